@@ -40,7 +40,9 @@ public final class Json {
    * body} when the JSON itself is malformed.
    */
   public static String fieldOf(JsonProcessingException e) {
-    if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    if (malformed(e) == null
+        && e instanceof JsonMappingException mapping
+        && !mapping.getPath().isEmpty()) {
       StringBuilder path = new StringBuilder();
       for (JsonMappingException.Reference ref : mapping.getPath()) {
         if (ref.getFieldName() != null) {
@@ -64,8 +66,9 @@ public final class Json {
    */
   public static String describe(JsonProcessingException e) {
     String field = fieldOf(e);
-    if (e instanceof JsonParseException) {
-      var loc = e.getLocation();
+    JsonParseException malformed = malformed(e);
+    if (malformed != null) {
+      var loc = malformed.getLocation();
       String where =
           loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
       return "body: malformed JSON" + where;
@@ -81,6 +84,16 @@ public final class Json {
       return field + ": expected " + typeName(mismatch.getTargetType());
     }
     return field + ": malformed value";
+  }
+
+  /** Syntax errors arrive bare or wrapped in a mapping exception (then with a misleading path). */
+  private static JsonParseException malformed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException parse) {
+        return parse;
+      }
+    }
+    return null;
   }
 
   private static String typeName(Class<?> type) {
