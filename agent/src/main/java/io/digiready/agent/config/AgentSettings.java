@@ -1,0 +1,45 @@
+package io.digiready.agent.config;
+
+import io.digiready.protocol.ProbeTarget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The agent's validated configuration. {@code explicitKeys} are the keys set by the file, the
+ * environment or a flag: a value set locally wins over the collector's central one.
+ */
+public record AgentSettings(
+    URI collectorUrl,
+    String enrollmentToken,
+    Path stateDir,
+    int heartbeatIntervalSeconds,
+    int inventoryCheckIntervalSeconds,
+    int probeTimeoutMillis,
+    int collectorTimeoutMillis,
+    URI proxyUrl,
+    Path caCertFile,
+    long spoolMaxBytes,
+    int spoolMaxAgeDays,
+    int sendBatchSize,
+    List<ProbeTarget> probeTargets,
+    String logLevel,
+    Set<String> explicitKeys) {
+
+  public boolean isExplicit(String key) {
+    return explicitKeys.contains(key);
+  }
+
+  /** Keeps the enrolment token out of logs and exception messages. */
+  @Override
+  public String toString() {
+    return "AgentSettings[collectorUrl="
+        + collectorUrl
+        + ", stateDir="
+        + stateDir
+        + ", heartbeatIntervalSeconds="
+        + heartbeatIntervalSeconds
+        + "]";
+  }
+}

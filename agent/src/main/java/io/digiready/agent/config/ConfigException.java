@@ -1,0 +1,18 @@
+package io.digiready.agent.config;
+
+/**
+ * A configuration value that stops start-up; the message reads {@code key: expectation. Found:
+ * value}.
+ */
+public final class ConfigException extends RuntimeException {
+  private final String key;
+
+  public ConfigException(String key, String expectation, String found) {
+    super(key + ": " + expectation + (found == null ? "" : ". Found: " + found));
+    this.key = key;
+  }
+
+  public String key() {
+    return key;
+  }
+}

@@ -1,0 +1,187 @@
+package io.digiready.agent.inventory;
+
+import io.digiready.agent.inventory.Readings.*;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import oshi.PlatformEnum;
+import oshi.SystemInfo;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.software.os.OperatingSystem;
+
+/**
+ * The one class that calls OSHI for the inventory. Each section is read with its own timeout
+ * (Windows WMI can freeze for many seconds), and a failed or slow section becomes {@code null}
+ * while the others are still reported.
+ */
+public final class OshiReader {
+  private static final Logger log = LoggerFactory.getLogger(OshiReader.class);
+  private static final AtomicBoolean serialNoteLogged = new AtomicBoolean();
+
+  private final SystemInfo si;
+  private final Sections sections;
+
+  public OshiReader(SystemInfo si, Duration sectionTimeout) {
+    this.si = si;
+    this.sections = new Sections(sectionTimeout);
+  }
+
+  public Readings read() {
+    try {
+      HardwareAbstractionLayer hal = si.getHardware();
+      OperatingSystem os = si.getOperatingSystem();
+      Readings readings =
+          new Readings(
+              sections.read("hostname", () -> os.getNetworkParams().getHostName()),
+              sections.read("system", () -> system(hal)),
+              sections.read("baseboard", () -> board(hal)),
+              sections.read("firmware", () -> firmware(hal)),
+              sections.read("processor", () -> cpu(hal)),
+              sections.read("memory", () -> memory(hal)),
+              listOrEmpty(sections.read("disks", () -> disks(hal))),
+              listOrEmpty(sections.read("fileSystems", () -> fileSystems(os))),
+              listOrEmpty(sections.read("networkInterfaces", () -> nics(hal))),
+              sections.read("os", () -> os(os)),
+              sections.read("osInstallId", OshiReader::osInstallId));
+      noteMissingSerials(readings);
+      return readings;
+    } finally {
+      sections.close();
+    }
+  }
+
+  private static <T> List<T> listOrEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static void noteMissingSerials(Readings r) {
+    boolean linux = SystemInfo.getCurrentPlatform() == PlatformEnum.LINUX;
+    boolean missing = r.system() == null || InventoryMapper.text(r.system().serial()) == null;
+    if (linux
+        && missing
+        && !"root".equals(System.getProperty("user.name"))
+        && serialNoteLogged.compareAndSet(false, true)) {
+      log.info(
+          "event=serials_unreadable reason=\"Linux serial numbers and UUID need root; reporting"
+              + " them as null\"");
+    }
+  }
+
+  private static SystemReading system(HardwareAbstractionLayer hal) {
+    var cs = hal.getComputerSystem();
+    return new SystemReading(
+        cs.getManufacturer(), cs.getModel(), cs.getSerialNumber(), cs.getHardwareUUID());
+  }
+
+  private static BoardReading board(HardwareAbstractionLayer hal) {
+    var b = hal.getComputerSystem().getBaseboard();
+    return new BoardReading(b.getManufacturer(), b.getModel(), b.getSerialNumber());
+  }
+
+  private static FirmwareReading firmware(HardwareAbstractionLayer hal) {
+    var f = hal.getComputerSystem().getFirmware();
+    return new FirmwareReading(f.getManufacturer(), f.getVersion(), f.getReleaseDate());
+  }
+
+  private static CpuReading cpu(HardwareAbstractionLayer hal) {
+    var p = hal.getProcessor();
+    var id = p.getProcessorIdentifier();
+    return new CpuReading(
+        id.getName(),
+        id.getVendor(),
+        p.getPhysicalProcessorCount(),
+        p.getLogicalProcessorCount(),
+        p.getMaxFreq());
+  }
+
+  private static MemoryReading memory(HardwareAbstractionLayer hal) {
+    var m = hal.getMemory();
+    List<ModuleReading> modules = new ArrayList<>();
+    for (var pm : m.getPhysicalMemory()) {
+      modules.add(
+          new ModuleReading(
+              pm.getCapacity(), pm.getMemoryType(), pm.getClockSpeed(), pm.getManufacturer()));
+    }
+    return new MemoryReading(m.getTotal(), modules);
+  }
+
+  private static List<DiskReading> disks(HardwareAbstractionLayer hal) {
+    List<DiskReading> disks = new ArrayList<>();
+    for (var d : hal.getDiskStores()) {
+      disks.add(new DiskReading(d.getModel(), d.getSerial(), d.getSize()));
+    }
+    return disks;
+  }
+
+  private static List<FsReading> fileSystems(OperatingSystem os) {
+    List<FsReading> list = new ArrayList<>();
+    for (var fs : os.getFileSystem().getFileStores(true)) {
+      list.add(new FsReading(fs.getMount(), fs.getType(), fs.getTotalSpace(), fs.getUsableSpace()));
+    }
+    return list;
+  }
+
+  private static List<NicReading> nics(HardwareAbstractionLayer hal) {
+    List<NicReading> list = new ArrayList<>();
+    for (var n : hal.getNetworkIFs(false)) {
+      boolean virtual = n.isKnownVmMacAddr();
+      try {
+        virtual |= n.queryNetworkInterface().isVirtual();
+      } catch (RuntimeException e) {
+        // keep the MAC-based guess
+      }
+      list.add(
+          new NicReading(
+              n.getName(),
+              n.getDisplayName(),
+              n.getMacaddr(),
+              Arrays.asList(n.getIPv4addr()),
+              Arrays.asList(n.getIPv6addr()),
+              n.getSpeed(),
+              n.getIfOperStatus() == oshi.hardware.NetworkIF.IfOperStatus.UP,
+              virtual));
+    }
+    return list;
+  }
+
+  private static OsReading os(OperatingSystem os) {
+    var v = os.getVersionInfo();
+    return new OsReading(
+        os.getFamily(),
+        os.getManufacturer(),
+        v.getVersion(),
+        v.getBuildNumber(),
+        os.getBitness(),
+        os.getSystemBootTime());
+  }
+
+  /** {@code /etc/machine-id} on Linux, {@code MachineGuid} on Windows; null elsewhere. */
+  static String osInstallId() {
+    PlatformEnum platform = SystemInfo.getCurrentPlatform();
+    if (platform == PlatformEnum.WINDOWS) {
+      return com.sun.jna.platform.win32.Advapi32Util.registryGetStringValue(
+          com.sun.jna.platform.win32.WinReg.HKEY_LOCAL_MACHINE,
+          "SOFTWARE\\Microsoft\\Cryptography",
+          "MachineGuid");
+    }
+    for (String file : List.of("/etc/machine-id", "/var/lib/dbus/machine-id")) {
+      try {
+        String id = Files.readString(Path.of(file), StandardCharsets.US_ASCII).strip();
+        if (!id.isEmpty()) {
+          return id;
+        }
+      } catch (IOException e) {
+        // try the next location
+      }
+    }
+    return null;
+  }
+}
