@@ -1,16 +1,131 @@
 package io.digiready.collector;
 
-/** Entry point of the digiready collector jar. */
+import io.digiready.collector.config.CollectorConfig;
+import io.digiready.collector.config.ConfigException;
+import io.digiready.collector.config.ConfigKey;
+import io.digiready.collector.config.ConfigKeys;
+import io.digiready.collector.config.ConfigLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Entry point: {@code java -jar digiready-collector.jar serve [--config FILE] [--port N] ...}.
+ * Every configuration key is also a flag, built from the key table so the two cannot drift.
+ */
 public final class CollectorMain {
+  static final int CONFIG_ERROR = 2;
+
   private CollectorMain() {}
 
   public static void main(String[] args) {
-    String version = CollectorMain.class.getPackage().getImplementationVersion();
-    if (args.length == 1 && args[0].equals("--version")) {
-      System.out.println("digiready-collector " + (version == null ? "dev" : version));
-      return;
+    System.exit(run(args, System.getenv()));
+  }
+
+  static int run(String[] args, Map<String, String> env) {
+    CommandLine cli = new CommandLine(spec());
+    ParseResult parsed;
+    try {
+      parsed = cli.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      System.err.println(e.getMessage());
+      return CONFIG_ERROR;
     }
-    System.err.println("usage: digiready-collector --version");
-    System.exit(2);
+    if (cli.isUsageHelpRequested()) {
+      cli.usage(System.out);
+      return 0;
+    }
+    if (cli.isVersionHelpRequested()) {
+      cli.printVersionHelp(System.out);
+      return 0;
+    }
+    ParseResult serve = parsed.subcommand();
+    if (serve == null) {
+      cli.usage(System.err);
+      return CONFIG_ERROR;
+    }
+    if (serve.isUsageHelpRequested()) {
+      serve.commandSpec().commandLine().usage(System.out);
+      return 0;
+    }
+    CollectorConfig config;
+    try {
+      Map<String, String> flags = new HashMap<>();
+      for (ConfigKey key : ConfigKeys.ALL) {
+        if (serve.hasMatchedOption(key.flag())) {
+          flags.put(key.name(), serve.matchedOptionValue(key.flag(), ""));
+        }
+      }
+      String file = serve.matchedOptionValue("--config", null);
+      config = ConfigLoader.load(file == null ? null : Path.of(file), env, flags);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return CONFIG_ERROR;
+    }
+    return serve(config);
+  }
+
+  private static int serve(CollectorConfig config) {
+    Collector collector;
+    try {
+      collector = new Collector(config, Clock.systemUTC()).start();
+    } catch (Exception e) {
+      // One clear line for start-up failures (port taken, unreadable database, ...).
+      System.err.println("digiready-collector: cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  collector.close();
+                  stopped.countDown();
+                },
+                "digiready-shutdown"));
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static CommandSpec spec() {
+    String version = CollectorMain.class.getPackage().getImplementationVersion();
+    CommandSpec top = CommandSpec.create().name("digiready-collector");
+    top.mixinStandardHelpOptions(true);
+    top.version("digiready-collector " + (version == null ? "dev" : version));
+    CommandSpec serve = CommandSpec.create().name("serve");
+    serve.mixinStandardHelpOptions(true);
+    serve.usageMessage().description("Run the collector (HTTP API, SQLite store, /metrics).");
+    serve.addOption(
+        OptionSpec.builder("--config")
+            .paramLabel("FILE")
+            .type(String.class)
+            .description("properties file with any of the keys below")
+            .build());
+    for (ConfigKey key : ConfigKeys.ALL) {
+      serve.addOption(
+          OptionSpec.builder(key.flag())
+              .paramLabel(key.secret() ? "SECRET" : "VALUE")
+              .type(String.class)
+              .description(
+                  key.help()
+                      + " (default: "
+                      + (key.defaultValue().isEmpty() ? "none" : key.defaultValue())
+                      + "; env "
+                      + key.envVar()
+                      + ")")
+              .build());
+    }
+    top.addSubcommand("serve", serve);
+    return top;
   }
 }

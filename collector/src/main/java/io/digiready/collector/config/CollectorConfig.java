@@ -1,0 +1,56 @@
+package io.digiready.collector.config;
+
+import io.digiready.protocol.ProbeTarget;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The collector's settings after file, environment and flags were merged and checked. */
+public record CollectorConfig(
+    int port,
+    String bindAddress,
+    Path dataDir,
+    String adminToken,
+    String sqliteSynchronous,
+    int writerQueueCapacity,
+    int heartbeatIntervalSeconds,
+    int inventoryCheckIntervalSeconds,
+    List<ProbeTarget> probeTargets,
+    int workingWindowDays,
+    int connectivityWindowHours,
+    int rawHeartbeatRetentionDays,
+    int hourlyRetentionDays,
+    ReadinessPolicy readiness,
+    boolean metricsPerMachine,
+    String metricsUsername,
+    String metricsPassword,
+    Path tlsKeystoreFile,
+    String tlsKeystorePassword) {
+
+  /** Thresholds of the readiness rules and the weights of the readiness score. */
+  public record ReadinessPolicy(
+      double minMemoryGib,
+      int minLogicalCpus,
+      List<String> unsupportedOs,
+      double minSystemDiskFreeRatio,
+      double minSystemDiskFreeGib,
+      long maxClockSkewSeconds,
+      double weightEquipment,
+      double weightConnectivity,
+      double weightCompliance) {}
+
+  @Override
+  public String toString() {
+    // Secrets stay out of logs even when someone prints the whole config.
+    return "CollectorConfig[port="
+        + port
+        + ", bindAddress="
+        + bindAddress
+        + ", dataDir="
+        + dataDir
+        + ", sqliteSynchronous="
+        + sqliteSynchronous
+        + ", tls="
+        + (tlsKeystoreFile != null)
+        + "]";
+  }
+}

@@ -1,0 +1,80 @@
+package io.digiready.collector.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every key the collector understands, in the order the README lists them. */
+public final class ConfigKeys {
+  private ConfigKeys() {}
+
+  public static final List<ConfigKey> ALL =
+      List.of(
+          key("port", "8080", "TCP port of the HTTP(S) listener"),
+          key("bindAddress", "0.0.0.0", "address to listen on (127.0.0.1 behind a reverse proxy)"),
+          key(
+              "dataDir",
+              "./data",
+              "directory of the SQLite database and the generated admin token"),
+          secret(
+              "adminToken", "", "admin API token; empty: read or generate <dataDir>/admin-token"),
+          key(
+              "sqliteSynchronous",
+              "FULL",
+              "FULL (a report is durable when acknowledged) or NORMAL"),
+          key("writerQueueCapacity", "10000", "pending writes before requests get 503"),
+          key(
+              "heartbeatIntervalSeconds",
+              "60",
+              "sent to agents; online = heartbeat within 3 intervals"),
+          key(
+              "inventoryCheckIntervalSeconds",
+              "3600",
+              "sent to agents: how often they look for changes"),
+          key(
+              "probeTargets",
+              "http:https://dichvucong.gov.vn,dns:dichvucong.gov.vn",
+              "comma-separated kind:target, kind one of http, dns, tcp; suffix -lan for a LAN target"),
+          key("workingWindowDays", "7", "a machine not seen for longer is stale"),
+          key("connectivityWindowHours", "24", "window for 'working machine with internet'"),
+          key("rawHeartbeatRetentionDays", "2", "days raw heartbeats are kept; 0 keeps none"),
+          key("hourlyRetentionDays", "400", "days hourly heartbeat buckets are kept"),
+          key("minMemoryGib", "4", "readiness: installed memory at least this many GiB"),
+          key("minLogicalCpus", "2", "readiness: at least this many logical CPUs"),
+          key(
+              "unsupportedOs",
+              "Windows XP,Windows Vista,Windows 7,Windows 8,Windows 8.1",
+              "readiness: comma-separated 'family version' prefixes that fail the OS rule"),
+          key("minSystemDiskFreeRatio", "0.10", "readiness: system disk free share at least"),
+          key("minSystemDiskFreeGib", "5", "readiness: system disk free GiB at least"),
+          key(
+              "maxClockSkewSeconds",
+              "300",
+              "readiness: agent clock within this of the collector's"),
+          key(
+              "readinessWeightEquipment",
+              "1",
+              "weight of equipment coverage in the readiness score"),
+          key(
+              "readinessWeightConnectivity",
+              "1",
+              "weight of connectivity coverage in the readiness score"),
+          key("readinessWeightCompliance", "1", "weight of compliance in the readiness score"),
+          key("metricsPerMachine", "true", "export digiready_machine_* series"),
+          key("metricsUsername", "", "basic auth user for /metrics; empty: no auth"),
+          secret("metricsPassword", "", "basic auth password for /metrics"),
+          key("tlsKeystoreFile", "", "PKCS12 keystore; set to serve HTTPS on the port"),
+          secret("tlsKeystorePassword", "", "password of the keystore"));
+
+  public static final Map<String, ConfigKey> BY_NAME =
+      ALL.stream().collect(Collectors.toMap(ConfigKey::name, Function.identity()));
+
+  private static ConfigKey key(String name, String def, String help) {
+    return new ConfigKey(name, def, help, false);
+  }
+
+  private static ConfigKey secret(String name, String def, String help) {
+    return new ConfigKey(name, def, help, true);
+  }
+}

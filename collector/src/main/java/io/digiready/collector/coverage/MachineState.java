@@ -1,0 +1,47 @@
+package io.digiready.collector.coverage;
+
+import io.digiready.collector.fleet.Machine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/** The design's four states, decided from the last contact and the configured windows. */
+public enum MachineState {
+  ONLINE,
+  OFFLINE,
+  STALE,
+  RETIRED;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean working() {
+    return this == ONLINE || this == OFFLINE;
+  }
+
+  public static MachineState of(
+      Machine m, Instant now, int heartbeatIntervalSeconds, int workingWindowDays) {
+    if (m.retiredAt() != null) {
+      return RETIRED;
+    }
+    Instant heartbeat = m.liveness().lastHeartbeatAt();
+    if (heartbeat != null && !heartbeat.isBefore(now.minusSeconds(3L * heartbeatIntervalSeconds))) {
+      return ONLINE;
+    }
+    Instant seen = m.liveness().lastSeenAt();
+    if (seen != null && !seen.isBefore(now.minus(Duration.ofDays(workingWindowDays)))) {
+      return OFFLINE;
+    }
+    return STALE;
+  }
+
+  public static MachineState parse(String text) {
+    for (MachineState s : values()) {
+      if (s.label().equals(text)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

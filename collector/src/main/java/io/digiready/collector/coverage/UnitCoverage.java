@@ -1,0 +1,33 @@
+package io.digiready.collector.coverage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.digiready.collector.units.OfficeHours;
+import java.util.Map;
+
+/**
+ * A unit with the figures of its subtree (itself and every unit below it), as {@code GET
+ * /api/v1/units} returns it. Ratios are null when their denominator is 0.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record UnitCoverage(
+    String code,
+    String name,
+    String parent,
+    String kind,
+    int staff,
+    int ownStaff,
+    Map<String, Integer> machines,
+    int workingMachines,
+    int internetMachines,
+    int compliantMachines,
+    Double equipmentCoverage,
+    Double connectivityCoverage,
+    Double compliance,
+    Double readinessScore,
+    double equipmentTarget,
+    double connectivityTarget,
+    int rank,
+    int of,
+    boolean officeHoursNow,
+    OfficeHours officeHours,
+    OfficeHours effectiveOfficeHours) {}

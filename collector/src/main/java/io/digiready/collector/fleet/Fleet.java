@@ -1,0 +1,73 @@
+package io.digiready.collector.fleet;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything current, in memory: units, machines, and the token hashes that authenticate agents.
+ * Only the writer thread changes it, after a commit; request threads read it freely.
+ */
+public final class Fleet {
+  private final Map<String, Unit> units = new ConcurrentHashMap<>();
+  private final Map<String, Machine> machines = new ConcurrentHashMap<>();
+  private final Map<String, String> machineByTokenHash = new ConcurrentHashMap<>();
+  private final Map<String, EnrollmentToken> enrollmentByHash = new ConcurrentHashMap<>();
+
+  public void load(List<Unit> u, List<Machine> m, List<EnrollmentToken> tokens) {
+    u.forEach(this::putUnit);
+    m.forEach(this::putMachine);
+    tokens.forEach(this::putEnrollmentToken);
+  }
+
+  public void putUnit(Unit unit) {
+    units.put(unit.code(), unit);
+  }
+
+  public Optional<Unit> unit(String code) {
+    return Optional.ofNullable(code == null ? null : units.get(code));
+  }
+
+  public Collection<Unit> units() {
+    return units.values();
+  }
+
+  /** Replaces the machine and keeps the token index in step (a re-enrolment revokes the old). */
+  public synchronized void putMachine(Machine machine) {
+    Machine old = machines.put(machine.id(), machine);
+    if (old != null && !old.tokenHash().equals(machine.tokenHash())) {
+      machineByTokenHash.remove(old.tokenHash());
+    }
+    if (machine.retiredAt() == null) {
+      machineByTokenHash.put(machine.tokenHash(), machine.id());
+    } else {
+      machineByTokenHash.remove(machine.tokenHash());
+    }
+  }
+
+  public Optional<Machine> machine(String id) {
+    return Optional.ofNullable(id == null ? null : machines.get(id));
+  }
+
+  public Collection<Machine> machines() {
+    return machines.values();
+  }
+
+  public Optional<String> machineIdForTokenHash(String hash) {
+    return Optional.ofNullable(machineByTokenHash.get(hash));
+  }
+
+  public void putEnrollmentToken(EnrollmentToken token) {
+    enrollmentByHash.put(token.tokenHash(), token);
+  }
+
+  public void removeEnrollmentToken(String id) {
+    enrollmentByHash.values().removeIf(t -> t.id().equals(id));
+  }
+
+  public Optional<EnrollmentToken> enrollmentTokenForHash(String hash) {
+    return Optional.ofNullable(enrollmentByHash.get(hash));
+  }
+}

@@ -1,0 +1,82 @@
+package io.digiready.collector.fleet;
+
+import java.time.Instant;
+
+/**
+ * The current state of one workstation, kept in memory so that coverage and /metrics never read
+ * history. Instances are immutable; the writer replaces them after each commit.
+ */
+public record Machine(
+    String id,
+    String unitCode,
+    String tokenHash,
+    Instant enrolledAt,
+    Instant retiredAt,
+    Identity identity,
+    Liveness liveness,
+    Hardware hardware) {
+
+  /** What identity decisions are made from. Null means unknown (placeholders are cleaned). */
+  public record Identity(
+      String hostname,
+      String hardwareUuid,
+      String systemSerial,
+      String baseboardSerial,
+      String macs,
+      String osInstallId) {}
+
+  /**
+   * The latest heartbeat's figures. {@code lastSeenAt} is the collector's receive time of the last
+   * contact (enrolment or heartbeat); {@code lastHeartbeatAt} only counts heartbeats.
+   */
+  public record Liveness(
+      Instant lastSeenAt,
+      Instant lastHeartbeatAt,
+      long lastSeq,
+      long lostHeartbeats,
+      Boolean internetUp,
+      Instant lastInternetOkAt,
+      Long clockSkewSeconds,
+      Long memoryUsedBytes,
+      Long systemDiskFreeBytes,
+      Long systemDiskTotalBytes) {
+
+    public static Liveness enrolledAt(Instant at) {
+      return new Liveness(at, null, 0, 0, null, null, null, null, null, null);
+    }
+  }
+
+  /** The few inventory figures that readiness and metrics need. */
+  public record Hardware(
+      Long memoryBytes,
+      Integer logicalCpus,
+      String cpuName,
+      String osFamily,
+      String osVersion,
+      Instant inventoryAt) {
+    public static final Hardware UNKNOWN = new Hardware(null, null, null, null, null, null);
+
+    public String os() {
+      if (osFamily == null) {
+        return "";
+      }
+      return osVersion == null ? osFamily : osFamily + " " + osVersion;
+    }
+  }
+
+  public Machine withLiveness(Liveness l) {
+    return new Machine(id, unitCode, tokenHash, enrolledAt, retiredAt, identity, l, hardware);
+  }
+
+  public Machine withHardware(Hardware h) {
+    return new Machine(id, unitCode, tokenHash, enrolledAt, retiredAt, identity, liveness, h);
+  }
+
+  public Machine withUnit(String unit) {
+    return new Machine(id, unit, tokenHash, enrolledAt, retiredAt, identity, liveness, hardware);
+  }
+
+  public Machine retired(Instant at) {
+    return new Machine(id, unitCode, tokenHash, enrolledAt, at, identity, liveness, hardware);
+  }
+}

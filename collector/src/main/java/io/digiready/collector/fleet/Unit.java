@@ -1,0 +1,14 @@
+package io.digiready.collector.fleet;
+
+import io.digiready.collector.units.OfficeHours;
+
+/** An administrative unit as stored; {@code officeHours} is null when it inherits all of them. */
+public record Unit(
+    String code,
+    String name,
+    String parent,
+    String kind,
+    int staff,
+    double equipmentTarget,
+    double connectivityTarget,
+    OfficeHours officeHours) {}

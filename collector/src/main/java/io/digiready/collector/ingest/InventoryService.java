@@ -1,0 +1,76 @@
+package io.digiready.collector.ingest;
+
+import io.digiready.collector.fleet.Fleet;
+import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.store.GroupCommitWriter;
+import io.digiready.collector.store.Tx;
+import io.digiready.collector.web.ApiException;
+import io.digiready.protocol.Inventory;
+import io.digiready.protocol.InventoryReport;
+import io.digiready.protocol.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stores an inventory when its content changed, recording each change as an event. */
+public final class InventoryService {
+  private final Fleet fleet;
+  private final GroupCommitWriter writer;
+  private final ReportCounters counters;
+  private final Clock clock;
+
+  public InventoryService(
+      Fleet fleet, GroupCommitWriter writer, ReportCounters counters, Clock clock) {
+    this.fleet = fleet;
+    this.writer = writer;
+    this.counters = counters;
+    this.clock = clock;
+  }
+
+  /** Returns whether the stored inventory changed. */
+  public boolean report(String machineId, InventoryReport report) {
+    if (!machineId.equals(report.machineId())) {
+      throw ApiException.forbidden("machineId: this token belongs to another machine");
+    }
+    Instant now = clock.instant();
+    Stored stored =
+        writer.call(
+            tx -> {
+              Machine current = tx.machine(machineId).orElseThrow(ApiException::unauthorized);
+              return storeInTx(tx, current, report.inventory(), now);
+            },
+            s -> {
+              if (s.changed()) {
+                fleet.putMachine(
+                    fleet
+                        .machine(machineId)
+                        .orElse(s.machine())
+                        .withHardware(s.machine().hardware()));
+              }
+            });
+    counters.inventory(stored.changed() ? "changed" : "unchanged");
+    return stored.changed();
+  }
+
+  record Stored(Machine machine, boolean changed) {}
+
+  /** Compares with the stored inventory and writes it and its change events when different. */
+  Stored storeInTx(Tx tx, Machine machine, Inventory inventory, Instant now) throws Exception {
+    Optional<String> storedJson = tx.inventoryJson(machine.id());
+    if (storedJson.isPresent()) {
+      Inventory stored = Json.mapper().readValue(storedJson.get(), Inventory.class);
+      List<String> changes = InventoryDiff.between(stored, inventory);
+      if (changes.isEmpty()) {
+        return new Stored(machine, false);
+      }
+      for (String change : changes) {
+        tx.insertEvent(machine.id(), machine.unitCode(), now, "inventory_changed", change);
+      }
+    }
+    Machine.Hardware hardware = Hardware.of(inventory, now);
+    tx.updateInventory(machine.id(), hardware, Json.mapper().writeValueAsString(inventory));
+    return new Stored(machine.withHardware(hardware), true);
+  }
+}

@@ -1,0 +1,207 @@
+package io.digiready.collector.store;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only thread that writes. Request threads hand it work; it runs everything pending in one
+ * transaction (a savepoint per request, so one failing request does not undo the others), commits
+ * once, and only then applies the in-memory effects and completes each request's future. With
+ * {@code synchronous=FULL} one fsync thus covers a whole group of reports.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
+  private static final int MAX_GROUP = 2000;
+  private static final long ANSWER_TIMEOUT_SECONDS = 30;
+
+  /** Work done inside the transaction; its result is handed to {@code afterCommit}. */
+  public interface Work<R> {
+    R run(Tx tx) throws Exception;
+  }
+
+  private record Op<R>(Work<R> work, Consumer<R> afterCommit, CompletableFuture<R> future) {
+    void fail(Throwable t) {
+      future.completeExceptionally(t);
+    }
+  }
+
+  private final Store store;
+  private final BlockingQueue<Op<?>> queue;
+  private final Thread thread;
+  private final Timer commitTimer;
+  private final DistributionSummary groupSize;
+  private volatile boolean running = true;
+  private volatile boolean lastCommitFailed;
+
+  public GroupCommitWriter(Store store, int capacity, MeterRegistry registry) {
+    this.store = store;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.commitTimer =
+        Timer.builder("digiready.writer.commit")
+            .description("Time to commit one group of writes, fsync included")
+            .register(registry);
+    this.groupSize =
+        DistributionSummary.builder("digiready.writer.group.size")
+            .description("Requests committed together in one transaction")
+            .register(registry);
+    Gauge.builder("digiready.writer.queue.depth", queue, BlockingQueue::size)
+        .description("Writes waiting for the writer thread")
+        .register(registry);
+    this.thread = new Thread(this::loop, "digiready-writer");
+    thread.start();
+  }
+
+  /** Queues work; throws {@link QueueFullException} at once when the queue is full. */
+  public <R> CompletableFuture<R> submit(Work<R> work, Consumer<R> afterCommit) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    if (!running || !queue.offer(new Op<>(work, afterCommit, future))) {
+      throw new QueueFullException();
+    }
+    return future;
+  }
+
+  /** Queues work and waits for its commit; the work's own exception is rethrown as is. */
+  public <R> R call(Work<R> work, Consumer<R> afterCommit) {
+    try {
+      return submit(work, afterCommit).get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new StorageUnavailableException("the write did not finish in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageUnavailableException("interrupted", e);
+    }
+  }
+
+  public boolean healthy() {
+    return running && !lastCommitFailed;
+  }
+
+  public int queueDepth() {
+    return queue.size();
+  }
+
+  private void loop() {
+    List<Op<?>> group = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        Op<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        group.add(first);
+        queue.drainTo(group, MAX_GROUP - 1);
+        runGroup(group);
+      } catch (InterruptedException e) {
+        running = false;
+      } catch (RuntimeException e) {
+        LOG.error("writer group failed", e);
+        group.forEach(op -> op.fail(new StorageUnavailableException("write failed", e)));
+      } finally {
+        group.clear();
+      }
+    }
+  }
+
+  private void runGroup(List<Op<?>> group) {
+    long start = System.nanoTime();
+    Tx tx;
+    try {
+      tx = store.begin();
+    } catch (StorageUnavailableException e) {
+      markFailed(group, e);
+      return;
+    }
+    List<Object> results = new ArrayList<>(group.size());
+    try {
+      for (Op<?> op : group) {
+        results.add(runOne(tx, op));
+      }
+      tx.commit();
+    } catch (SQLException e) {
+      tx.rollback();
+      markFailed(group, e);
+      return;
+    }
+    lastCommitFailed = false;
+    commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    groupSize.record(group.size());
+    for (int i = 0; i < group.size(); i++) {
+      complete(group.get(i), results.get(i));
+    }
+  }
+
+  private static final Object FAILED = new Object();
+
+  private Object runOne(Tx tx, Op<?> op) throws SQLException {
+    tx.savepoint();
+    try {
+      Object result = op.work().run(tx);
+      tx.releaseSavepoint();
+      return result;
+    } catch (SQLException e) {
+      // The database itself failed (full, read-only, I/O): the whole group is lost.
+      throw e;
+    } catch (Exception e) {
+      tx.rollbackToSavepoint();
+      op.fail(e);
+      return FAILED;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <R> void complete(Op<R> op, Object result) {
+    if (result == FAILED) {
+      return;
+    }
+    try {
+      if (op.afterCommit() != null) {
+        op.afterCommit().accept((R) result);
+      }
+      op.future().complete((R) result);
+    } catch (RuntimeException e) {
+      LOG.error("applying a committed write in memory failed", e);
+      op.future().completeExceptionally(e);
+    }
+  }
+
+  private void markFailed(List<Op<?>> group, Exception cause) {
+    if (!lastCommitFailed) {
+      LOG.error(
+          "database write failed, answering 503 until it works again: {}", cause.getMessage());
+    }
+    lastCommitFailed = true;
+    StorageUnavailableException e =
+        new StorageUnavailableException("the database cannot take writes", cause);
+    group.forEach(op -> op.fail(e));
+  }
+
+  /** Stops taking work, commits what is queued, and waits for the thread to end. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(ANSWER_TIMEOUT_SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.digiready.collector.store;
+
+import io.digiready.collector.fleet.Machine;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Maps the machines table to {@link Machine} and back, and Instant/nullable helpers. */
+final class MachineRows {
+  static final String COLUMNS =
+      "id, unit_code, token_hash, enrolled_at, retired_at, hostname, hardware_uuid,"
+          + " system_serial, baseboard_serial, macs, os_install_id, last_seen_at,"
+          + " last_heartbeat_at, last_seq, lost_heartbeats, last_internet_up,"
+          + " last_internet_ok_at, clock_skew_seconds, memory_used_bytes, disk_free_bytes,"
+          + " disk_total_bytes, memory_bytes, logical_cpus, cpu_name, os_family, os_version,"
+          + " inventory_at";
+
+  private MachineRows() {}
+
+  static Machine read(ResultSet rs) throws SQLException {
+    var identity =
+        new Machine.Identity(
+            rs.getString("hostname"),
+            rs.getString("hardware_uuid"),
+            rs.getString("system_serial"),
+            rs.getString("baseboard_serial"),
+            rs.getString("macs"),
+            rs.getString("os_install_id"));
+    Long internet = longOrNull(rs, "last_internet_up");
+    var liveness =
+        new Machine.Liveness(
+            instant(rs, "last_seen_at"),
+            instant(rs, "last_heartbeat_at"),
+            rs.getLong("last_seq"),
+            rs.getLong("lost_heartbeats"),
+            internet == null ? null : internet != 0,
+            instant(rs, "last_internet_ok_at"),
+            longOrNull(rs, "clock_skew_seconds"),
+            longOrNull(rs, "memory_used_bytes"),
+            longOrNull(rs, "disk_free_bytes"),
+            longOrNull(rs, "disk_total_bytes"));
+    Long cpus = longOrNull(rs, "logical_cpus");
+    var hardware =
+        new Machine.Hardware(
+            longOrNull(rs, "memory_bytes"),
+            cpus == null ? null : cpus.intValue(),
+            rs.getString("cpu_name"),
+            rs.getString("os_family"),
+            rs.getString("os_version"),
+            instant(rs, "inventory_at"));
+    return new Machine(
+        rs.getString("id"),
+        rs.getString("unit_code"),
+        rs.getString("token_hash"),
+        instant(rs, "enrolled_at"),
+        instant(rs, "retired_at"),
+        identity,
+        liveness,
+        hardware);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+  }
+
+  static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  static void setInstant(PreparedStatement p, int i, Instant value) throws SQLException {
+    if (value == null) {
+      p.setNull(i, Types.INTEGER);
+    } else {
+      p.setLong(i, value.toEpochMilli());
+    }
+  }
+
+  static void setLong(PreparedStatement p, int i, Long value) throws SQLException {
+    if (value == null) {
+      p.setNull(i, Types.INTEGER);
+    } else {
+      p.setLong(i, value);
+    }
+  }
+
+  static void setBool(PreparedStatement p, int i, Boolean value) throws SQLException {
+    if (value == null) {
+      p.setNull(i, Types.INTEGER);
+    } else {
+      p.setInt(i, value ? 1 : 0);
+    }
+  }
+}

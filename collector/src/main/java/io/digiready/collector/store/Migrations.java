@@ -1,0 +1,80 @@
+package io.digiready.collector.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/** Applies the numbered scripts under {@code db/} that the database has not seen yet. */
+final class Migrations {
+  static final List<String> SCRIPTS = List.of("V001__init.sql");
+
+  private Migrations() {}
+
+  static int apply(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS schema_migrations"
+              + " (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+    }
+    int current = 0;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {
+      current = rs.getInt(1);
+    }
+    int applied = 0;
+    for (int i = current; i < SCRIPTS.size(); i++) {
+      String script = SCRIPTS.get(i);
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String sql : statements(read(script))) {
+          s.execute(sql);
+        }
+        try (PreparedStatement p =
+            c.prepareStatement("INSERT INTO schema_migrations VALUES (?, ?, ?)")) {
+          p.setInt(1, i + 1);
+          p.setString(2, script);
+          p.setLong(3, System.currentTimeMillis());
+          p.executeUpdate();
+        }
+        c.commit();
+        applied++;
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+    return applied;
+  }
+
+  private static String read(String script) {
+    try (InputStream in = Migrations.class.getResourceAsStream("/db/" + script)) {
+      if (in == null) {
+        throw new IllegalStateException("missing migration script " + script);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration script " + script, e);
+    }
+  }
+
+  static List<String> statements(String text) {
+    StringBuilder clean = new StringBuilder();
+    for (String line : text.split("\n")) {
+      if (!line.strip().startsWith("--")) {
+        clean.append(line).append('\n');
+      }
+    }
+    return java.util.Arrays.stream(clean.toString().split(";"))
+        .map(String::strip)
+        .filter(sql -> !sql.isEmpty())
+        .toList();
+  }
+}

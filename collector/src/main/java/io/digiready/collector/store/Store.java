@@ -1,0 +1,56 @@
+package io.digiready.collector.store;
+
+import io.digiready.collector.fleet.EnrollmentToken;
+import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.fleet.Unit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the collector keeps its data: SQLite now, PostgreSQL later. Reads may come from any thread;
+ * {@link #begin()} is called only by the single writer thread.
+ */
+public interface Store extends AutoCloseable {
+
+  List<Unit> loadUnits();
+
+  List<Machine> loadMachines();
+
+  List<EnrollmentToken> loadActiveEnrollmentTokens();
+
+  List<TokenRow> enrollmentTokens(String unitCode);
+
+  List<EventRow> events(String machineId, int limit);
+
+  List<HourBucket> history(String machineId, Instant from, Instant to);
+
+  Optional<String> inventoryJson(String machineId);
+
+  Optional<String> lastHeartbeatJson(String machineId);
+
+  /** True when a trivial read works; the writer reports write health itself. */
+  boolean readable();
+
+  /** Starts a transaction on the writer connection. */
+  Tx begin();
+
+  @Override
+  void close();
+
+  /** An enrolment token for listing: never its secret. */
+  record TokenRow(String id, String unitCode, Instant createdAt, Instant revokedAt) {}
+
+  record EventRow(
+      long id, String machineId, String unitCode, Instant at, String kind, String detail) {}
+
+  record ProbeBucket(
+      String target,
+      String kind,
+      long successes,
+      long failures,
+      Double meanLatencyMillis,
+      Long maxLatencyMillis) {}
+
+  record HourBucket(Instant hour, long heartbeats, long internetUp, List<ProbeBucket> probes) {}
+}

@@ -1,0 +1,12 @@
+package io.digiready.collector.units;
+
+/** Body of {@code POST /api/v1/units} and {@code PUT /api/v1/units/{code}}. */
+public record UnitBody(
+    String code,
+    String name,
+    String parent,
+    String kind,
+    Integer staff,
+    Double equipmentTarget,
+    Double connectivityTarget,
+    OfficeHours officeHours) {}

@@ -1,0 +1,103 @@
+package io.digiready.collector.units;
+
+import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.web.ApiException;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Checks a unit's fields; every message names the field ("staff: must be >= 0. Found: -1"). */
+public final class UnitRules {
+  public static final Pattern CODE = Pattern.compile("[a-z0-9]+([._-][a-z0-9]+)*");
+  static final int MAX_CODE = 128;
+  static final int MAX_NAME = 256;
+  static final int MAX_STAFF = 10_000_000;
+
+  private UnitRules() {}
+
+  /** Turns a body into a unit with defaults applied, or throws a 400 naming the field. */
+  public static Unit toUnit(UnitBody b, String prefix) {
+    String code = b.code();
+    if (code == null || code.isEmpty()) {
+      throw bad(prefix, "code", "is required");
+    }
+    if (code.length() > MAX_CODE || !CODE.matcher(code).matches()) {
+      throw bad(
+          prefix,
+          "code",
+          "must be lower-case ASCII letters and digits joined by '.', '-' or '_'"
+              + " (at most "
+              + MAX_CODE
+              + "). Found: "
+              + shorten(code));
+    }
+    if (b.name() == null || b.name().isBlank()) {
+      throw bad(prefix, "name", "is required");
+    }
+    if (b.name().length() > MAX_NAME || b.name().chars().anyMatch(Character::isISOControl)) {
+      throw bad(prefix, "name", "must be at most " + MAX_NAME + " characters without control");
+    }
+    if (b.kind() == null || b.kind().isBlank()) {
+      throw bad(prefix, "kind", "is required");
+    }
+    if (b.kind().length() > 64 || !b.kind().matches("[A-Za-z0-9_-]+")) {
+      throw bad(prefix, "kind", "must be a word such as province, district, commune, agency");
+    }
+    if (b.staff() == null) {
+      throw bad(prefix, "staff", "is required");
+    }
+    if (b.staff() < 0 || b.staff() > MAX_STAFF) {
+      throw bad(prefix, "staff", "must be from 0 to " + MAX_STAFF + ". Found: " + b.staff());
+    }
+    double equipment = ratio(prefix, "equipmentTarget", b.equipmentTarget(), 1.0);
+    double connectivity = ratio(prefix, "connectivityTarget", b.connectivityTarget(), 0.98);
+    String parent = b.parent() == null || b.parent().isEmpty() ? null : b.parent();
+    if (code.equals(parent)) {
+      throw bad(prefix, "parent", "must not be the unit itself");
+    }
+    if (b.officeHours() != null) {
+      String problem = b.officeHours().problem(prefix + "officeHours");
+      if (problem != null) {
+        throw ApiException.badRequest(problem);
+      }
+    }
+    return new Unit(
+        code, b.name(), parent, b.kind(), b.staff(), equipment, connectivity, b.officeHours());
+  }
+
+  /** The parent must exist (in {@code units}) and must not be the unit or one of its children. */
+  public static void checkParent(Unit u, Map<String, Unit> units, String prefix) {
+    if (u.parent() == null) {
+      return;
+    }
+    if (!units.containsKey(u.parent())) {
+      throw bad(prefix, "parent", "unknown unit. Found: " + shorten(u.parent()));
+    }
+    String at = u.parent();
+    int depth = 0;
+    while (at != null && depth++ < 10_000) {
+      if (at.equals(u.code())) {
+        throw bad(prefix, "parent", "would make a cycle. Found: " + u.parent());
+      }
+      Unit p = units.get(at);
+      at = p == null ? null : p.parent();
+    }
+  }
+
+  private static double ratio(String prefix, String field, Double value, double def) {
+    if (value == null) {
+      return def;
+    }
+    if (!Double.isFinite(value) || value < 0 || value > 1) {
+      throw bad(prefix, field, "must be from 0 to 1. Found: " + value);
+    }
+    return value;
+  }
+
+  private static ApiException bad(String prefix, String field, String expectation) {
+    return ApiException.badRequest(prefix + field + ": " + expectation);
+  }
+
+  static String shorten(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+}

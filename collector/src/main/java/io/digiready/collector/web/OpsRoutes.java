@@ -1,0 +1,39 @@
+package io.digiready.collector.web;
+
+import io.javalin.config.RoutesConfig;
+
+/** /metrics, health and a minimal status line at /. */
+final class OpsRoutes {
+  private OpsRoutes() {}
+
+  static void register(RoutesConfig r, Services s) {
+    r.get(
+        "/metrics",
+        ctx -> {
+          s.auth().requireMetrics(ctx);
+          ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+              .result(s.metrics().scrape(null));
+        });
+    r.get("/health/live", ctx -> Responses.json(ctx, 200, HttpServer.status("up")));
+    r.get(
+        "/health/ready",
+        ctx -> {
+          boolean ready = s.writer().healthy() && s.store().readable();
+          if (!ready) {
+            ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
+          }
+          Responses.json(
+              ctx, ready ? 200 : 503, HttpServer.status(ready ? "ready" : "unavailable"));
+        });
+    r.get(
+        "/",
+        ctx ->
+            ctx.contentType("text/plain; charset=utf-8")
+                .result(
+                    "digiready collector: "
+                        + s.fleet().units().size()
+                        + " units, "
+                        + s.fleet().machines().size()
+                        + " machines. API under /api/v1, metrics at /metrics.\n"));
+  }
+}
