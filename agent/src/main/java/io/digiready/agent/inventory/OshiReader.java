@@ -149,7 +149,50 @@ public final class OshiReader {
               n.getIfOperStatus() == oshi.hardware.NetworkIF.IfOperStatus.UP,
               virtual));
     }
+    if (SystemInfo.getCurrentPlatform() == PlatformEnum.LINUX) {
+      addSysfsOnly(list, Path.of("/sys/class/net"));
+    }
     return list;
+  }
+
+  /**
+   * Java (and so OSHI) lists only interfaces that carry an address; a NIC without a cable or a
+   * lease still identifies the machine, so the rest come from {@code /sys/class/net}.
+   */
+  static void addSysfsOnly(List<NicReading> list, Path sysClassNet) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    list.forEach(n -> known.add(n.name()));
+    try (var dirs = Files.list(sysClassNet)) {
+      for (Path dir : dirs.sorted().toList()) {
+        String name = dir.getFileName().toString();
+        if (known.contains(name) || "772".equals(readSmall(dir.resolve("type")))) {
+          continue; // 772: loopback
+        }
+        String mac = readSmall(dir.resolve("address"));
+        String speed = readSmall(dir.resolve("speed"));
+        long mbps = speed != null && speed.matches("\\d+") ? Long.parseLong(speed) : 0;
+        list.add(
+            new NicReading(
+                name,
+                name,
+                mac,
+                List.of(),
+                List.of(),
+                mbps * 1_000_000,
+                "up".equals(readSmall(dir.resolve("operstate"))),
+                !Files.exists(dir.resolve("device"))));
+      }
+    } catch (IOException e) {
+      // not Linux sysfs: keep what OSHI found
+    }
+  }
+
+  private static String readSmall(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static OsReading os(OperatingSystem os) {

@@ -1,0 +1,51 @@
+package io.digiready.agent.cli;
+
+import io.digiready.agent.config.ConfigException;
+import io.digiready.agent.run.Wiring;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+    name = "digiready-agent",
+    mixinStandardHelpOptions = true,
+    versionProvider = AgentCommand.Version.class,
+    description = "The digiready workstation agent.",
+    subcommands = {
+      RunCommand.class,
+      InventoryCommand.class,
+      ProbeCommand.class,
+      EnrollCommand.class,
+      StatusCommand.class
+    })
+public final class AgentCommand implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.err);
+  }
+
+  /** Runs the command line and returns the exit code: 2 for any configuration error. */
+  public static int execute(String... args) {
+    // the system proxy settings apply unless proxyUrl names one; must precede any network use
+    System.setProperty("java.net.useSystemProxies", "true");
+    CommandLine cl = new CommandLine(new AgentCommand());
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ConfigException) {
+            cmd.getErr().println(e.getMessage());
+            return 2;
+          }
+          cmd.getErr().println("error: " + e.getMessage());
+          return 1;
+        });
+    int code = cl.execute(args);
+    return code;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"digiready-agent " + Wiring.version()};
+    }
+  }
+}

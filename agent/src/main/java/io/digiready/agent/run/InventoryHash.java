@@ -1,0 +1,66 @@
+package io.digiready.agent.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.protocol.Inventory;
+import io.digiready.protocol.Json;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A hash of an inventory's content without the figures that move on their own (collection time,
+ * free space, boot time, link state), so that only a real change of hardware or OS sends it again.
+ */
+public final class InventoryHash {
+  private static final ObjectMapper JSON = Json.mapper();
+
+  private InventoryHash() {}
+
+  public static String of(Inventory inv) {
+    Inventory stable =
+        new Inventory(
+            inv.schemaVersion(),
+            inv.agentVersion(),
+            null,
+            inv.hostname(),
+            inv.system(),
+            inv.baseboard(),
+            inv.firmware(),
+            inv.processor(),
+            inv.memory(),
+            inv.disks(),
+            inv.fileSystems().stream()
+                .map(fs -> new Inventory.FileSystem(fs.mount(), fs.type(), fs.totalBytes(), null))
+                .toList(),
+            inv.networkInterfaces().stream()
+                .map(
+                    n ->
+                        new Inventory.NetworkInterface(
+                            n.name(),
+                            n.displayName(),
+                            n.mac(),
+                            List.of(),
+                            List.of(),
+                            null,
+                            null,
+                            n.virtual()))
+                .toList(),
+            inv.os() == null
+                ? null
+                : new Inventory.OperatingSystem(
+                    inv.os().family(),
+                    inv.os().manufacturer(),
+                    inv.os().version(),
+                    inv.os().build(),
+                    inv.os().bitness(),
+                    null));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(stable));
+      return HexFormat.of().formatHex(digest);
+    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.digiready.agent.send;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.digiready.agent.identity.Identity;
+import io.digiready.agent.spool.Entry;
+import io.digiready.agent.spool.Spool;
+import io.digiready.protocol.Heartbeat;
+import io.digiready.protocol.HeartbeatBatch;
+import io.digiready.protocol.Json;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the spool to the collector, oldest first: inventories, then heartbeats in gzip batches. An
+ * entry leaves the spool only after a 2xx. One call of {@link #drain()} sends until the spool is
+ * empty, a failure asks for a pause, or a few batches went out (so heartbeats keep their pace).
+ */
+public final class Sender {
+  private static final Logger log = LoggerFactory.getLogger(Sender.class);
+  private static final ObjectMapper JSON = Json.mapper();
+  private static final Pattern BAD_INDEX = Pattern.compile("^heartbeats\\[(\\d+)]");
+  private static final int MAX_REQUESTS_PER_DRAIN = 20;
+
+  /** What to do next: {@code idle} when the spool is empty, else try again after the delay. */
+  public record Result(boolean idle, long delayMillis) {}
+
+  private final Spool spool;
+  private final CollectorClient client;
+  private final Supplier<Identity> identity;
+  private final SenderState state;
+  private final int batchSize;
+  private final Backoff backoff;
+  private final Clock clock;
+  private int limit;
+  private boolean unauthorizedLogged;
+
+  public Sender(
+      Spool spool,
+      CollectorClient client,
+      Supplier<Identity> identity,
+      SenderState state,
+      int batchSize,
+      Backoff backoff,
+      Clock clock) {
+    this.spool = spool;
+    this.client = client;
+    this.identity = identity;
+    this.state = state;
+    this.batchSize = batchSize;
+    this.backoff = backoff;
+    this.clock = clock;
+    this.limit = batchSize;
+  }
+
+  public Result drain() {
+    Identity id = identity.get();
+    if (id == null) {
+      return new Result(spool.depth() == 0, 0);
+    }
+    try {
+      for (int requests = 0; requests < MAX_REQUESTS_PER_DRAIN; requests++) {
+        Entry inventory = spool.peekInventory();
+        Long pause;
+        if (inventory != null) {
+          pause = sendInventory(id, inventory);
+        } else {
+          List<Entry> batch = spool.peekHeartbeats(limit);
+          if (batch.isEmpty()) {
+            backoff.reset();
+            return new Result(true, 0);
+          }
+          pause = sendHeartbeats(id, batch);
+        }
+        if (pause != null) {
+          return new Result(false, pause);
+        }
+      }
+      return new Result(spool.depth() == 0, 0);
+    } catch (IOException e) {
+      log.error("event=spool_read_failed reason=\"{}\"", e.getMessage());
+      return new Result(false, backoff.next());
+    }
+  }
+
+  private Long sendInventory(Identity id, Entry entry) throws IOException {
+    ObjectNode report = JSON.createObjectNode();
+    report.put("machineId", id.machineId());
+    report.set("inventory", JSON.readTree(entry.payload()));
+    CollectorClient.Response answer;
+    try {
+      answer =
+          client.post("/api/v1/inventory", JSON.writeValueAsBytes(report), id.agentToken(), true);
+    } catch (IOException e) {
+      return failed(null, Answers.describe(e));
+    }
+    if (answer.ok()) {
+      spool.ackInventory(entry);
+      succeeded("inventory", 1);
+      return null;
+    }
+    if (isInvalid(answer.status()) || answer.status() == 413) {
+      deadLetter(entry, answer);
+      return null;
+    }
+    return refused(answer);
+  }
+
+  private Long sendHeartbeats(Identity id, List<Entry> batch) throws IOException {
+    List<Heartbeat> heartbeats = new ArrayList<>(batch.size());
+    for (Entry e : batch) {
+      Heartbeat h = JSON.readValue(e.payload(), Heartbeat.class);
+      heartbeats.add(withMachine(h, id.machineId()));
+    }
+    CollectorClient.Response answer;
+    try {
+      answer =
+          client.post(
+              "/api/v1/heartbeats",
+              JSON.writeValueAsBytes(new HeartbeatBatch(heartbeats)),
+              id.agentToken(),
+              true);
+    } catch (IOException e) {
+      return failed(null, Answers.describe(e));
+    }
+    if (answer.ok()) {
+      spool.ackHeartbeats(batch.get(batch.size() - 1).id());
+      limit = batchSize;
+      succeeded("heartbeats", batch.size());
+      return null;
+    }
+    if (isInvalid(answer.status()) || answer.status() == 413) {
+      if (batch.size() == 1) {
+        deadLetter(batch.get(0), answer);
+        limit = batchSize;
+      } else {
+        // send the good ones before the named culprit, then the culprit alone
+        int bad = answer.status() == 413 ? -1 : badIndex(answer);
+        limit = bad > 0 ? bad : bad == 0 ? 1 : Math.max(1, batch.size() / 2);
+        log.warn(
+            "event=batch_rejected size={} answer=\"{}\" nextBatch={}",
+            batch.size(),
+            Answers.describe(answer),
+            limit);
+      }
+      return null;
+    }
+    return refused(answer);
+  }
+
+  private static Heartbeat withMachine(Heartbeat h, String machineId) {
+    return new Heartbeat(
+        machineId,
+        h.seq(),
+        h.agentTime(),
+        h.uptimeSeconds(),
+        h.probes(),
+        h.internetUp(),
+        h.memoryUsedBytes(),
+        h.systemDiskFreeBytes(),
+        h.systemDiskTotalBytes(),
+        h.agentResidentBytes(),
+        h.agentCpuSeconds(),
+        h.spoolDroppedEntries());
+  }
+
+  private static boolean isInvalid(int status) {
+    return status == 400 || status == 422;
+  }
+
+  private static int badIndex(CollectorClient.Response answer) {
+    String detail = Answers.detail(answer);
+    if (detail != null) {
+      Matcher m = BAD_INDEX.matcher(detail);
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+    }
+    return -1;
+  }
+
+  private void deadLetter(Entry entry, CollectorClient.Response answer) throws IOException {
+    String why = Answers.describe(answer);
+    spool.deadLetter(entry, why);
+    log.warn(
+        "event=dead_lettered kind={} spoolId={} answer=\"{}\"",
+        entry.kind().name().toLowerCase(java.util.Locale.ROOT),
+        entry.id(),
+        why);
+    state.error(clock.instant(), answer.status(), why);
+  }
+
+  /** A non-2xx that is not about the payload: pause and retry the same entries. */
+  private Long refused(CollectorClient.Response answer) {
+    String why = Answers.describe(answer);
+    if (answer.status() == 401) {
+      if (!unauthorizedLogged) {
+        log.error(
+            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling and retrying; re-enrol"
+                + " this machine if the token was revoked\"",
+            why);
+        unauthorizedLogged = true;
+      }
+      state.error(clock.instant(), 401, why);
+      return backoff.next();
+    }
+    if (answer.status() == 503 && answer.retryAfterSeconds() != null) {
+      long wait = Math.min(3600, Math.max(1, answer.retryAfterSeconds())) * 1000;
+      log.info("event=collector_busy retryAfterSeconds={}", wait / 1000);
+      state.error(clock.instant(), 503, why);
+      return wait;
+    }
+    return failed(answer.status(), why);
+  }
+
+  private Long failed(Integer status, String why) {
+    long delay = backoff.next();
+    log.warn("event=send_failed reason=\"{}\" retryInMillis={}", why, delay);
+    state.error(clock.instant(), status, why);
+    return delay;
+  }
+
+  private void succeeded(String what, int count) {
+    backoff.reset();
+    if (unauthorizedLogged) {
+      log.info("event=agent_token_accepted_again");
+      unauthorizedLogged = false;
+    }
+    log.debug("event=sent kind={} count={}", what, count);
+    state.success(clock.instant());
+  }
+}

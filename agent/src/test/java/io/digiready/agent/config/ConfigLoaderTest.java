@@ -1,0 +1,120 @@
+package io.digiready.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.digiready.protocol.ProbeKind;
+import io.digiready.protocol.ProbeTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private Path file(String content) throws Exception {
+    Path f = dir.resolve("agent.properties");
+    Files.writeString(f, content);
+    return f;
+  }
+
+  @Test
+  void defaults_apply_when_nothing_is_set() {
+    AgentSettings s = ConfigLoader.load(null, Map.of(), Map.of());
+    assertThat(s.heartbeatIntervalSeconds()).isEqualTo(60);
+    assertThat(s.probeTimeoutMillis()).isEqualTo(5000);
+    assertThat(s.spoolMaxBytes()).isEqualTo(50L * 1024 * 1024);
+    assertThat(s.spoolMaxAgeDays()).isEqualTo(30);
+    assertThat(s.sendBatchSize()).isEqualTo(500);
+    assertThat(s.collectorUrl()).isNull();
+    assertThat(s.probeTargets()).isEmpty();
+    assertThat(s.explicitKeys()).isEmpty();
+  }
+
+  @Test
+  void an_unknown_key_in_the_file_names_the_key() throws Exception {
+    Path f = file("colectorUrl=http://x\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("colectorUrl: unknown key, expected one of collectorUrl");
+  }
+
+  @Test
+  void a_bad_value_reads_key_expectation_found() throws Exception {
+    Path f = file("heartbeatIntervalSeconds=0\n");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), Map.of()))
+        .hasMessage(
+            "heartbeatIntervalSeconds: expected a whole number between 1 and 3600. Found: 0");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("proxyUrl", "socks://p:1")))
+        .hasMessage("proxyUrl: expected http://host:port. Found: socks://p:1");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("collectorUrl", "ftp://collector")))
+        .hasMessageStartingWith("collectorUrl: expected an http:// or https:// URL");
+  }
+
+  @Test
+  void flag_beats_environment_which_beats_file() throws Exception {
+    Path f = file("heartbeatIntervalSeconds=10\nprobeTimeoutMillis=1000\nsendBatchSize=7\n");
+    Map<String, String> env =
+        Map.of(
+            "DIGIREADY_HEARTBEAT_INTERVAL_SECONDS", "20",
+            "DIGIREADY_PROBE_TIMEOUT_MILLIS", "2000");
+    Map<String, String> flags = Map.of("heartbeatIntervalSeconds", "30");
+    AgentSettings s = ConfigLoader.load(f, env, flags);
+    assertThat(s.heartbeatIntervalSeconds()).isEqualTo(30);
+    assertThat(s.probeTimeoutMillis()).isEqualTo(2000);
+    assertThat(s.sendBatchSize()).isEqualTo(7);
+    assertThat(s.isExplicit("heartbeatIntervalSeconds")).isTrue();
+    assertThat(s.isExplicit("spoolMaxBytes")).isFalse();
+  }
+
+  @Test
+  void unrelated_digiready_environment_variables_are_ignored() {
+    AgentSettings s =
+        ConfigLoader.load(
+            null, Map.of("DIGIREADY_AGENT_JAR", "/x.jar", "DIGIREADY_PORT", "1"), Map.of());
+    assertThat(s.explicitKeys()).isEmpty();
+  }
+
+  @Test
+  void the_enrolment_token_never_appears_in_an_error() {
+    String token = "x".repeat(1100);
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("enrollmentToken", token)))
+        .hasMessageNotContaining(token)
+        .hasMessageContaining("(hidden)");
+  }
+
+  @Test
+  void probe_targets_parse_with_urls_and_ports_inside() {
+    AgentSettings s =
+        ConfigLoader.load(
+            null,
+            Map.of(),
+            Map.of(
+                "probeTargets",
+                "http:https://dichvucong.gov.vn:internet, tcp:10.0.0.5:445:lan,dns:example.org:internet"));
+    assertThat(s.probeTargets())
+        .containsExactly(
+            new ProbeTarget(ProbeKind.HTTP, "https://dichvucong.gov.vn", true),
+            new ProbeTarget(ProbeKind.TCP, "10.0.0.5:445", false),
+            new ProbeTarget(ProbeKind.DNS, "example.org", true));
+  }
+
+  @Test
+  void a_probe_target_without_scope_is_rejected() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("probeTargets", "tcp:host:443")))
+        .hasMessageStartingWith("probeTargets: expected comma-separated kind:target:scope")
+        .hasMessageEndingWith("Found: tcp:host:443");
+  }
+
+  @Test
+  void key_names_map_to_flags_and_environment_variables() {
+    assertThat(ConfigKeys.flagName("heartbeatIntervalSeconds"))
+        .isEqualTo("--heartbeat-interval-seconds");
+    assertThat(ConfigKeys.envName("heartbeatIntervalSeconds"))
+        .isEqualTo("DIGIREADY_HEARTBEAT_INTERVAL_SECONDS");
+  }
+}

@@ -1,0 +1,72 @@
+package io.digiready.agent.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.digiready.protocol.Fingerprint;
+import io.digiready.protocol.Inventory;
+import io.digiready.protocol.ProtocolValidator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import oshi.SystemInfo;
+
+/** On this machine, whose values are unknown to the test: invariants only. */
+class OshiReaderLiveTest {
+
+  @Test
+  void the_live_inventory_of_this_machine_holds_its_invariants() {
+    Readings r = new OshiReader(new SystemInfo(), Duration.ofSeconds(60)).read();
+    Instant now = Instant.now();
+    Inventory inv = InventoryMapper.toInventory(r, "test", now);
+    ProtocolValidator.inventory("inventory", inv, now);
+    assertThat(inv.processor().logicalCores()).isGreaterThanOrEqualTo(1);
+    if (inv.processor().physicalCores() != null) {
+      assertThat(inv.processor().logicalCores())
+          .isGreaterThanOrEqualTo(inv.processor().physicalCores());
+    }
+    assertThat(inv.memory().totalBytes()).isPositive();
+    assertThat(inv.fileSystems()).isNotEmpty();
+    for (Inventory.NetworkInterface nic : inv.networkInterfaces()) {
+      if (nic.mac() != null) {
+        assertThat(nic.mac()).matches("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+      }
+    }
+    Fingerprint f = InventoryMapper.toFingerprint(r);
+    assertThat(f.macs()).allMatch(m -> m.matches("([0-9a-f]{2}:){5}[0-9a-f]{2}"));
+    if (f.hardwareUuid() != null) {
+      assertThat(f.hardwareUuid()).doesNotContainIgnoringCase("unknown");
+    }
+  }
+
+  @Test
+  void interfaces_without_an_address_are_found_in_sysfs(@TempDir Path sys) throws Exception {
+    nic(sys, "eth0", "02:fc:00:00:00:01", "1", "up", true);
+    nic(sys, "ifb0", "12:fd:19:9c:d0:e7", "1", "down", false);
+    nic(sys, "lo", "00:00:00:00:00:00", "772", "unknown", false);
+    List<Readings.NicReading> list = new ArrayList<>();
+    list.add(
+        new Readings.NicReading(
+            "eth0", "eth0", "02:fc:00:00:00:01", List.of(), List.of(), 0, true, false));
+    OshiReader.addSysfsOnly(list, sys);
+    assertThat(list).extracting(Readings.NicReading::name).containsExactly("eth0", "ifb0");
+    assertThat(list.get(1).virtual()).isTrue();
+    assertThat(list.get(1).up()).isFalse();
+  }
+
+  private static void nic(
+      Path sys, String name, String mac, String type, String oper, boolean device)
+      throws Exception {
+    Path d = Files.createDirectories(sys.resolve(name));
+    Files.writeString(d.resolve("address"), mac + "\n");
+    Files.writeString(d.resolve("type"), type + "\n");
+    Files.writeString(d.resolve("operstate"), oper + "\n");
+    if (device) {
+      Files.createDirectories(d.resolve("device"));
+    }
+  }
+}
