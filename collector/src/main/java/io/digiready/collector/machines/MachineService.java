@@ -15,6 +15,7 @@ import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -154,8 +155,10 @@ public final class MachineService {
   public History history(String id, String fromText, String toText) {
     machine(id);
     Instant now = clock.instant();
-    Instant to = fromText == null && toText == null ? now : time("to", toText, now);
-    Instant from = time("from", fromText, to.minus(Duration.ofDays(1)));
+    // Buckets are named by the hour they start; the current hour's bucket is included by default.
+    Instant to = time("to", toText, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
+    Instant from =
+        time("from", fromText, to.minus(Duration.ofDays(1))).truncatedTo(ChronoUnit.HOURS);
     if (!from.isBefore(to)) {
       throw ApiException.badRequest("from: must be before to");
     }
