@@ -53,6 +53,11 @@ final class ErrorMapping {
             tooLarge(ctx);
             return;
           }
+          if (causedByUnreadableBody(e)) {
+            // Jetty wraps a broken gzip stream in a RuntimeException while the body is read.
+            send(ctx, 400, "invalid_request", "body: unreadable (bad gzip or incomplete upload)");
+            return;
+          }
           LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
           send(ctx, 500, "internal_error", "an unexpected error was logged by the collector");
         });
@@ -77,6 +82,15 @@ final class ErrorMapping {
       }
       String m = t.getMessage();
       if (m != null && (m.contains("413") || m.toLowerCase().contains("too large"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean causedByUnreadableBody(Throwable e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
         return true;
       }
     }
