@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,15 @@ public final class Collector implements AutoCloseable {
   private final Services services;
 
   public Collector(CollectorConfig config, Clock clock) throws IOException {
+    this(
+        config,
+        clock,
+        c -> new SqliteStore(c.dataDir().resolve(DATABASE_FILE), c.sqliteSynchronous()));
+  }
+
+  /** With another store (PostgreSQL later; a failing wrapper in tests). */
+  Collector(CollectorConfig config, Clock clock, Function<CollectorConfig, Store> stores)
+      throws IOException {
     this.config = config;
     String adminToken =
         config.adminToken().isEmpty()
@@ -66,7 +76,7 @@ public final class Collector implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
 
-    store = new SqliteStore(config.dataDir().resolve(DATABASE_FILE), config.sqliteSynchronous());
+    store = stores.apply(config);
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry);

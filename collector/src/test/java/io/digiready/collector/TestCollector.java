@@ -21,6 +21,16 @@ public final class TestCollector implements AutoCloseable {
   public final Path dataDir;
 
   public TestCollector(Path dataDir, String... flags) throws Exception {
+    this(dataDir, null, flags);
+  }
+
+  public TestCollector(
+      Path dataDir,
+      java.util.function.Function<
+              io.digiready.collector.store.Store, io.digiready.collector.store.Store>
+          wrap,
+      String... flags)
+      throws Exception {
     this.dataDir = dataDir;
     Map<String, String> f = new HashMap<>();
     f.put("port", "0");
@@ -30,7 +40,19 @@ public final class TestCollector implements AutoCloseable {
     for (int i = 0; i < flags.length; i += 2) {
       f.put(flags[i], flags[i + 1]);
     }
-    collector = new Collector(ConfigLoader.load(null, Map.of(), f), clock).start();
+    var config = ConfigLoader.load(null, Map.of(), f);
+    collector =
+        new Collector(
+                config,
+                clock,
+                conf -> {
+                  var store =
+                      new io.digiready.collector.store.SqliteStore(
+                          conf.dataDir().resolve(Collector.DATABASE_FILE),
+                          conf.sqliteSynchronous());
+                  return wrap == null ? store : wrap.apply(store);
+                })
+            .start();
     http = new Http("http://127.0.0.1:" + collector.port());
   }
 

@@ -1,0 +1,90 @@
+package io.digiready.collector.store;
+
+import io.digiready.collector.fleet.EnrollmentToken;
+import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.fleet.Unit;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A real store whose commits fail like a full disk while {@link #full} is set. */
+public final class FailingStore implements Store {
+  private final Store real;
+  public volatile boolean full;
+
+  public FailingStore(Store real) {
+    this.real = real;
+  }
+
+  @Override
+  public Tx begin() {
+    Tx tx = real.begin();
+    return (Tx)
+        Proxy.newProxyInstance(
+            Tx.class.getClassLoader(),
+            new Class<?>[] {Tx.class},
+            (proxy, method, args) -> {
+              if (full && method.getName().equals("commit")) {
+                throw new SQLException("[SQLITE_FULL] database or disk is full");
+              }
+              try {
+                return method.invoke(tx, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+
+  @Override
+  public List<Unit> loadUnits() {
+    return real.loadUnits();
+  }
+
+  @Override
+  public List<Machine> loadMachines() {
+    return real.loadMachines();
+  }
+
+  @Override
+  public List<EnrollmentToken> loadActiveEnrollmentTokens() {
+    return real.loadActiveEnrollmentTokens();
+  }
+
+  @Override
+  public List<TokenRow> enrollmentTokens(String unitCode) {
+    return real.enrollmentTokens(unitCode);
+  }
+
+  @Override
+  public List<EventRow> events(String machineId, int limit) {
+    return real.events(machineId, limit);
+  }
+
+  @Override
+  public List<HourBucket> history(String machineId, Instant from, Instant to) {
+    return real.history(machineId, from, to);
+  }
+
+  @Override
+  public Optional<String> inventoryJson(String machineId) {
+    return real.inventoryJson(machineId);
+  }
+
+  @Override
+  public Optional<String> lastHeartbeatJson(String machineId) {
+    return real.lastHeartbeatJson(machineId);
+  }
+
+  @Override
+  public boolean readable() {
+    return real.readable();
+  }
+
+  @Override
+  public void close() {
+    real.close();
+  }
+}

@@ -1,0 +1,145 @@
+package io.digiready.collector.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.digiready.collector.fleet.Unit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommitWriterTest {
+  @TempDir Path dir;
+
+  static Unit unit(String code) {
+    return new Unit(code, "Xã " + code, null, "commune", 1, 1.0, 0.98, null);
+  }
+
+  @Test
+  void a_full_queue_refuses_work_at_once_instead_of_growing() throws Exception {
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL");
+        GroupCommitWriter writer = new GroupCommitWriter(store, 1, new SimpleMeterRegistry())) {
+      CountDownLatch release = new CountDownLatch(1);
+      CountDownLatch running = new CountDownLatch(1);
+      CompletableFuture<Object> blocker =
+          writer.submit(
+              tx -> {
+                running.countDown();
+                return release.await(30, TimeUnit.SECONDS);
+              },
+              null);
+      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Integer> queued = writer.submit(tx -> 1, null);
+      assertThatThrownBy(() -> writer.submit(tx -> 2, null)).isInstanceOf(QueueFullException.class);
+      release.countDown();
+      assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo(true);
+      assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_failing_request_is_rolled_back_alone_and_the_rest_of_its_group_commits() throws Exception {
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL");
+        GroupCommitWriter writer = new GroupCommitWriter(store, 100, new SimpleMeterRegistry())) {
+      CountDownLatch release = new CountDownLatch(1);
+      writer.submit(tx -> release.await(30, TimeUnit.SECONDS), null);
+      List<CompletableFuture<?>> futures = new ArrayList<>();
+      futures.add(
+          writer.submit(
+              tx -> {
+                tx.upsertUnit(unit("a"), Instant.now());
+                return 1;
+              },
+              null));
+      futures.add(
+          writer.submit(
+              tx -> {
+                tx.upsertUnit(unit("b"), Instant.now());
+                throw new IllegalArgumentException("bad request");
+              },
+              null));
+      futures.add(
+          writer.submit(
+              tx -> {
+                tx.upsertUnit(unit("c"), Instant.now());
+                return 3;
+              },
+              null));
+      release.countDown();
+      assertThat(futures.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThatThrownBy(() -> futures.get(1).get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(IllegalArgumentException.class);
+      assertThat(futures.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(3);
+      assertThat(store.loadUnits()).extracting(Unit::code).containsExactlyInAnyOrder("a", "c");
+    }
+  }
+
+  @Test
+  void a_failed_commit_fails_its_requests_and_the_writer_recovers_when_the_disk_has_room()
+      throws Exception {
+    FailingStore store = new FailingStore(new SqliteStore(dir.resolve("db"), "FULL"));
+    try (GroupCommitWriter writer = new GroupCommitWriter(store, 10, new SimpleMeterRegistry())) {
+      store.full = true;
+      List<String> applied = new ArrayList<>();
+      assertThatThrownBy(
+              () ->
+                  writer.call(
+                      tx -> {
+                        tx.upsertUnit(unit("a"), Instant.now());
+                        return "a";
+                      },
+                      applied::add))
+          .isInstanceOf(StorageUnavailableException.class);
+      assertThat(writer.healthy()).isFalse();
+      assertThat(applied).isEmpty();
+      store.full = false;
+      String result =
+          writer.call(
+              tx -> {
+                tx.upsertUnit(unit("b"), Instant.now());
+                return "b";
+              },
+              (String r) -> applied.add(r));
+      assertThat(result).isEqualTo("b");
+      assertThat(writer.healthy()).isTrue();
+      assertThat(applied).containsExactly("b");
+      assertThat(store.loadUnits()).extracting(Unit::code).containsExactly("b");
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void closing_commits_what_was_queued() throws Exception {
+    SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL");
+    GroupCommitWriter writer = new GroupCommitWriter(store, 1000, new SimpleMeterRegistry());
+    List<CompletableFuture<Integer>> futures = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String code = "u" + i;
+      futures.add(
+          writer.submit(
+              tx -> {
+                tx.upsertUnit(unit(code), Instant.now());
+                return 1;
+              },
+              null));
+    }
+    writer.close();
+    for (var f : futures) {
+      assertThat(f.get(1, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+    store.close();
+    try (SqliteStore reopened = new SqliteStore(dir.resolve("db"), "FULL")) {
+      assertThat(reopened.loadUnits()).hasSize(200);
+    }
+  }
+}
