@@ -7,10 +7,10 @@ import io.digiready.collector.metrics.ReportCounters;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
 import io.digiready.collector.web.ApiException;
+import io.digiready.collector.web.Bodies;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.HeartbeatAck;
 import io.digiready.protocol.HeartbeatBatch;
-import io.digiready.protocol.Json;
 import io.digiready.protocol.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,7 +111,7 @@ public final class HeartbeatService {
             p.latencyMillis());
       }
       if (config.rawHeartbeatRetentionDays() > 0) {
-        tx.insertRawHeartbeat(m.id(), h.seq(), receivedAt, Json.mapper().writeValueAsString(h));
+        tx.insertRawHeartbeat(m.id(), h.seq(), receivedAt, Bodies.MAPPER.writeValueAsString(h));
       }
     }
     for (Map.Entry<Long, int[]> e : hours.entrySet()) {
@@ -132,7 +132,7 @@ public final class HeartbeatService {
             newest == null ? l.systemDiskFreeBytes() : newest.systemDiskFreeBytes(),
             newest == null ? l.systemDiskTotalBytes() : newest.systemDiskTotalBytes());
     Machine updated = m.withLiveness(liveness);
-    tx.updateMachine(updated, newest == null ? null : Json.mapper().writeValueAsString(newest));
+    tx.updateMachine(updated, newest == null ? null : Bodies.MAPPER.writeValueAsString(newest));
     return new Result(updated, accepted, duplicates);
   }
 

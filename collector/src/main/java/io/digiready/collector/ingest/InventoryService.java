@@ -6,9 +6,9 @@ import io.digiready.collector.metrics.ReportCounters;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
 import io.digiready.collector.web.ApiException;
+import io.digiready.collector.web.Bodies;
 import io.digiready.protocol.Inventory;
 import io.digiready.protocol.InventoryReport;
-import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -60,7 +60,7 @@ public final class InventoryService {
   Stored storeInTx(Tx tx, Machine machine, Inventory inventory, Instant now) throws Exception {
     Optional<String> storedJson = tx.inventoryJson(machine.id());
     if (storedJson.isPresent()) {
-      Inventory stored = Json.mapper().readValue(storedJson.get(), Inventory.class);
+      Inventory stored = Bodies.MAPPER.readValue(storedJson.get(), Inventory.class);
       List<String> changes = InventoryDiff.between(stored, inventory);
       if (changes.isEmpty()) {
         return new Stored(machine, false);
@@ -70,7 +70,7 @@ public final class InventoryService {
       }
     }
     Machine.Hardware hardware = Hardware.of(inventory, now);
-    tx.updateInventory(machine.id(), hardware, Json.mapper().writeValueAsString(inventory));
+    tx.updateInventory(machine.id(), hardware, Bodies.MAPPER.writeValueAsString(inventory));
     return new Stored(machine.withHardware(hardware), true);
   }
 }

@@ -11,7 +11,7 @@ import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import io.digiready.collector.units.UnitService;
 import io.digiready.collector.web.ApiException;
-import io.digiready.protocol.Json;
+import io.digiready.collector.web.Bodies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -232,7 +232,7 @@ public final class MachineService {
       return null;
     }
     try {
-      return Json.mapper().readTree(json);
+      return Bodies.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON unreadable", e);
     }
