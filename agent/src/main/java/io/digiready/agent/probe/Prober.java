@@ -92,9 +92,11 @@ public final class Prober {
       conn.setUseCaches(false);
       conn.setRequestProperty("User-Agent", userAgent);
       conn.setRequestProperty("Connection", "close");
-      conn.setConnectTimeout(attempt.remaining());
-      conn.connect();
-      conn.setReadTimeout(attempt.remaining());
+      // HttpURLConnection takes the read timeout only before connecting: each phase gets what is
+      // left of the budget, so a probe ends within twice the timeout at worst
+      int left = attempt.remaining();
+      conn.setConnectTimeout(left);
+      conn.setReadTimeout(left);
       int status = conn.getResponseCode();
       drain(conn);
       if (status >= 200 && status < 400) {

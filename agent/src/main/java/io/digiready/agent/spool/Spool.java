@@ -79,14 +79,17 @@ public final class Spool implements AutoCloseable {
   /** Appends a heartbeat and returns only once it is on disk; returns its spool id. */
   public synchronized long appendHeartbeat(byte[] payload) throws IOException {
     Segment seg = segments.lastEntry().getValue();
-    if (seg.bytes > 0 && seg.bytes + Segment.HEADER_BYTES + payload.length > segmentMaxBytes) {
+    long now = clock.millis();
+    boolean full = seg.bytes + Segment.HEADER_BYTES + payload.length > segmentMaxBytes;
+    boolean expired = seg.lastTimeMillis < now - maxAge.toMillis();
+    // a new file, so that the old one can be dropped whole by the size or age bound
+    if (seg.bytes > 0 && (full || expired)) {
       active.close();
       seg = Segment.create(dir, nextId);
       segments.put(nextId, seg);
       active = FileChannel.open(seg.path, StandardOpenOption.APPEND);
     }
     long id = nextId++;
-    long now = clock.millis();
     ByteBuffer record = Segment.encode(id, now, payload);
     while (record.hasRemaining()) {
       active.write(record);
