@@ -58,6 +58,10 @@ public final class FakeCollector implements AutoCloseable {
   public final AtomicInteger requests = new AtomicInteger();
   public final AtomicInteger duplicates = new AtomicInteger();
   public volatile Long rejectSeq;
+
+  /** Store the next batch, then drop the connection: the agent never learns it was stored. */
+  public volatile boolean loseNextAnswer;
+
   public volatile int heartbeatIntervalSeconds = 60;
   public volatile List<ProbeTarget> probes = List.of();
 
@@ -155,6 +159,11 @@ public final class FakeCollector implements AutoCloseable {
       }
     }
     duplicates.addAndGet(dup);
+    if (loseNextAnswer) {
+      loseNextAnswer = false;
+      ex.close();
+      return;
+    }
     send(ex, 200, JSON.writeValueAsBytes(new HeartbeatAck(accepted, dup)));
   }
 
