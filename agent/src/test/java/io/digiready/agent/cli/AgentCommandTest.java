@@ -1,0 +1,100 @@
+package io.digiready.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.digiready.protocol.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentCommandTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void an_unknown_key_in_the_config_file_stops_with_exit_code_2() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Files.writeString(config, "heartbeatIntervalSecond=60\n");
+    int code = AgentCommand.execute("status", "--config", config.toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).contains("heartbeatIntervalSecond: unknown key");
+  }
+
+  @Test
+  void a_bad_flag_value_stops_with_exit_code_2_and_names_the_key() {
+    int code = AgentCommand.execute("probe", "--probe-timeout-millis", "soon");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr())
+        .contains("probeTimeoutMillis: expected a whole number between 100 and 60000. Found: soon");
+  }
+
+  @Test
+  void probe_without_a_collector_prints_one_result_per_local_target() throws Exception {
+    int code =
+        AgentCommand.execute(
+            "probe",
+            "--state-dir",
+            dir.toString(),
+            "--probe-timeout-millis",
+            "1000",
+            "--probe-targets",
+            "dns:localhost:lan,tcp:127.0.0.1:1:internet");
+    assertThat(code).isZero();
+    JsonNode json = Json.mapper().readTree(stdout());
+    assertThat(json.get("probes")).hasSize(2);
+    assertThat(json.get("probes").get(0).get("ok").asBoolean()).isTrue();
+    assertThat(json.get("probes").get(1).get("error").asText()).isEqualTo("refused");
+    assertThat(json.get("internetUp").asBoolean()).isFalse();
+  }
+
+  @Test
+  void status_of_a_fresh_agent_says_not_enrolled() {
+    int code = AgentCommand.execute("status", "--state-dir", dir.toString());
+    assertThat(code).isZero();
+    assertThat(stdout())
+        .contains("machineId:")
+        .contains("(not enrolled)")
+        .contains("spoolDepth:")
+        .contains("lastError:");
+  }
+
+  @Test
+  void version_and_help_exit_zero() {
+    assertThat(AgentCommand.execute("--version")).isZero();
+    assertThat(stdout()).startsWith("digiready-agent ");
+    assertThat(AgentCommand.execute("--help")).isZero();
+    assertThat(stdout()).contains("inventory").contains("probe").contains("enroll");
+  }
+}
