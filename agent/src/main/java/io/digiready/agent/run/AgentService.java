@@ -171,6 +171,7 @@ public final class AgentService implements AutoCloseable {
     log.debug("event=heartbeat seq={} internetUp={}", n, hb.internetUp());
     drainIfDue();
     state.spool(clock.instant(), spool.depth(), spool.droppedTotal(), n);
+    state.flush();
   }
 
   private void drainIfDue() {
@@ -185,8 +186,14 @@ public final class AgentService implements AutoCloseable {
     if (drainTask == null || drainTask.isDone()) {
       drainTask =
           scheduler.schedule(
-              guarded("send", this::drainIfDue), result.delayMillis(), TimeUnit.MILLISECONDS);
+              guarded("send", this::retrySend), result.delayMillis(), TimeUnit.MILLISECONDS);
     }
+  }
+
+  private void retrySend() {
+    drainIfDue();
+    state.spool(clock.instant(), spool.depth(), spool.droppedTotal(), null);
+    state.flush();
   }
 
   void check() throws IOException {
@@ -204,6 +211,7 @@ public final class AgentService implements AutoCloseable {
     }
     checkInventory();
     drainIfDue();
+    state.flush();
   }
 
   private boolean enroll() throws IOException {
@@ -229,6 +237,7 @@ public final class AgentService implements AutoCloseable {
       long delay = enrollBackoff.next();
       log.warn("event=enrol_failed reason=\"{}\" retryInMillis={}", e.getMessage(), delay);
       state.error(clock.instant(), null, e.getMessage());
+      state.flush();
       if (enrollRetry == null || enrollRetry.isDone()) {
         enrollRetry =
             scheduler.schedule(guarded("enrol", this::check), delay, TimeUnit.MILLISECONDS);

@@ -49,13 +49,38 @@ public final class LiveStats {
     } catch (IOException e) {
       // reported as unknown
     }
-    Long rss = null;
-    Double cpu = null;
-    OSProcess self = os.getCurrentProcess();
-    if (self != null) {
-      rss = self.getResidentSetSize() > 0 ? self.getResidentSetSize() : null;
-      cpu = (self.getUserTime() + self.getKernelTime()) / 1000.0;
+    long[] own = procSelf();
+    Long rss = own == null ? null : own[0];
+    Double cpu = own == null ? null : own[1] / 100.0;
+    if (own == null) {
+      OSProcess self = os.getCurrentProcess();
+      if (self != null) {
+        rss = self.getResidentSetSize() > 0 ? self.getResidentSetSize() : null;
+        cpu = (self.getUserTime() + self.getKernelTime()) / 1000.0;
+      }
     }
     return new Figures(Math.max(0, os.getSystemUptime()), used, free, size, rss, cpu);
+  }
+
+  /**
+   * Resident bytes and CPU ticks (1/100 s, Linux's USER_HZ) of this process from two small proc
+   * files: OSHI's full process snapshot reads many more and costs more CPU than the rest of a
+   * heartbeat. Null when not on Linux.
+   */
+  static long[] procSelf() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+      long rssKb = 0;
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return new long[] {rssKb * 1024, ticks};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 }

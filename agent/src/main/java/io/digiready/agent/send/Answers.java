@@ -20,7 +20,22 @@ public final class Answers {
       String text = new String(r.body(), StandardCharsets.UTF_8).strip();
       detail = text.length() > 120 ? text.substring(0, 120) + "..." : text;
     }
+    if (detail.isBlank()) {
+      detail = phrase(r.status());
+    }
     return ("HTTP " + r.status() + " " + detail).strip();
+  }
+
+  /** HttpURLConnection hides the body of a 401 in streaming mode; say what it means anyway. */
+  private static String phrase(int status) {
+    return switch (status) {
+      case 400 -> "invalid payload";
+      case 401 -> "unauthorized (agent token unknown or revoked)";
+      case 403 -> "forbidden (wrong machine)";
+      case 413 -> "payload too large";
+      case 503 -> "collector busy";
+      default -> "";
+    };
   }
 
   /** {@code detail} of an error answer, or null. */

@@ -29,6 +29,7 @@ public final class SenderState {
 
   private final Path file;
   private Snapshot snapshot;
+  private boolean dirty;
 
   public SenderState(Path file) {
     this.file = file;
@@ -66,7 +67,7 @@ public final class SenderState {
             s.spoolDroppedEntries(),
             s.lastSeq(),
             at);
-    write();
+    dirty = true;
   }
 
   /** {@code status} is the HTTP status, or null when no answer came. */
@@ -82,7 +83,7 @@ public final class SenderState {
             s.spoolDroppedEntries(),
             s.lastSeq(),
             at);
-    write();
+    dirty = true;
   }
 
   public synchronized void spool(Instant at, long depth, long dropped, Long lastSeq) {
@@ -97,10 +98,15 @@ public final class SenderState {
             dropped,
             lastSeq != null ? lastSeq : s.lastSeq(),
             at);
-    write();
+    dirty = true;
   }
 
-  private void write() {
+  /** Writes the snapshot if it changed since the last write. */
+  public synchronized void flush() {
+    if (!dirty) {
+      return;
+    }
+    dirty = false;
     try {
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.write(tmp, JSON.writeValueAsBytes(snapshot));

@@ -6,7 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** The last acknowledged heartbeat id and the total of dropped entries, replaced atomically. */
+/**
+ * The last acknowledged heartbeat id and the total of dropped entries, replaced atomically but not
+ * fsynced: it changes with every acknowledgement, and losing the latest version to a power cut only
+ * resends entries the collector already has (it drops them as duplicates). An unreadable cursor is
+ * treated the same way: start from the oldest entry still in the spool.
+ */
 final class SpoolCursor {
   private final Path file;
   private long ackedId;
@@ -25,14 +30,8 @@ final class SpoolCursor {
     } catch (NoSuchFileException e) {
       return new SpoolCursor(file, 0, 0);
     } catch (RuntimeException e) {
-      throw new IOException("spool cursor " + file + " is unreadable: " + e.getMessage());
+      return new SpoolCursor(file, 0, 0);
     }
-  }
-
-  /** Reads the dropped total without opening the spool (for {@code status}). */
-  static long[] peek(Path file) throws IOException {
-    SpoolCursor c = load(file);
-    return new long[] {c.ackedId, c.droppedTotal};
   }
 
   long ackedId() {
@@ -44,8 +43,13 @@ final class SpoolCursor {
   }
 
   void save(long newAckedId, long newDroppedTotal) throws IOException {
-    Files2.writeDurably(
-        file, (newAckedId + " " + newDroppedTotal + "\n").getBytes(StandardCharsets.US_ASCII));
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, newAckedId + " " + newDroppedTotal + "\n", StandardCharsets.US_ASCII);
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     ackedId = newAckedId;
     droppedTotal = newDroppedTotal;
   }

@@ -163,6 +163,7 @@ class SenderTest {
     }
     assertThat(spool.depth()).isEqualTo(5);
     assertThat(state.snapshot().lastErrorStatus()).isEqualTo(401);
+    state.flush();
     assertThat(Files.readString(dir.resolve("sender-state.json")))
         .doesNotContain("revoked-token-abcdef")
         .doesNotContain(good);
