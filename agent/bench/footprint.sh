@@ -68,12 +68,15 @@ for run in $(seq 1 "$runs"); do
   cpu_end="$(cpu_seconds "$agent_pid")"
   hb_end="$(heartbeats)"
   hwm_kb="$(awk '/VmHWM/ { print $2 }' "/proc/$agent_pid/status")"
+  if [[ -n "${BENCH_DETAIL:-}" ]]; then
+    grep -E 'Rss(Anon|File|Shmem)' "/proc/$agent_pid/status"
+    ps -L -o tid,time,comm -p "$agent_pid" | sort -k2 -r | head -8
+  fi
   rss_kb="$(awk '/VmRSS/ { print $2 }' "/proc/$agent_pid/status")"
   kill -TERM "$agent_pid"
   wait "$agent_pid" 2>/dev/null || true
   agent_pid=""
   cds="no"
-  grep -q 'SharedArchiveFile' <<<"$(cat /proc/self/environ 2>/dev/null || true)" || true
   [[ -f "$work/digiready-agent.jsa" ]] && cds="archive present after run"
   awk -v run="$run" -v d="$duration" -v s="$start" -v f="$first" -v hwm="$hwm_kb" -v rss="$rss_kb" \
       -v cw="$cpu_warm" -v ce="$cpu_end" -v hw="$hb_warm" -v he="$hb_end" -v cds="$cds" 'BEGIN {

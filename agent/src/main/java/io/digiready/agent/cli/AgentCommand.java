@@ -27,7 +27,9 @@ public final class AgentCommand implements Runnable {
   /** Runs the command line and returns the exit code: 2 for any configuration error. */
   public static int execute(String... args) {
     // the system proxy settings apply unless proxyUrl names one; must precede any network use
-    System.setProperty("java.net.useSystemProxies", "true");
+    if (io.digiready.agent.probe.ProxyChoice.jvmReadsSystemProxies()) {
+      System.setProperty("java.net.useSystemProxies", "true");
+    }
     CommandLine cl = new CommandLine(new AgentCommand());
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {

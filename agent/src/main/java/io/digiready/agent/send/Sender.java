@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.spool.Entry;
 import io.digiready.agent.spool.Spool;
-import io.digiready.protocol.Heartbeat;
-import io.digiready.protocol.HeartbeatBatch;
 import io.digiready.protocol.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -28,6 +27,9 @@ public final class Sender {
   private static final ObjectMapper JSON = Json.mapper();
   private static final Pattern BAD_INDEX = Pattern.compile("^heartbeats\\[(\\d+)]");
   private static final int MAX_REQUESTS_PER_DRAIN = 20;
+  private static final byte[] BATCH_OPEN = "{\"heartbeats\":[".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] NULL_MACHINE =
+      "{\"machineId\":null,".getBytes(StandardCharsets.UTF_8);
 
   /** What to do next: {@code idle} when the spool is empty, else try again after the delay. */
   public record Result(boolean idle, long delayMillis) {}
@@ -114,19 +116,10 @@ public final class Sender {
   }
 
   private Long sendHeartbeats(Identity id, List<Entry> batch) throws IOException {
-    List<Heartbeat> heartbeats = new ArrayList<>(batch.size());
-    for (Entry e : batch) {
-      Heartbeat h = JSON.readValue(e.payload(), Heartbeat.class);
-      heartbeats.add(withMachine(h, id.machineId()));
-    }
+    byte[] body = batchBody(batch, id.machineId());
     CollectorClient.Response answer;
     try {
-      answer =
-          client.post(
-              "/api/v1/heartbeats",
-              JSON.writeValueAsBytes(new HeartbeatBatch(heartbeats)),
-              id.agentToken(),
-              true);
+      answer = client.post("/api/v1/heartbeats", body, id.agentToken(), true);
     } catch (IOException e) {
       return failed(null, Answers.describe(e));
     }
@@ -155,20 +148,45 @@ public final class Sender {
     return refused(answer);
   }
 
-  private static Heartbeat withMachine(Heartbeat h, String machineId) {
-    return new Heartbeat(
-        machineId,
-        h.seq(),
-        h.agentTime(),
-        h.uptimeSeconds(),
-        h.probes(),
-        h.internetUp(),
-        h.memoryUsedBytes(),
-        h.systemDiskFreeBytes(),
-        h.systemDiskTotalBytes(),
-        h.agentResidentBytes(),
-        h.agentCpuSeconds(),
-        h.spoolDroppedEntries());
+  /**
+   * {@code {"heartbeats":[...]}} from the spooled JSON as it is, with the machine id put in: no
+   * parsing per heartbeat, which is most of a heartbeat's CPU and class footprint otherwise.
+   */
+  static byte[] batchBody(List<Entry> batch, String machineId) throws IOException {
+    byte[] prefix =
+        ("{\"machineId\":" + JSON.writeValueAsString(machineId) + ",")
+            .getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(batch.size() * 600 + 32);
+    out.write(BATCH_OPEN);
+    for (int i = 0; i < batch.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      byte[] p = batch.get(i).payload();
+      if (startsWith(p, NULL_MACHINE)) {
+        out.write(prefix);
+        out.write(p, NULL_MACHINE.length, p.length - NULL_MACHINE.length);
+      } else {
+        ObjectNode node = (ObjectNode) JSON.readTree(p);
+        node.put("machineId", machineId);
+        out.write(JSON.writeValueAsBytes(node));
+      }
+    }
+    out.write(']');
+    out.write('}');
+    return out.toByteArray();
+  }
+
+  private static boolean startsWith(byte[] payload, byte[] prefix) {
+    if (payload.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (payload[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isInvalid(int status) {

@@ -194,6 +194,32 @@ class SenderTest {
   }
 
   @Test
+  void a_batch_body_is_valid_json_with_the_machine_id_in_every_heartbeat() throws Exception {
+    Heartbeat unowned =
+        new Heartbeat(null, 1L, Instant.now(), 1L, List.of(), true, 1L, 1L, 2L, 1L, 0.5, 0L);
+    Heartbeat owned =
+        new Heartbeat("m-old", 2L, Instant.now(), 1L, List.of(), true, 1L, 1L, 2L, 1L, 0.5, 0L);
+    List<io.digiready.agent.spool.Entry> entries =
+        List.of(
+            new io.digiready.agent.spool.Entry(
+                io.digiready.agent.spool.Entry.Kind.HEARTBEAT,
+                1,
+                0,
+                JSON.writeValueAsBytes(unowned)),
+            new io.digiready.agent.spool.Entry(
+                io.digiready.agent.spool.Entry.Kind.HEARTBEAT,
+                2,
+                0,
+                JSON.writeValueAsBytes(owned)));
+    byte[] body = Sender.batchBody(entries, "m-\"quoted\"");
+    io.digiready.protocol.HeartbeatBatch batch =
+        JSON.readValue(body, io.digiready.protocol.HeartbeatBatch.class);
+    io.digiready.protocol.ProtocolValidator.heartbeatBatch(batch, Instant.now());
+    assertThat(batch.heartbeats()).extracting(Heartbeat::machineId).containsOnly("m-\"quoted\"");
+    assertThat(batch.heartbeats()).extracting(Heartbeat::seq).containsExactly(1L, 2L);
+  }
+
+  @Test
   void the_back_off_is_capped_at_five_minutes() {
     Backoff b = new Backoff(1000, 300_000, new Random(1));
     long last = 0;
