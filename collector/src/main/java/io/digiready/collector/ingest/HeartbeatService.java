@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,11 +55,16 @@ public final class HeartbeatService {
             "heartbeats[" + i + "].machineId: this token belongs to another machine");
       }
     }
+    // Serialised here, on the request thread, to keep the single writer thread on SQL only.
+    List<String> json = new ArrayList<>(batch.heartbeats().size());
+    for (Heartbeat h : batch.heartbeats()) {
+      json.add(write(h));
+    }
     Result r =
         writer.call(
             tx -> {
               Machine m = tx.machine(machineId).orElseThrow(ApiException::unauthorized);
-              return store(tx, m, batch, receivedAt);
+              return store(tx, m, batch, json, receivedAt);
             },
             res -> fleet.putMachine(res.machine()));
     counters.heartbeats(batch.heartbeats().size(), r.accepted(), r.duplicates());
@@ -68,19 +75,30 @@ public final class HeartbeatService {
     return report(machineId, batch, clock.instant());
   }
 
-  private Result store(Tx tx, Machine m, HeartbeatBatch batch, Instant receivedAt)
+  private static String write(Heartbeat h) {
+    try {
+      return Bodies.MAPPER.writeValueAsString(h);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Result store(
+      Tx tx, Machine m, HeartbeatBatch batch, List<String> json, Instant receivedAt)
       throws Exception {
     var l = m.liveness();
     long lastSeq = l.lastSeq();
     long lost = l.lostHeartbeats();
     Instant internetOk = l.lastInternetOkAt();
     Heartbeat newest = null;
+    String newestJson = null;
     Instant newestAgentTime =
         batch.heartbeats().stream().map(Heartbeat::agentTime).max(Instant::compareTo).orElseThrow();
     Map<Long, int[]> hours = new TreeMap<>();
     int accepted = 0;
     int duplicates = 0;
-    for (Heartbeat h : batch.heartbeats()) {
+    for (int i = 0; i < batch.heartbeats().size(); i++) {
+      Heartbeat h = batch.heartbeats().get(i);
       if (h.seq() <= lastSeq) {
         duplicates++;
         continue;
@@ -91,6 +109,7 @@ public final class HeartbeatService {
       lastSeq = h.seq();
       accepted++;
       newest = h;
+      newestJson = json.get(i);
       Instant at = estimatedTime(h, newestAgentTime, receivedAt);
       long hour = at.truncatedTo(ChronoUnit.HOURS).toEpochMilli();
       int[] bucket = hours.computeIfAbsent(hour, k -> new int[2]);
@@ -111,7 +130,7 @@ public final class HeartbeatService {
             p.latencyMillis());
       }
       if (config.rawHeartbeatRetentionDays() > 0) {
-        tx.insertRawHeartbeat(m.id(), h.seq(), receivedAt, Bodies.MAPPER.writeValueAsString(h));
+        tx.insertRawHeartbeat(m.id(), h.seq(), receivedAt, json.get(i));
       }
     }
     for (Map.Entry<Long, int[]> e : hours.entrySet()) {
@@ -132,7 +151,7 @@ public final class HeartbeatService {
             newest == null ? l.systemDiskFreeBytes() : newest.systemDiskFreeBytes(),
             newest == null ? l.systemDiskTotalBytes() : newest.systemDiskTotalBytes());
     Machine updated = m.withLiveness(liveness);
-    tx.updateMachine(updated, newest == null ? null : Bodies.MAPPER.writeValueAsString(newest));
+    tx.updateMachine(updated, newestJson);
     return new Result(updated, accepted, duplicates);
   }
 

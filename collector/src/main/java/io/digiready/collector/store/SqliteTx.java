@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +27,7 @@ final class SqliteTx implements Tx {
   SqliteTx(Connection c, Map<String, PreparedStatement> cache) throws SQLException {
     this.c = c;
     this.cache = cache;
-    try (Statement s = c.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
-    }
+    exec("BEGIN IMMEDIATE");
   }
 
   private PreparedStatement sql(String sql) throws SQLException {
@@ -44,9 +41,7 @@ final class SqliteTx implements Tx {
   }
 
   private void exec(String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    sql(sql).execute();
   }
 
   @Override

@@ -38,7 +38,6 @@ public final class LoadGenerator {
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(4))
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     String unit = "bench-" + System.currentTimeMillis();
@@ -118,6 +117,7 @@ public final class LoadGenerator {
                 HttpResponse<String> r =
                     client.send(
                         HttpRequest.newBuilder(URI.create(base + "/api/v1/heartbeats"))
+                            .timeout(Duration.ofSeconds(30))
                             .header("Authorization", "Bearer " + agent[1])
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -143,6 +143,7 @@ public final class LoadGenerator {
       throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     if (token != null) {
