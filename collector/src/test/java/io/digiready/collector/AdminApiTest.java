@@ -218,6 +218,16 @@ class AdminApiTest {
   }
 
   @Test
+  void an_unknown_path_or_method_is_a_json_4xx() {
+    Http.Answer missing = c.http.get("/api/v1/nothing-here", TestCollector.ADMIN);
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.json().get("error").asText()).isEqualTo("not_found");
+    Http.Answer wrongMethod = c.http.delete("/api/v1/units", TestCollector.ADMIN);
+    assertThat(wrongMethod.status()).isBetween(404, 405);
+    assertThat(wrongMethod.json().get("detail").asText()).isNotBlank();
+  }
+
+  @Test
   void health_endpoints_answer() {
     assertThat(c.http.get("/health/live", null).status()).isEqualTo(200);
     assertThat(c.http.get("/health/ready", null).json().get("status").asText()).isEqualTo("ready");

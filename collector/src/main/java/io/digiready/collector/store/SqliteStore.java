@@ -54,6 +54,8 @@ public final class SqliteStore implements Store {
     config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous));
     config.setBusyTimeout(5000);
     config.enforceForeignKeys(true);
+    // 64 MiB of page cache: heartbeats of thousands of machines touch pages all over the B-trees.
+    config.setCacheSize(-65536);
     return DriverManager.getConnection(url, config.toProperties());
   }
 
