@@ -133,10 +133,11 @@ public final class Collector implements AutoCloseable {
     return services;
   }
 
-  private void prune(Clock clock) {
+  /** Deletes hourly buckets and raw heartbeats past their retention; runs hourly. */
+  java.util.concurrent.CompletableFuture<Integer> prune(Clock clock) {
     Instant now = clock.instant();
     try {
-      writer.submit(
+      return writer.submit(
           tx ->
               tx.prune(
                   now.minus(Duration.ofDays(config.hourlyRetentionDays())),
@@ -144,6 +145,7 @@ public final class Collector implements AutoCloseable {
           deleted -> LOG.debug("pruned {} old rows", deleted));
     } catch (RuntimeException e) {
       LOG.warn("pruning skipped: {}", e.getMessage());
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
     }
   }
 

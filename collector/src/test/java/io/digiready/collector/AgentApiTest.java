@@ -180,6 +180,15 @@ class AgentApiTest {
   }
 
   @Test
+  void an_agent_that_lost_its_state_and_enrols_again_from_the_same_install_keeps_its_machine() {
+    Agent first = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
+    c.beat(first, 3, true);
+    Agent again = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
+    assertThat(again.machineId()).isEqualTo(first.machineId());
+    assertThat(c.beat(again, 1, true).json().get("accepted").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void a_reinstall_is_matched_on_the_system_serial_alone() {
     Agent first = c.enroll(enrollment, "PC-1", null, "serial-A", "os-1");
     Agent again = c.enroll(enrollment, "PC-1", null, "serial-A", "os-2");

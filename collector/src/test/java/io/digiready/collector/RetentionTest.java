@@ -1,0 +1,51 @@
+package io.digiready.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.digiready.collector.TestCollector.Agent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetentionTest {
+  @TempDir Path dir;
+
+  @Test
+  void hourly_buckets_and_raw_heartbeats_are_pruned_after_their_retention() throws Exception {
+    try (TestCollector c =
+        new TestCollector(
+            dir, s -> s, "hourlyRetentionDays", "3", "rawHeartbeatRetentionDays", "1")) {
+      c.createUnit("a", "A", null, "commune", 1);
+      Agent agent = c.enroll(c.enrollmentToken("a"), "PC", "u", "s", "o");
+      c.beat(agent, 1, true);
+      c.clock.advance(Duration.ofDays(2));
+      c.beat(agent, 2, true);
+      assertThat(c.collector.prune(c.clock).get(10, TimeUnit.SECONDS)).isEqualTo(1); // one raw row
+      assertThat(count("raw_heartbeats")).isEqualTo(1);
+      assertThat(count("heartbeat_hours")).isEqualTo(2);
+      c.clock.advance(Duration.ofDays(2));
+      c.collector.prune(c.clock).get(10, TimeUnit.SECONDS);
+      assertThat(count("heartbeat_hours")).isEqualTo(1);
+      assertThat(count("probe_hours")).isEqualTo(1);
+      assertThat(count("raw_heartbeats")).isZero();
+      assertThat(
+              c.admin("GET", "/api/v1/machines/" + agent.machineId(), null)
+                  .json()
+                  .get("lastSeq")
+                  .asLong())
+          .isEqualTo(2);
+    }
+  }
+
+  private long count(String table) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("digiready.db"));
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+      return rs.getLong(1);
+    }
+  }
+}
