@@ -122,6 +122,10 @@ public final class AgentService implements AutoCloseable {
         spool.depth());
     if (client == null) {
       log.warn("event=no_collector reason=\"collectorUrl is not set; spooling only\"");
+    } else if (identity == null && settings.enrollmentToken() == null) {
+      log.warn(
+          "event=not_enrolled reason=\"no identity and no enrollmentToken; spooling until"
+              + " 'digiready-agent enroll' has run\"");
     }
     heartbeatTask =
         scheduler.scheduleAtFixedRate(
@@ -288,8 +292,15 @@ public final class AgentService implements AutoCloseable {
             settings.probeTargets(),
             settings.collectorUrl());
     boolean reschedule = heartbeatTask != null && hb != heartbeatSeconds;
+    boolean rescheduleCheck = checkTask != null && check != checkSeconds;
     heartbeatSeconds = hb;
     checkSeconds = check;
+    if (rescheduleCheck) {
+      checkTask.cancel(false);
+      checkTask =
+          scheduler.scheduleWithFixedDelay(
+              guarded("check", this::check), check, check, TimeUnit.SECONDS);
+    }
     if (reschedule) {
       heartbeatTask.cancel(false);
       heartbeatTask =

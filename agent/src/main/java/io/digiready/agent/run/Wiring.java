@@ -54,8 +54,12 @@ public final class Wiring {
    */
   public static AgentConfig fetchAgentConfig(
       CollectorClient client, Identity identity, Path stateDir) throws IOException {
-    CollectorClient.Response answer =
-        client.get("/api/v1/agent-config", identity == null ? null : identity.agentToken());
+    CollectorClient.Response answer;
+    try {
+      answer = client.get("/api/v1/agent-config", identity == null ? null : identity.agentToken());
+    } catch (IOException e) {
+      throw new IOException("agent-config: " + Answers.describe(e));
+    }
     if (!answer.ok()) {
       throw new IOException("agent-config: " + Answers.describe(answer));
     }

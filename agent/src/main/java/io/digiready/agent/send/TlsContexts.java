@@ -1,5 +1,6 @@
 package io.digiready.agent.send;
 
+import io.digiready.agent.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +23,10 @@ import javax.net.ssl.X509TrustManager;
 public final class TlsContexts {
   private TlsContexts() {}
 
-  /** Null when no CA file is configured: the JVM default then applies unchanged. */
+  /**
+   * Null when no CA file is configured: the JVM default then applies unchanged. A file without
+   * certificates is a configuration error (exit code 2), not something to run without.
+   */
   public static SSLSocketFactory socketFactory(Path caCertFile) throws IOException {
     if (caCertFile == null) {
       return null;
@@ -41,7 +45,8 @@ public final class TlsContexts {
         }
       }
       if (added == 0) {
-        throw new IOException("caCertFile: expected at least one PEM certificate. Found: none");
+        throw new ConfigException(
+            "caCertFile", "expected at least one PEM certificate", caCertFile.toString());
       }
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -50,7 +55,7 @@ public final class TlsContexts {
       ctx.init(null, tmf.getTrustManagers(), null);
       return ctx.getSocketFactory();
     } catch (GeneralSecurityException e) {
-      throw new IOException("caCertFile: expected PEM certificates. Found: " + e.getMessage());
+      throw new ConfigException("caCertFile", "expected PEM certificates", caCertFile.toString());
     }
   }
 

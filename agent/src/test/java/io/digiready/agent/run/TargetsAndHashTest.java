@@ -1,0 +1,67 @@
+package io.digiready.agent.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.digiready.protocol.Inventory;
+import io.digiready.protocol.ProbeKind;
+import io.digiready.protocol.ProbeTarget;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetsAndHashTest {
+
+  @Test
+  void the_collector_is_probed_first_as_a_lan_target_and_duplicates_count_once() {
+    ProbeTarget portal = new ProbeTarget(ProbeKind.HTTP, "https://dichvucong.gov.vn", true);
+    List<ProbeTarget> all =
+        Targets.effective(
+            List.of(portal),
+            List.of(portal, new ProbeTarget(ProbeKind.DNS, "gov.vn", true)),
+            URI.create("https://collector.tinh.gov.vn"));
+    assertThat(all)
+        .containsExactly(
+            new ProbeTarget(ProbeKind.TCP, "collector.tinh.gov.vn:443", false),
+            portal,
+            new ProbeTarget(ProbeKind.DNS, "gov.vn", true));
+    assertThat(Targets.collectorTarget(URI.create("http://10.0.0.5:8080")).target())
+        .isEqualTo("10.0.0.5:8080");
+    assertThat(Targets.collectorTarget(null)).isNull();
+  }
+
+  private static Inventory inventory(Instant at, long freeBytes, long memory) {
+    return new Inventory(
+        1,
+        "1.0",
+        at,
+        "pc",
+        null,
+        null,
+        null,
+        null,
+        new Inventory.Memory(memory, List.of()),
+        List.of(),
+        List.of(new Inventory.FileSystem("/", "ext4", 100L, freeBytes)),
+        List.of(
+            new Inventory.NetworkInterface(
+                "eth0",
+                "eth0",
+                "aa:bb:cc:dd:ee:ff",
+                List.of("10.0.0." + freeBytes),
+                List.of(),
+                null,
+                true,
+                false)),
+        new Inventory.OperatingSystem("Ubuntu", "GNU/Linux", "24.04", "1", 64, at));
+  }
+
+  @Test
+  void the_inventory_hash_ignores_moving_figures_and_sees_real_changes() {
+    Instant t1 = Instant.parse("2026-11-27T08:00:00Z");
+    Instant t2 = Instant.parse("2026-11-28T09:00:00Z");
+    String base = InventoryHash.of(inventory(t1, 40, 8L << 30));
+    assertThat(InventoryHash.of(inventory(t2, 41, 8L << 30))).isEqualTo(base);
+    assertThat(InventoryHash.of(inventory(t1, 40, 4L << 30))).isNotEqualTo(base);
+  }
+}
