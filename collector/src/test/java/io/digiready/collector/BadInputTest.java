@@ -161,6 +161,11 @@ class BadInputTest {
         name, "/api/v1/units/import", Auth.ADMIN, "text/csv", a -> csv, false, 400, detail);
   }
 
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> child(Map<String, Object> parent, String key) {
+    return (Map<String, Object>) parent.get(key);
+  }
+
   static Stream<Case> cases() {
     String bigString = "x".repeat(2000);
     List<Case> cases =
@@ -366,7 +371,7 @@ class BadInputTest {
                     "enrol without token", e -> e.remove("enrollmentToken"), "enrollmentToken"),
                 enrollCase(
                     "enrol with macs not a list",
-                    e -> ((Map<String, Object>) e.get("fingerprint")).put("macs", "aa:bb"),
+                    e -> child(e, "fingerprint").put("macs", "aa:bb"),
                     "fingerprint.macs"),
                 enrollCase(
                     "enrol with a bad inventory",
@@ -375,11 +380,11 @@ class BadInputTest {
                 inventoryCase("inventory missing", inv -> inv.clear(), "inventory.schemaVersion"),
                 inventoryCase(
                     "os bitness 16",
-                    inv -> ((Map<String, Object>) inv.get("os")).put("bitness", 16),
+                    inv -> child(inv, "os").put("bitness", 16),
                     "inventory.os.bitness"),
                 inventoryCase(
                     "fewer logical than physical cores",
-                    inv -> ((Map<String, Object>) inv.get("processor")).put("logicalCores", 1),
+                    inv -> child(inv, "processor").put("logicalCores", 1),
                     "inventory.processor.logicalCores"),
                 inventoryCase("disks missing", inv -> inv.remove("disks"), "inventory.disks"),
                 inventoryCase(

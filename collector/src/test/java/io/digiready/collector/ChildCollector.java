@@ -66,13 +66,17 @@ final class ChildCollector implements AutoCloseable {
     }
   }
 
-  void kill9() throws InterruptedException {
+  void kill9() {
     process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs
-    process.waitFor();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
       kill9();
     }

@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** The Javalin server: routes, the one exception mapping, gzip bodies, TLS, request metrics. */
@@ -54,9 +53,9 @@ public final class HttpServer {
    * Inflates gzip request bodies, so the size limit applies to the inflated body (a zip bomb gets
    * 413). Deprecated in Jetty 12.1, but the replacement is not in Javalin's dependency set.
    */
-  @SuppressWarnings("deprecation")
+  @SuppressWarnings("removal")
   private static void gzip(Server server) {
-    GzipHandler gzip = new GzipHandler();
+    var gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
     gzip.setInflateBufferSize(8192);
     server.insertHandler(gzip);
   }
