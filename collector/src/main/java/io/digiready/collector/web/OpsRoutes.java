@@ -2,7 +2,7 @@ package io.digiready.collector.web;
 
 import io.javalin.config.RoutesConfig;
 
-/** /metrics, health and a minimal status line at /. */
+/** /metrics, health and the status page at /. */
 final class OpsRoutes {
   private OpsRoutes() {}
 
@@ -28,12 +28,10 @@ final class OpsRoutes {
     r.get(
         "/",
         ctx ->
-            ctx.contentType("text/plain; charset=utf-8")
+            ctx.contentType("text/html; charset=utf-8")
                 .result(
-                    "digiready collector: "
-                        + s.fleet().units().size()
-                        + " units, "
-                        + s.fleet().machines().size()
-                        + " machines. API under /api/v1, metrics at /metrics.\n"));
+                    StatusPage.render(
+                        s.coverage().compute(s.fleet(), s.clock().instant()),
+                        s.fleet().machines().size())));
   }
 }
