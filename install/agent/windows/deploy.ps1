@@ -54,6 +54,8 @@ $results = foreach ($computer in $Computers) {
     Copy-Item -ToSession $session -Path $installer, $jar -Destination $remoteDir -Force
     $output = Invoke-Command -Session $session -ScriptBlock {
       param($dir, $p)
+      # the target's execution policy may forbid scripts; this session only
+      Set-ExecutionPolicy -Scope Process -ExecutionPolicy Bypass -Force
       try {
         & (Join-Path $dir 'install.ps1') -Jar (Join-Path $dir 'digiready-agent.jar') @p
       } finally {

@@ -48,6 +48,14 @@ $JvmFlags = @(
   '-Dfile.encoding=UTF-8'
 )
 
+# Windows PowerShell 5.1 turns a native program's stderr into a terminating error under 'Stop':
+# java writes its version and the agent its messages to stderr, so those calls run under 'Continue'.
+function Invoke-Native([scriptblock]$Block) {
+  $saved = $ErrorActionPreference
+  $ErrorActionPreference = 'Continue'
+  try { & $Block } finally { $ErrorActionPreference = $saved }
+}
+
 function Stop-Agent {
   $task = Get-ScheduledTask -TaskName $TaskName -TaskPath $TaskPath -ErrorAction SilentlyContinue
   if ($task) {
@@ -82,7 +90,7 @@ elseif ($env:JAVA_HOME -and (Test-Path (Join-Path $env:JAVA_HOME 'bin\java.exe')
 else { $cmd = Get-Command java.exe -ErrorAction SilentlyContinue; if ($cmd) { $java = $cmd.Source } }
 $javaHint = 'Install Java 17 or newer (e.g. Eclipse Temurin 17 JRE, or Microsoft Build of OpenJDK 17) or pass -JavaHome.'
 if (-not $java -or -not (Test-Path $java)) { throw "Java not found. $javaHint" }
-$spec = (& $java -XshowSettings:properties -version 2>&1 | Out-String) -split "`n" |
+$spec = (Invoke-Native { & $java -XshowSettings:properties -version 2>&1 } | Out-String) -split "`n" |
   Where-Object { $_ -match 'java\.specification\.version = ' } | Select-Object -First 1
 $major = 0
 if ($spec -match '= (1\.)?(\d+)') { $major = [int]$Matches[2] }
@@ -118,8 +126,10 @@ $newConfig = "$Config.new"
 
 # The agent checks its own config (it names a bad key, never the token) before anything changes.
 $jna = (Join-Path $DataDir 'tmp').Replace('\', '/')
-& $java -jar $Jar status --config $newConfig --state-dir (Join-Path $DataDir 'check') *> $null
-$check = $LASTEXITCODE
+$check = Invoke-Native {
+  & $java -jar $Jar status --config $newConfig --state-dir (Join-Path $DataDir 'check') *> $null
+  $LASTEXITCODE
+}
 Remove-Item -Recurse -Force (Join-Path $DataDir 'check') -ErrorAction SilentlyContinue
 if ($check -ne 0) {
   Remove-Item -Force $newConfig
@@ -127,11 +137,14 @@ if ($check -ne 0) {
 }
 
 Stop-Agent
-Copy-Item -Force $Jar (Join-Path $ProgramDir 'digiready-agent.jar')
-Copy-Item -Force $PSCommandPath (Join-Path $ProgramDir 'install.ps1')
+# An upgrade may run the installed copy itself (C:\Program Files\digiready-agent\install.ps1):
+# a file is never copied onto itself.
+$jarPath = Join-Path $ProgramDir 'digiready-agent.jar'
+$scriptPath = Join-Path $ProgramDir 'install.ps1'
+if ((Resolve-Path $Jar).Path -ne $jarPath) { Copy-Item -Force $Jar $jarPath }
+if ($PSCommandPath -ne $scriptPath) { Copy-Item -Force $PSCommandPath $scriptPath }
 Move-Item -Force $newConfig $Config
 
-$jarPath = Join-Path $ProgramDir 'digiready-agent.jar'
 $arguments = ($JvmFlags + @("-Djna.tmpdir=`"$jna`"", '-jar', "`"$jarPath`"", 'run', '--config', "`"$Config`"")) -join ' '
 $action = New-ScheduledTaskAction -Execute $java -Argument $arguments -WorkingDirectory $DataDir
 # At startup, one minute late so that WMI and the network are up; the repeating trigger is a
@@ -142,7 +155,7 @@ $watchdog = New-ScheduledTaskTrigger -Once -At (Get-Date).AddMinutes(1) -Repetit
 $settingsSet = New-ScheduledTaskSettingsSet -RestartCount 999 -RestartInterval (New-TimeSpan -Minutes 1) `
   -ExecutionTimeLimit ([TimeSpan]::Zero) -MultipleInstances IgnoreNew -StartWhenAvailable `
   -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries -DontStopOnIdleEnd
-$system = New-ScheduledTaskPrincipal -UserId 'S-1-5-18' -LogonType ServiceAccount -RunLevel Highest
+$system = New-ScheduledTaskPrincipal -UserId 'SYSTEM' -LogonType ServiceAccount -RunLevel Highest
 Register-ScheduledTask -TaskName $TaskName -TaskPath $TaskPath -Action $action -Trigger $boot, $watchdog `
   -Settings $settingsSet -Principal $system -Description 'digiready agent (inventory and connectivity reports)' -Force | Out-Null
 Start-ScheduledTask -TaskName $TaskName -TaskPath $TaskPath
