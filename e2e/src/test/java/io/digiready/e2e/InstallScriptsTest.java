@@ -314,6 +314,96 @@ class InstallScriptsTest {
     }
   }
 
+  /**
+   * The real, non---root path: useradd, chown, the agent as its own user with only the unit's
+   * capability. It runs in a private mount namespace over copies of /etc, /var/lib and
+   * /var/backups and an empty /opt, with a stand-in systemctl, so the host is not touched.
+   */
+  @Test
+  void as_root_the_install_creates_the_service_users_and_owners_and_the_agent_reports_as_its_own_user()
+      throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("setpriv"),
+        "needs root, unshare and setpriv: only the --root installs were checked");
+    try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
+      collector.startAndAwaitReady();
+      String token = collector.unitWithToken("ea-kar", 3);
+      Path work = Files.createDirectories(dir.resolve("ns"));
+      Path script = Files.writeString(work.resolve("ns.sh"), String.join("\n",
+          "set -euo pipefail",
+          "w=\"$1\"; collector=\"$2\"; agent_jar=\"$3\"; collector_jar=\"$4\"",
+          "mkdir -p \"$w/bin\" \"$w/varlib\" \"$w/backups\" \"$w/opt\"",
+          "cp -a /etc \"$w/etc\"",
+          "mount --bind \"$w/etc\" /etc",
+          "mount --bind \"$w/opt\" /opt",
+          "mount --bind \"$w/varlib\" /var/lib",
+          "mount --bind \"$w/backups\" /var/backups",
+          // never go on against the host's own folders
+          "for m in /etc /opt /var/lib /var/backups; do mountpoint -q \"$m\" || exit 3; done",
+          "printf '#!/bin/sh\\necho \"systemctl $*\" >>\"%s/systemctl.log\"\\n' \"$w\" >\"$w/bin/systemctl\"",
+          "chmod +x \"$w/bin/systemctl\"",
+          "export PATH=\"$w/bin:$PATH\"",
+          "bash " + AGENT_LINUX.resolve("install.sh") + " --collector \"$collector\" --jar \"$agent_jar\" >/dev/null",
+          "bash " + COLLECTOR_LINUX.resolve("install.sh") + " --jar \"$collector_jar\" >/dev/null",
+          "echo \"users: $(getent passwd digiready-agent digiready | cut -d: -f1,6,7 | tr '\\n' ' ')\"",
+          "stat -c 'owner %U:%G %a %n' /etc/digiready/agent.properties /var/lib/digiready-agent"
+              + " /var/lib/digiready-agent/tmp /etc/digiready/collector.properties /var/lib/digiready"
+              + " /var/backups/digiready",
+          // the unit's user, ambient capability, NoNewPrivileges and environment
+          "setpriv --reuid digiready-agent --regid digiready-agent --init-groups"
+              + " --inh-caps +dac_read_search --ambient-caps +dac_read_search --no-new-privs"
+              + " env -i PATH=/usr/bin:/bin JAVA_HOME=\"$JAVA_HOME\" HOME=/var/lib/digiready-agent"
+              + " DIGIREADY_CONFIG=/etc/digiready/agent.properties"
+              + " DIGIREADY_CDS_FILE=/var/lib/digiready-agent/digiready-agent.jsa"
+              + " DIGIREADY_JAVA_OPTS='-Djna.tmpdir=/var/lib/digiready-agent/tmp -Djava.io.tmpdir=/var/lib/digiready-agent/tmp'"
+              + " /opt/digiready-agent/digiready-agent run >\"$w/agent.log\" 2>&1 &",
+          "agent=$!",
+          "trap 'kill $agent 2>/dev/null || true' EXIT",
+          "for _ in $(seq 1 300); do [ -s /var/lib/digiready-agent/seq ] && break; sleep 0.1; done",
+          "echo \"agent capabilities: $(grep CapAmb /proc/$agent/status)\"",
+          "echo \"agent user: $(stat -c %U /proc/$agent)\"",
+          "kill $agent; wait $agent || true",
+          "echo \"state: $(stat -c '%U %a' /var/lib/digiready-agent/identity.properties)\"",
+          "/opt/digiready-agent/uninstall.sh >/dev/null",
+          "/opt/digiready-collector/uninstall.sh >/dev/null",
+          "echo \"after uninstall: users=$(getent passwd digiready-agent digiready | wc -l)"
+              + " files=$(find /opt /var/lib /var/backups /etc/digiready -type f 2>/dev/null | wc -l)\"",
+          ""));
+      ProcessBuilder pb = new ProcessBuilder("unshare", "-m", "--propagation", "private", "bash",
+          script.toString(), work.toString(), collector.url(), Child.jar("agent").toString(),
+          Child.jar("collector").toString());
+      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      pb.environment().put("DIGIREADY_ENROLLMENT_TOKEN", token);
+      Path log = work.resolve("out.log");
+      Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(240, TimeUnit.SECONDS)) {
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new AssertionError("the namespace install ran longer than 240 s:\n" + read(log));
+      }
+      String out = read(log);
+      String diagnosis = out + "\n" + read(work.resolve("agent.log")) + read(work.resolve("systemctl.log"));
+      assertThat(p.exitValue()).as(diagnosis).isZero();
+      assertThat(out)
+          .as(diagnosis)
+          .contains("digiready-agent:/var/lib/digiready-agent:/usr/sbin/nologin")
+          .contains("digiready:/var/lib/digiready:/usr/sbin/nologin")
+          .contains("owner digiready-agent:digiready-agent 600 /etc/digiready/agent.properties")
+          .contains("owner digiready-agent:digiready-agent 700 /var/lib/digiready-agent\n")
+          .contains("owner root:digiready 640 /etc/digiready/collector.properties")
+          .contains("owner digiready:digiready 750 /var/lib/digiready\n")
+          .contains("agent capabilities: CapAmb:\t0000000000000004") // CAP_DAC_READ_SEARCH only
+          .contains("agent user: digiready-agent")
+          .contains("state: digiready-agent 600")
+          .contains("after uninstall: users=0 files=0");
+      assertThat(read(work.resolve("systemctl.log")))
+          .contains("systemctl enable digiready-agent.service", "systemctl restart digiready-collector.service",
+              "systemctl disable --now digiready-agent.service");
+      JsonNode listed = collector.adminJson("/api/v1/machines?unit=ea-kar");
+      assertThat(listed).as(diagnosis).hasSize(1);
+      assertThat(machine(collector, listed.get(0).path("machineId").asText()).path("lastSeq").asLong())
+          .isGreaterThanOrEqualTo(1);
+    }
+  }
+
   @Test
   void every_config_key_install_ps1_writes_is_accepted_by_the_agent_and_a_wrong_key_is_refused()
       throws Exception {
