@@ -46,8 +46,9 @@ class InstallScriptsTest {
   record Run(int exit, String output) {}
 
   @Test
-  void agent_install_writes_the_tree_with_an_owner_only_config_and_state_and_never_prints_the_token()
-      throws Exception {
+  void
+      agent_install_writes_the_tree_with_an_owner_only_config_and_state_and_never_prints_the_token()
+          throws Exception {
     Path root = dir.resolve("root");
     Run run = agentInstall(root, "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN);
 
@@ -64,7 +65,9 @@ class InstallScriptsTest {
     assertThat(mode(root.resolve("var/lib/digiready-agent"))).isEqualTo("rwx------");
     assertThat(mode(root.resolve("var/lib/digiready-agent/tmp"))).isEqualTo("rwx------");
     assertThat(mode(root.resolve("opt/digiready-agent/digiready-agent"))).isEqualTo("rwxr-xr-x");
-    assertThat(Files.mismatch(root.resolve("opt/digiready-agent/digiready-agent.jar"), Child.jar("agent")))
+    assertThat(
+            Files.mismatch(
+                root.resolve("opt/digiready-agent/digiready-agent.jar"), Child.jar("agent")))
         .isEqualTo(-1);
     Properties config = properties(root.resolve("etc/digiready/agent.properties"));
     assertThat(config)
@@ -75,9 +78,12 @@ class InstallScriptsTest {
   }
 
   @Test
-  void agent_reinstall_upgrades_in_place_keeping_state_token_and_hand_added_keys() throws Exception {
+  void agent_reinstall_upgrades_in_place_keeping_state_token_and_hand_added_keys()
+      throws Exception {
     Path root = dir.resolve("root");
-    assertThat(agentInstall(root, "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN).exit())
+    assertThat(
+            agentInstall(root, "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN)
+                .exit())
         .isZero();
     Path state = root.resolve("var/lib/digiready-agent");
     Files.writeString(state.resolve("identity.properties"), "machineId=m-kept\n");
@@ -90,19 +96,23 @@ class InstallScriptsTest {
 
     assertThat(upgrade.exit()).as(upgrade.output()).isZero();
     assertThat(proxy.exit()).as(proxy.output()).isZero();
-    assertThat(Files.readString(state.resolve("identity.properties"))).isEqualTo("machineId=m-kept\n");
+    assertThat(Files.readString(state.resolve("identity.properties")))
+        .isEqualTo("machineId=m-kept\n");
     assertThat(Files.readString(state.resolve("seq"))).isEqualTo("41\n");
     assertThat(properties(configFile))
         .containsEntry("collectorUrl", "http://127.0.0.1:9")
         .containsEntry("enrollmentToken", TOKEN)
         .containsEntry("probeTargets", "dns:gov.vn:internet")
         .containsEntry("proxyUrl", "http://127.0.0.1:3128");
-    assertThat(Files.readAllLines(configFile)).filteredOn(l -> l.startsWith("collectorUrl=")).hasSize(1);
+    assertThat(Files.readAllLines(configFile))
+        .filteredOn(l -> l.startsWith("collectorUrl="))
+        .hasSize(1);
     assertThat(mode(configFile)).isEqualTo("rw-------");
   }
 
   @Test
-  void agent_install_with_a_config_the_agent_rejects_exits_2_and_changes_nothing() throws Exception {
+  void agent_install_with_a_config_the_agent_rejects_exits_2_and_changes_nothing()
+      throws Exception {
     Path fresh = dir.resolve("fresh");
     Run badUrl = agentInstall(fresh, "--collector", "ftp://127.0.0.1", "--enrollment-token", TOKEN);
     Run noToken = agentInstall(fresh, "--collector", "http://127.0.0.1:9");
@@ -121,29 +131,50 @@ class InstallScriptsTest {
   }
 
   @Test
-  void agent_install_refuses_a_java_older_than_17_and_names_the_package_to_install() throws Exception {
+  void agent_install_refuses_a_java_older_than_17_and_names_the_package_to_install()
+      throws Exception {
     Path fakeJava = dir.resolve("java11");
     Files.writeString(fakeJava, "#!/bin/sh\necho '    java.specification.version = 11' >&2\n");
     fakeJava.toFile().setExecutable(true);
-    Run run = agentInstall(dir.resolve("root"), "--java", fakeJava.toString(),
-        "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN);
+    Run run =
+        agentInstall(
+            dir.resolve("root"),
+            "--java",
+            fakeJava.toString(),
+            "--collector",
+            "http://127.0.0.1:9",
+            "--enrollment-token",
+            TOKEN);
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.output()).contains("Java 11").contains("apt-get install openjdk-17-jre-headless");
+    assertThat(run.output())
+        .contains("Java 11")
+        .contains("apt-get install openjdk-17-jre-headless");
     assertThat(filesUnder(dir.resolve("root"))).isEmpty();
   }
 
   @Test
-  void agent_uninstall_leaves_no_file_behind_and_keep_state_keeps_exactly_the_state() throws Exception {
+  void agent_uninstall_leaves_no_file_behind_and_keep_state_keeps_exactly_the_state()
+      throws Exception {
     Path kept = dir.resolve("kept");
     Path gone = dir.resolve("gone");
     for (Path root : List.of(kept, gone)) {
       agentInstall(root, "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN);
-      Files.writeString(root.resolve("var/lib/digiready-agent/identity.properties"), "machineId=m-1\n");
+      Files.writeString(
+          root.resolve("var/lib/digiready-agent/identity.properties"), "machineId=m-1\n");
     }
     // the copy installed under /opt is the one a technician runs; it deletes its own folder
-    Run keep = sh(List.of("bash", kept.resolve("opt/digiready-agent/uninstall.sh").toString(),
-        "--keep-state", "--root", kept.toString()));
-    Run all = sh(List.of("bash", AGENT_LINUX.resolve("uninstall.sh").toString(), "--root", gone.toString()));
+    Run keep =
+        sh(
+            List.of(
+                "bash",
+                kept.resolve("opt/digiready-agent/uninstall.sh").toString(),
+                "--keep-state",
+                "--root",
+                kept.toString()));
+    Run all =
+        sh(
+            List.of(
+                "bash", AGENT_LINUX.resolve("uninstall.sh").toString(), "--root", gone.toString()));
 
     assertThat(keep.exit()).as(keep.output()).isZero();
     assertThat(all.exit()).as(all.output()).isZero();
@@ -155,8 +186,9 @@ class InstallScriptsTest {
   }
 
   @Test
-  void collector_install_writes_its_tree_keeps_an_edited_config_on_reinstall_and_uninstalls_cleanly()
-      throws Exception {
+  void
+      collector_install_writes_its_tree_keeps_an_edited_config_on_reinstall_and_uninstalls_cleanly()
+          throws Exception {
     Path root = dir.resolve("root");
     Run first = collectorInstall(root);
     assertThat(first.exit()).as(first.output()).isZero();
@@ -182,19 +214,35 @@ class InstallScriptsTest {
     assertThat(Files.readString(configFile)).isEqualTo("port=9443\n");
     assertThat(Files.readString(root.resolve("var/lib/digiready/digiready.db"))).isEqualTo("db");
 
-    Run keep = sh(List.of("bash", COLLECTOR_LINUX.resolve("uninstall.sh").toString(), "--keep-data",
-        "--root", root.toString()));
+    Run keep =
+        sh(
+            List.of(
+                "bash",
+                COLLECTOR_LINUX.resolve("uninstall.sh").toString(),
+                "--keep-data",
+                "--root",
+                root.toString()));
     assertThat(keep.exit()).as(keep.output()).isZero();
     assertThat(filesUnder(root)).containsExactly("var/lib/digiready/digiready.db");
-    Run all = sh(List.of("bash", COLLECTOR_LINUX.resolve("uninstall.sh").toString(), "--root", root.toString()));
+    Run all =
+        sh(
+            List.of(
+                "bash",
+                COLLECTOR_LINUX.resolve("uninstall.sh").toString(),
+                "--root",
+                root.toString()));
     assertThat(all.exit()).as(all.output()).isZero();
     assertThat(filesUnder(root)).isEmpty();
   }
 
   @Test
-  void the_installed_units_pass_systemd_analyze_verify_and_hold_the_hardening_keys() throws Exception {
+  void the_installed_units_pass_systemd_analyze_verify_and_hold_the_hardening_keys()
+      throws Exception {
     Path root = dir.resolve("root");
-    assertThat(agentInstall(root, "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN).exit()).isZero();
+    assertThat(
+            agentInstall(root, "--collector", "http://127.0.0.1:9", "--enrollment-token", TOKEN)
+                .exit())
+        .isZero();
     assertThat(collectorInstall(root).exit()).isZero();
     Path units = root.resolve("etc/systemd/system");
 
@@ -209,7 +257,8 @@ class InstallScriptsTest {
     assertThat(agent.get("RestartSec")).containsExactly("30s");
     assertThat(agent.get("ExecStart")).containsExactly("/opt/digiready-agent/digiready-agent run");
     assertThat(agent.get("Environment"))
-        .contains("DIGIREADY_CONFIG=/etc/digiready/agent.properties",
+        .contains(
+            "DIGIREADY_CONFIG=/etc/digiready/agent.properties",
             "DIGIREADY_CDS_FILE=/var/lib/digiready-agent/digiready-agent.jsa");
     assertThat(agent.get("WantedBy")).containsExactly("multi-user.target");
 
@@ -220,11 +269,16 @@ class InstallScriptsTest {
     assertThat(collector.get("ReadWritePaths")).containsExactly("/var/lib/digiready");
     assertThat(collector.get("Restart")).containsExactly("on-failure");
     assertThat(collector.get("ExecStart"))
-        .containsExactly("/opt/digiready-collector/digiready-collector serve --config /etc/digiready/collector.properties");
-    assertThat(unitKeys(units.resolve("digiready-collector-backup.timer")).get("OnCalendar")).hasSize(1);
-    assertThat(Files.readString(units.resolve("digiready-agent.service"))).doesNotContain("@JAVA_HOME_LINE@");
+        .containsExactly(
+            "/opt/digiready-collector/digiready-collector serve --config"
+                + " /etc/digiready/collector.properties");
+    assertThat(unitKeys(units.resolve("digiready-collector-backup.timer")).get("OnCalendar"))
+        .hasSize(1);
+    assertThat(Files.readString(units.resolve("digiready-agent.service")))
+        .doesNotContain("@JAVA_HOME_LINE@");
 
-    assumeTrue(onPath("systemd-analyze"), "systemd-analyze is not installed: only the keys were checked");
+    assumeTrue(
+        onPath("systemd-analyze"), "systemd-analyze is not installed: only the keys were checked");
     // verify checks that ExecStart exists: point it at the temp tree, nothing else changes
     Path copies = Files.createDirectories(dir.resolve("verify"));
     List<String> command = new ArrayList<>(List.of("systemd-analyze", "verify"));
@@ -241,8 +295,9 @@ class InstallScriptsTest {
   }
 
   @Test
-  void the_installed_agent_started_as_its_unit_says_enrols_and_reports_and_keeps_its_id_across_an_upgrade()
-      throws Exception {
+  void
+      the_installed_agent_started_as_its_unit_says_enrols_and_reports_and_keeps_its_id_across_an_upgrade()
+          throws Exception {
     try (CollectorProcess collector =
         new CollectorProcess(dir.resolve("collector"), "--heartbeat-interval-seconds", "1")) {
       collector.startAndAwaitReady();
@@ -255,10 +310,16 @@ class InstallScriptsTest {
       String machineId;
       Process agent = startInstalledAgent(root, dir.resolve("agent1.log"));
       try {
-        await(Duration.ofSeconds(60), "the installed agent to enrol", dir.resolve("agent1.log"),
+        await(
+            Duration.ofSeconds(60),
+            "the installed agent to enrol",
+            dir.resolve("agent1.log"),
             () -> Files.exists(state.resolve("identity.properties")));
         machineId = properties(state.resolve("identity.properties")).getProperty("machineId");
-        await(Duration.ofSeconds(60), "a heartbeat of " + machineId, dir.resolve("agent1.log"),
+        await(
+            Duration.ofSeconds(60),
+            "a heartbeat of " + machineId,
+            dir.resolve("agent1.log"),
             () -> machine(collector, machineId).path("lastSeq").asLong() >= 1);
         JsonNode listed = collector.adminJson("/api/v1/machines?unit=cu-ne");
         assertThat(listed).hasSize(1);
@@ -273,13 +334,17 @@ class InstallScriptsTest {
       assertThat(upgrade.exit()).as(upgrade.output()).isZero();
       Process again = startInstalledAgent(root, dir.resolve("agent2.log"));
       try {
-        await(Duration.ofSeconds(60), "heartbeats after the upgrade", dir.resolve("agent2.log"),
+        await(
+            Duration.ofSeconds(60),
+            "heartbeats after the upgrade",
+            dir.resolve("agent2.log"),
             () -> machine(collector, machineId).path("lastSeq").asLong() > seqBefore);
       } finally {
         stop(again);
       }
       assertThat(collector.adminJson("/api/v1/machines?unit=cu-ne")).hasSize(1);
-      assertThat(read(dir.resolve("agent1.log")) + read(dir.resolve("agent2.log"))).doesNotContain(token);
+      assertThat(read(dir.resolve("agent1.log")) + read(dir.resolve("agent2.log")))
+          .doesNotContain(token);
     }
   }
 
@@ -291,23 +356,42 @@ class InstallScriptsTest {
     Path data = root.resolve("var/lib/digiready");
     List<String> command = new ArrayList<>(unitExecStart(root, "digiready-collector.service"));
     // the installed config says /var/lib/digiready and port 8080: flags win over the file
-    command.addAll(List.of("--data-dir", data.toString(), "--port", String.valueOf(port),
-        "--bind-address", "127.0.0.1"));
-    Process collector = start(command, Map.of("JAVA_HOME", System.getProperty("java.home")), dir.resolve("collector.log"));
+    command.addAll(
+        List.of(
+            "--data-dir",
+            data.toString(),
+            "--port",
+            String.valueOf(port),
+            "--bind-address",
+            "127.0.0.1"));
+    Process collector =
+        start(
+            command,
+            Map.of("JAVA_HOME", System.getProperty("java.home")),
+            dir.resolve("collector.log"));
     try {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      await(Duration.ofSeconds(60), "/health/ready", dir.resolve("collector.log"), () -> {
-        assertThat(collector.isAlive()).as(read(dir.resolve("collector.log"))).isTrue();
-        try {
-          return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-          return false;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      });
+      await(
+          Duration.ofSeconds(60),
+          "/health/ready",
+          dir.resolve("collector.log"),
+          () -> {
+            assertThat(collector.isAlive()).as(read(dir.resolve("collector.log"))).isTrue();
+            try {
+              return http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            } catch (IOException e) {
+              return false;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return false;
+            }
+          });
       assertThat(mode(data.resolve("admin-token"))).isEqualTo("rw-------");
     } finally {
       stop(collector);
@@ -316,61 +400,89 @@ class InstallScriptsTest {
 
   /**
    * The real, non---root path: useradd, chown, the agent as its own user with only the unit's
-   * capability. It runs in a private mount namespace over copies of /etc, /var/lib and
-   * /var/backups and an empty /opt, with a stand-in systemctl, so the host is not touched.
+   * capability. It runs in a private mount namespace over copies of /etc, /var/lib and /var/backups
+   * and an empty /opt, with a stand-in systemctl, so the host is not touched.
    */
   @Test
-  void as_root_the_install_creates_the_service_users_and_owners_and_the_agent_reports_as_its_own_user()
-      throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("setpriv"),
+  void
+      as_root_the_install_creates_the_service_users_and_owners_and_the_agent_reports_as_its_own_user()
+          throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("setpriv"),
         "needs root, unshare and setpriv: only the --root installs were checked");
     try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
       collector.startAndAwaitReady();
       String token = collector.unitWithToken("ea-kar", 3);
       Path work = Files.createDirectories(dir.resolve("ns"));
-      Path script = Files.writeString(work.resolve("ns.sh"), String.join("\n",
-          "set -euo pipefail",
-          "w=\"$1\"; collector=\"$2\"; agent_jar=\"$3\"; collector_jar=\"$4\"",
-          "mkdir -p \"$w/bin\" \"$w/varlib\" \"$w/backups\" \"$w/opt\"",
-          "cp -a /etc \"$w/etc\"",
-          "mount --bind \"$w/etc\" /etc",
-          "mount --bind \"$w/opt\" /opt",
-          "mount --bind \"$w/varlib\" /var/lib",
-          "mount --bind \"$w/backups\" /var/backups",
-          // never go on against the host's own folders
-          "for m in /etc /opt /var/lib /var/backups; do mountpoint -q \"$m\" || exit 3; done",
-          "printf '#!/bin/sh\\necho \"systemctl $*\" >>\"%s/systemctl.log\"\\n' \"$w\" >\"$w/bin/systemctl\"",
-          "chmod +x \"$w/bin/systemctl\"",
-          "export PATH=\"$w/bin:$PATH\"",
-          "bash " + AGENT_LINUX.resolve("install.sh") + " --collector \"$collector\" --jar \"$agent_jar\" >/dev/null",
-          "bash " + COLLECTOR_LINUX.resolve("install.sh") + " --jar \"$collector_jar\" >/dev/null",
-          "echo \"users: $(getent passwd digiready-agent digiready | cut -d: -f1,6,7 | tr '\\n' ' ')\"",
-          "stat -c 'owner %U:%G %a %n' /etc/digiready/agent.properties /var/lib/digiready-agent"
-              + " /var/lib/digiready-agent/tmp /etc/digiready/collector.properties /var/lib/digiready"
-              + " /var/backups/digiready",
-          // the unit's user, ambient capability, NoNewPrivileges and environment
-          "setpriv --reuid digiready-agent --regid digiready-agent --init-groups"
-              + " --inh-caps +dac_read_search --ambient-caps +dac_read_search --no-new-privs"
-              + " env -i PATH=/usr/bin:/bin JAVA_HOME=\"$JAVA_HOME\" HOME=/var/lib/digiready-agent"
-              + " DIGIREADY_CONFIG=/etc/digiready/agent.properties"
-              + " DIGIREADY_CDS_FILE=/var/lib/digiready-agent/digiready-agent.jsa"
-              + " DIGIREADY_JAVA_OPTS='-Djna.tmpdir=/var/lib/digiready-agent/tmp -Djava.io.tmpdir=/var/lib/digiready-agent/tmp'"
-              + " /opt/digiready-agent/digiready-agent run >\"$w/agent.log\" 2>&1 &",
-          "agent=$!",
-          "trap 'kill $agent 2>/dev/null || true' EXIT",
-          "for _ in $(seq 1 300); do [ -s /var/lib/digiready-agent/seq ] && break; sleep 0.1; done",
-          "echo \"agent capabilities: $(grep CapAmb /proc/$agent/status)\"",
-          "echo \"agent user: $(stat -c %U /proc/$agent)\"",
-          "kill $agent; wait $agent || true",
-          "echo \"state: $(stat -c '%U %a' /var/lib/digiready-agent/identity.properties)\"",
-          "/opt/digiready-agent/uninstall.sh >/dev/null",
-          "/opt/digiready-collector/uninstall.sh >/dev/null",
-          "echo \"after uninstall: users=$(getent passwd digiready-agent digiready | wc -l)"
-              + " files=$(find /opt /var/lib /var/backups /etc/digiready -type f 2>/dev/null | wc -l)\"",
-          ""));
-      ProcessBuilder pb = new ProcessBuilder("unshare", "-m", "--propagation", "private", "bash",
-          script.toString(), work.toString(), collector.url(), Child.jar("agent").toString(),
-          Child.jar("collector").toString());
+      Path script =
+          Files.writeString(
+              work.resolve("ns.sh"),
+              String.join(
+                  "\n",
+                  "set -euo pipefail",
+                  "w=\"$1\"; collector=\"$2\"; agent_jar=\"$3\"; collector_jar=\"$4\"",
+                  "mkdir -p \"$w/bin\" \"$w/varlib\" \"$w/backups\" \"$w/opt\"",
+                  "cp -a /etc \"$w/etc\"",
+                  "mount --bind \"$w/etc\" /etc",
+                  "mount --bind \"$w/opt\" /opt",
+                  "mount --bind \"$w/varlib\" /var/lib",
+                  "mount --bind \"$w/backups\" /var/backups",
+                  // never go on against the host's own folders
+                  "for m in /etc /opt /var/lib /var/backups; do mountpoint -q \"$m\" || exit 3;"
+                      + " done",
+                  "printf '#!/bin/sh\\n"
+                      + "echo \"systemctl $*\" >>\"%s/systemctl.log\"\\n"
+                      + "' \"$w\" >\"$w/bin/systemctl\"",
+                  "chmod +x \"$w/bin/systemctl\"",
+                  "export PATH=\"$w/bin:$PATH\"",
+                  "bash "
+                      + AGENT_LINUX.resolve("install.sh")
+                      + " --collector \"$collector\" --jar \"$agent_jar\" >/dev/null",
+                  "bash "
+                      + COLLECTOR_LINUX.resolve("install.sh")
+                      + " --jar \"$collector_jar\" >/dev/null",
+                  "echo \"users: $(getent passwd digiready-agent digiready | cut -d: -f1,6,7 | tr"
+                      + " '\\n"
+                      + "' ' ')\"",
+                  "stat -c 'owner %U:%G %a %n' /etc/digiready/agent.properties"
+                      + " /var/lib/digiready-agent /var/lib/digiready-agent/tmp"
+                      + " /etc/digiready/collector.properties /var/lib/digiready"
+                      + " /var/backups/digiready",
+                  // the unit's user, ambient capability, NoNewPrivileges and environment
+                  "setpriv --reuid digiready-agent --regid digiready-agent --init-groups --inh-caps"
+                      + " +dac_read_search --ambient-caps +dac_read_search --no-new-privs env -i"
+                      + " PATH=/usr/bin:/bin JAVA_HOME=\"$JAVA_HOME\" HOME=/var/lib/digiready-agent"
+                      + " DIGIREADY_CONFIG=/etc/digiready/agent.properties"
+                      + " DIGIREADY_CDS_FILE=/var/lib/digiready-agent/digiready-agent.jsa"
+                      + " DIGIREADY_JAVA_OPTS='-Djna.tmpdir=/var/lib/digiready-agent/tmp"
+                      + " -Djava.io.tmpdir=/var/lib/digiready-agent/tmp'"
+                      + " /opt/digiready-agent/digiready-agent run >\"$w/agent.log\" 2>&1 &",
+                  "agent=$!",
+                  "trap 'kill $agent 2>/dev/null || true' EXIT",
+                  "for _ in $(seq 1 300); do [ -s /var/lib/digiready-agent/seq ] && break; sleep"
+                      + " 0.1; done",
+                  "echo \"agent capabilities: $(grep CapAmb /proc/$agent/status)\"",
+                  "echo \"agent user: $(stat -c %U /proc/$agent)\"",
+                  "kill $agent; wait $agent || true",
+                  "echo \"state: $(stat -c '%U %a' /var/lib/digiready-agent/identity.properties)\"",
+                  "/opt/digiready-agent/uninstall.sh >/dev/null",
+                  "/opt/digiready-collector/uninstall.sh >/dev/null",
+                  "echo \"after uninstall: users=$(getent passwd digiready-agent digiready | wc -l)"
+                      + " files=$(find /opt /var/lib /var/backups /etc/digiready -type f"
+                      + " 2>/dev/null | wc -l)\"",
+                  ""));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              "unshare",
+              "-m",
+              "--propagation",
+              "private",
+              "bash",
+              script.toString(),
+              work.toString(),
+              collector.url(),
+              Child.jar("agent").toString(),
+              Child.jar("collector").toString());
       pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
       pb.environment().put("DIGIREADY_ENROLLMENT_TOKEN", token);
       Path log = work.resolve("out.log");
@@ -380,7 +492,8 @@ class InstallScriptsTest {
         throw new AssertionError("the namespace install ran longer than 240 s:\n" + read(log));
       }
       String out = read(log);
-      String diagnosis = out + "\n" + read(work.resolve("agent.log")) + read(work.resolve("systemctl.log"));
+      String diagnosis =
+          out + "\n" + read(work.resolve("agent.log")) + read(work.resolve("systemctl.log"));
       assertThat(p.exitValue()).as(diagnosis).isZero();
       assertThat(out)
           .as(diagnosis)
@@ -395,11 +508,14 @@ class InstallScriptsTest {
           .contains("state: digiready-agent 600")
           .contains("after uninstall: users=0 files=0");
       assertThat(read(work.resolve("systemctl.log")))
-          .contains("systemctl enable digiready-agent.service", "systemctl restart digiready-collector.service",
+          .contains(
+              "systemctl enable digiready-agent.service",
+              "systemctl restart digiready-collector.service",
               "systemctl disable --now digiready-agent.service");
       JsonNode listed = collector.adminJson("/api/v1/machines?unit=ea-kar");
       assertThat(listed).as(diagnosis).hasSize(1);
-      assertThat(machine(collector, listed.get(0).path("machineId").asText()).path("lastSeq").asLong())
+      assertThat(
+              machine(collector, listed.get(0).path("machineId").asText()).path("lastSeq").asLong())
           .isGreaterThanOrEqualTo(1);
     }
   }
@@ -413,20 +529,45 @@ class InstallScriptsTest {
     while (m.find()) {
       keys.add(m.group(1));
     }
-    assertThat(keys).containsExactlyInAnyOrder("collectorUrl", "enrollmentToken", "proxyUrl", "stateDir");
-    // the values install.ps1 would write, with this machine's paths (forward slashes, as it writes them)
-    Map<String, String> values = Map.of(
-        "collectorUrl", "https://127.0.0.1:8443",
-        "enrollmentToken", TOKEN,
-        "proxyUrl", "http://127.0.0.1:3128",
-        "stateDir", dir.resolve("state").toString().replace('\\', '/'));
+    assertThat(keys)
+        .containsExactlyInAnyOrder("collectorUrl", "enrollmentToken", "proxyUrl", "stateDir");
+    // the values install.ps1 would write, with this machine's paths (forward slashes, as it writes
+    // them)
+    Map<String, String> values =
+        Map.of(
+            "collectorUrl",
+            "https://127.0.0.1:8443",
+            "enrollmentToken",
+            TOKEN,
+            "proxyUrl",
+            "http://127.0.0.1:3128",
+            "stateDir",
+            dir.resolve("state").toString().replace('\\', '/'));
     StringBuilder config = new StringBuilder("# digiready agent, written by install.ps1\n");
     keys.forEach(k -> config.append(k).append('=').append(values.get(k)).append('\n'));
     Path good = Files.writeString(dir.resolve("good.properties"), config);
-    Path bad = Files.writeString(dir.resolve("bad.properties"), config + "collectorURL=https://127.0.0.1\n");
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.properties"), config + "collectorURL=https://127.0.0.1\n");
 
-    Run accepted = sh(List.of(javaBin(), "-jar", Child.jar("agent").toString(), "status", "--config", good.toString()));
-    Run refused = sh(List.of(javaBin(), "-jar", Child.jar("agent").toString(), "status", "--config", bad.toString()));
+    Run accepted =
+        sh(
+            List.of(
+                javaBin(),
+                "-jar",
+                Child.jar("agent").toString(),
+                "status",
+                "--config",
+                good.toString()));
+    Run refused =
+        sh(
+            List.of(
+                javaBin(),
+                "-jar",
+                Child.jar("agent").toString(),
+                "status",
+                "--config",
+                bad.toString()));
 
     assertThat(accepted.exit()).as(accepted.output()).isZero();
     assertThat(accepted.output()).contains("https://127.0.0.1:8443").doesNotContain(TOKEN);
@@ -439,12 +580,14 @@ class InstallScriptsTest {
     String launcher = Files.readString(AGENT_LINUX.resolve("digiready-agent"));
     Matcher bash = Pattern.compile("(?ms)^flags=\\((.*?)^\\)").matcher(launcher);
     assertThat(bash.find()).as("a flags=( ... ) array in the launcher").isTrue();
-    List<String> linux = Stream.of(bash.group(1).split("\n"))
-        .map(l -> l.replaceAll("#.*", "").trim())
-        .flatMap(l -> Stream.of(l.split("\\s+")))
-        .filter(t -> !t.isEmpty())
-        .toList();
-    Matcher ps = Pattern.compile("(?s)\\$JvmFlags = @\\((.*?)\\n\\)").matcher(Files.readString(INSTALL_PS1));
+    List<String> linux =
+        Stream.of(bash.group(1).split("\n"))
+            .map(l -> l.replaceAll("#.*", "").trim())
+            .flatMap(l -> Stream.of(l.split("\\s+")))
+            .filter(t -> !t.isEmpty())
+            .toList();
+    Matcher ps =
+        Pattern.compile("(?s)\\$JvmFlags = @\\((.*?)\\n\\)").matcher(Files.readString(INSTALL_PS1));
     assertThat(ps.find()).as("a $JvmFlags = @( ... ) list in install.ps1").isTrue();
     List<String> windows = new ArrayList<>();
     Matcher quoted = Pattern.compile("'([^']*)'").matcher(ps.group(1));
@@ -459,14 +602,20 @@ class InstallScriptsTest {
   void every_shell_script_in_the_repository_passes_shellcheck() throws Exception {
     assumeTrue(onPath("shellcheck"), "shellcheck is not installed (apt-get install shellcheck)");
     List<String> scripts = shellScripts();
-    assertThat(scripts).contains("install/agent/linux/install.sh", "install/agent/linux/digiready-agent",
-        "install/collector/linux/digiready-collector");
+    assertThat(scripts)
+        .contains(
+            "install/agent/linux/install.sh",
+            "install/agent/linux/digiready-agent",
+            "install/collector/linux/digiready-collector");
     // other modules' scripts at warning level; the install scripts also at style level
     List<String> all = new ArrayList<>(List.of("shellcheck", "--severity=warning"));
     all.addAll(scripts);
     Run everyScript = sh(all, Child.REPO);
     List<String> install = new ArrayList<>(List.of("shellcheck", "--severity=style"));
-    install.addAll(scripts.stream().filter(s -> s.startsWith("install/agent/") || s.startsWith("install/collector/")).toList());
+    install.addAll(
+        scripts.stream()
+            .filter(s -> s.startsWith("install/agent/") || s.startsWith("install/collector/"))
+            .toList());
     Run installScripts = sh(install, Child.REPO);
 
     assertThat(everyScript.exit()).as(everyScript.output()).isZero();
@@ -476,26 +625,41 @@ class InstallScriptsTest {
   // ---- helpers ----
 
   private Run agentInstall(Path root, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of("bash", AGENT_LINUX.resolve("install.sh").toString(),
-        "--root", root.toString(), "--java", javaBin()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "bash",
+                AGENT_LINUX.resolve("install.sh").toString(),
+                "--root",
+                root.toString(),
+                "--java",
+                javaBin()));
     command.addAll(List.of(args));
-    return sh(command); // no --jar: the script finds agent/target/digiready-agent.jar of the checkout
+    return sh(
+        command); // no --jar: the script finds agent/target/digiready-agent.jar of the checkout
   }
 
   private Run collectorInstall(Path root) throws Exception {
-    return sh(List.of("bash", COLLECTOR_LINUX.resolve("install.sh").toString(), "--root", root.toString(),
-        "--jar", Child.jar("collector").toString()));
+    return sh(
+        List.of(
+            "bash",
+            COLLECTOR_LINUX.resolve("install.sh").toString(),
+            "--root",
+            root.toString(),
+            "--jar",
+            Child.jar("collector").toString()));
   }
 
   /**
-   * Starts the agent the way systemd would: the unit's ExecStart and Environment, with the
-   * paths moved into the tree. The state directory comes from the config file, which names the
-   * real /var/lib path, so it is the one value overridden (environment wins over the file).
+   * Starts the agent the way systemd would: the unit's ExecStart and Environment, with the paths
+   * moved into the tree. The state directory comes from the config file, which names the real
+   * /var/lib path, so it is the one value overridden (environment wins over the file).
    */
   private Process startInstalledAgent(Path root, Path log) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
-    for (String assignment : unitKeys(root.resolve("etc/systemd/system/digiready-agent.service"))
-        .getOrDefault("Environment", List.of())) {
+    for (String assignment :
+        unitKeys(root.resolve("etc/systemd/system/digiready-agent.service"))
+            .getOrDefault("Environment", List.of())) {
       int eq = assignment.indexOf('=');
       env.put(assignment.substring(0, eq), inTree(root, assignment.substring(eq + 1)));
     }
@@ -510,7 +674,8 @@ class InstallScriptsTest {
   }
 
   private static String inTree(Path root, String value) {
-    return value.replaceAll("(^|[\\s=])/(opt|etc|var)/", "$1" + Matcher.quoteReplacement(root.toString()) + "/$2/");
+    return value.replaceAll(
+        "(^|[\\s=])/(opt|etc|var)/", "$1" + Matcher.quoteReplacement(root.toString()) + "/$2/");
   }
 
   /** Key -> values of a unit file (a key may repeat); quotes around a whole value are removed. */
@@ -545,9 +710,12 @@ class InstallScriptsTest {
     return collector.adminJson("/api/v1/machines/" + machineId);
   }
 
-  private static Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+  private static Process start(List<String> command, Map<String, String> env, Path log)
+      throws IOException {
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().keySet().removeIf(k -> k.startsWith("DIGIREADY_"));
     pb.environment().putAll(env);
     return pb.start();
@@ -568,8 +736,11 @@ class InstallScriptsTest {
   /** Runs a command to its end (bounded), output to a file so that a full pipe cannot block it. */
   private Run sh(List<String> command, Path workDir) throws IOException, InterruptedException {
     Path log = Files.createTempFile(dir, "run", ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("DIGIREADY_") || k.equals("JAVA_HOME"));
     Process p = pb.start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
@@ -581,24 +752,29 @@ class InstallScriptsTest {
     return new Run(p.exitValue(), output);
   }
 
-  /** Every *.sh and every extension-less file starting with a sh/bash shebang, outside build output. */
+  /**
+   * Every *.sh and every extension-less file starting with a sh/bash shebang, outside build output.
+   */
   private static List<String> shellScripts() throws IOException {
     List<String> skip = List.of("target", ".git", "node_modules", "quickstart-data", "data");
     try (Stream<Path> files = Files.walk(Child.REPO)) {
       return files
           .filter(Files::isRegularFile)
-          .filter(f -> {
-            for (Path part : Child.REPO.relativize(f)) {
-              if (skip.contains(part.toString())) {
-                return false;
-              }
-            }
-            return true;
-          })
-          .filter(f -> {
-            String name = f.getFileName().toString();
-            return name.endsWith(".sh") || (!name.contains(".") && shebang(f).matches("#!.*\\b(ba|da)?sh\\b.*"));
-          })
+          .filter(
+              f -> {
+                for (Path part : Child.REPO.relativize(f)) {
+                  if (skip.contains(part.toString())) {
+                    return false;
+                  }
+                }
+                return true;
+              })
+          .filter(
+              f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".sh")
+                    || (!name.contains(".") && shebang(f).matches("#!.*\\b(ba|da)?sh\\b.*"));
+              })
           .map(f -> Child.REPO.relativize(f).toString())
           .sorted()
           .collect(Collectors.toList());
@@ -620,7 +796,11 @@ class InstallScriptsTest {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString()).sorted().toList();
+      return files
+          .filter(Files::isRegularFile)
+          .map(f -> root.relativize(f).toString())
+          .sorted()
+          .toList();
     }
   }
 
