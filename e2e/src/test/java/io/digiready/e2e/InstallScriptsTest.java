@@ -408,8 +408,11 @@ class InstallScriptsTest {
       as_root_the_install_creates_the_service_users_and_owners_and_the_agent_reports_as_its_own_user()
           throws Exception {
     assumeTrue(
-        "root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("setpriv"),
-        "needs root, unshare and setpriv: only the --root installs were checked");
+        "root".equals(System.getProperty("user.name"))
+            && onPath("unshare")
+            && onPath("setpriv")
+            && onPath("curl"),
+        "needs root, unshare, setpriv and curl: only the --root installs were checked");
     try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
       collector.startAndAwaitReady();
       String token = collector.unitWithToken("ea-kar", 3);
@@ -459,8 +462,15 @@ class InstallScriptsTest {
                       + " /opt/digiready-agent/digiready-agent run >\"$w/agent.log\" 2>&1 &",
                   "agent=$!",
                   "trap 'kill $agent 2>/dev/null || true' EXIT",
-                  "for _ in $(seq 1 300); do [ -s /var/lib/digiready-agent/seq ] && break; sleep"
-                      + " 0.1; done",
+                  // until the collector has a heartbeat of this machine (lastSeq >= 1), 60 s at
+                  // most
+                  "id_file=/var/lib/digiready-agent/identity.properties",
+                  "for _ in $(seq 1 600); do",
+                  "  if [ -s \"$id_file\" ] && curl -fsS -H \"Authorization: Bearer $ADMIN_TOKEN\""
+                      + " \"$collector/api/v1/machines/$(sed -n 's/^machineId=//p' \"$id_file\")\""
+                      + " 2>/dev/null | grep -q '\"lastSeq\":[1-9]'; then break; fi",
+                  "  sleep 0.1",
+                  "done",
                   "echo \"agent capabilities: $(grep CapAmb /proc/$agent/status)\"",
                   "echo \"agent user: $(stat -c %U /proc/$agent)\"",
                   "kill $agent; wait $agent || true",
@@ -485,6 +495,7 @@ class InstallScriptsTest {
               Child.jar("collector").toString());
       pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
       pb.environment().put("DIGIREADY_ENROLLMENT_TOKEN", token);
+      pb.environment().put("ADMIN_TOKEN", collector.adminToken());
       Path log = work.resolve("out.log");
       Process p = pb.redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(240, TimeUnit.SECONDS)) {
