@@ -266,6 +266,18 @@ class AgentApiTest {
   }
 
   @Test
+  void a_renamed_pc_is_listed_under_its_new_hostname() {
+    Agent a = c.enroll(enrollment, "PC-OLD", "u1", "s1", "o1");
+    c.inventory(a, Fixtures.inventory("PC-OLD", c.clock.instant(), 8 * GIB, 4, "Windows", "10"));
+    c.inventory(a, Fixtures.inventory("PC-NEW", c.clock.instant(), 8 * GIB, 4, "Windows", "10"));
+    JsonNode m = c.admin("GET", "/api/v1/machines/" + a.machineId(), null).json();
+    assertThat(m.get("hostname").asText()).isEqualTo("PC-NEW");
+    assertThat(events(m)).contains("inventory_changed: hostname PC-OLD -> PC-NEW");
+    assertThat(c.beat(a, 1, true).status()).isEqualTo(200);
+    assertThat(c.http.get("/metrics", null).body()).contains("hostname=\"PC-NEW\"");
+  }
+
+  @Test
   void inventory_given_at_enrolment_is_stored() {
     var body = Fixtures.enroll(enrollment, "PC-1", Fixtures.fingerprint("u1", "s1", "o1"));
     body.put(

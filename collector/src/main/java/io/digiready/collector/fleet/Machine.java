@@ -72,6 +72,25 @@ public record Machine(
     return new Machine(id, unitCode, tokenHash, enrolledAt, retiredAt, identity, liveness, h);
   }
 
+  public Machine withHostname(String hostname) {
+    var i = identity;
+    return new Machine(
+        id,
+        unitCode,
+        tokenHash,
+        enrolledAt,
+        retiredAt,
+        new Identity(
+            hostname,
+            i.hardwareUuid(),
+            i.systemSerial(),
+            i.baseboardSerial(),
+            i.macs(),
+            i.osInstallId()),
+        liveness,
+        hardware);
+  }
+
   public Machine withUnit(String unit) {
     return new Machine(id, unit, tokenHash, enrolledAt, retiredAt, identity, liveness, hardware);
   }

@@ -43,11 +43,7 @@ public final class InventoryService {
             },
             s -> {
               if (s.changed()) {
-                fleet.putMachine(
-                    fleet
-                        .machine(machineId)
-                        .orElse(s.machine())
-                        .withHardware(s.machine().hardware()));
+                fleet.putMachine(s.machine());
               }
             });
     counters.inventory(stored.changed() ? "changed" : "unchanged");
@@ -71,6 +67,13 @@ public final class InventoryService {
     }
     Machine.Hardware hardware = Hardware.of(inventory, now);
     tx.updateInventory(machine.id(), hardware, Bodies.MAPPER.writeValueAsString(inventory));
-    return new Stored(machine.withHardware(hardware), true);
+    Machine updated = machine.withHardware(hardware);
+    String hostname = inventory.hostname().strip();
+    if (!hostname.equals(machine.identity().hostname())) {
+      // A renamed PC: dashboards and lists follow the name it has now.
+      updated = updated.withHostname(hostname);
+      tx.updateMachine(updated, null);
+    }
+    return new Stored(updated, true);
   }
 }
