@@ -413,6 +413,14 @@ class InstallScriptsTest {
             && onPath("setpriv")
             && onPath("curl"),
         "needs root, unshare, setpriv and curl: only the --root installs were checked");
+    // what the namespace covers must not hide the repository, the JDK or this test's folder
+    for (Path needed :
+        List.of(
+            Child.REPO, Path.of(System.getProperty("java.home")).toRealPath(), dir.toRealPath())) {
+      for (String covered : List.of("/etc", "/opt", "/var/lib", "/var/backups")) {
+        assumeTrue(!needed.startsWith(covered), needed + " lies under " + covered);
+      }
+    }
     try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
       collector.startAndAwaitReady();
       String token = collector.unitWithToken("ea-kar", 3);
