@@ -71,8 +71,17 @@ done
 echo "promtool check metrics on $collector/metrics"
 curl -fsS "$collector/metrics" >"$work/metrics.txt"
 metrics_ok=1
-# keep going on a lint problem, so that one run reports on the queries too
-promtool check metrics <"$work/metrics.txt" || metrics_ok=0
+# Keep going on a lint problem, so that one run reports on the queries too. One finding is known and
+# accepted: the design names the gauge digiready_unit_office_hours (1 inside office hours), and promtool
+# reads "_hours" as a non-base unit. Renaming it would break the design's metric contract, so that one
+# line is filtered out; any other finding fails.
+promtool check metrics <"$work/metrics.txt" >"$work/lint.txt" 2>&1 || true
+grep -v 'digiready_unit_office_hours use base unit "seconds" instead of "hours"' "$work/lint.txt" \
+  >"$work/lint-unexpected.txt" || true
+if [ -s "$work/lint-unexpected.txt" ]; then
+  cat "$work/lint-unexpected.txt" >&2
+  metrics_ok=0
+fi
 
 prometheus_port="$(free_port)"
 cat >"$work/prometheus.yml" <<EOF

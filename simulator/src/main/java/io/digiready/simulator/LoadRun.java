@@ -76,6 +76,9 @@ public final class LoadRun {
     }
   }
 
+  /** A batch refused with 503 is retried, as an agent would, until this long after the run. */
+  private static final long GIVE_UP_AFTER_END_NANOS = 10_000_000_000L;
+
   private final CollectorClient client;
   private final Clock clock;
   private final PrintStream log;
@@ -119,7 +122,16 @@ public final class LoadRun {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                   }
                   SimMachine m = machines.get((int) (k % machines.size()));
-                  sendBatch(m, plan.batchSize(), latencies, requests, sent, dupes, busy, failures);
+                  sendBatch(
+                      m,
+                      plan.batchSize(),
+                      endNanos,
+                      latencies,
+                      requests,
+                      sent,
+                      dupes,
+                      busy,
+                      failures);
                 }
               }));
     }
@@ -148,6 +160,7 @@ public final class LoadRun {
   private void sendBatch(
       SimMachine m,
       int batchSize,
+      long endNanos,
       ConcurrentLinkedQueue<Long> latencies,
       AtomicLong requests,
       AtomicLong sent,
@@ -181,6 +194,9 @@ public final class LoadRun {
             return;
           }
           busy.incrementAndGet();
+          if (System.nanoTime() > endNanos + GIVE_UP_AFTER_END_NANOS) {
+            return; // never acknowledged: the collector will count these seqs as lost
+          }
           Thread.sleep(200);
         } catch (RuntimeException e) {
           failures.incrementAndGet();
