@@ -39,7 +39,7 @@ public interface Store extends AutoCloseable {
   void close();
 
   /** An enrolment token for listing: never its secret. */
-  record TokenRow(String id, String unitCode, Instant createdAt, Instant revokedAt) {}
+  record TokenRow(String id, String unit, Instant createdAt, Instant revokedAt) {}
 
   record EventRow(
       long id, String machineId, String unitCode, Instant at, String kind, String detail) {}
