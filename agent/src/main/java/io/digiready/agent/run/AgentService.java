@@ -26,7 +26,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +44,6 @@ import oshi.SystemInfo;
 public final class AgentService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AgentService.class);
   private static final ObjectMapper JSON = Json.mapper();
-  private static final Duration INVENTORY_MAX_AGE = Duration.ofDays(1);
 
   private final AgentSettings settings;
   private final Clock clock;
@@ -70,8 +68,7 @@ public final class AgentService implements AutoCloseable {
   private ScheduledFuture<?> drainTask;
   private ScheduledFuture<?> enrollRetry;
   private long sendNotBeforeMillis;
-  private String inventoryHash;
-  private Instant inventorySpooledAt;
+  private final InventorySchedule inventorySchedule = new InventorySchedule(Duration.ofDays(1));
 
   public AgentService(AgentSettings settings, Clock clock) throws IOException {
     this.settings = settings;
@@ -256,18 +253,11 @@ public final class AgentService implements AutoCloseable {
             new OshiReader(systemInfo, Duration.ofSeconds(30)).read(),
             Wiring.version(),
             clock.instant());
-    String hash = InventoryHash.of(inv);
-    boolean stale =
-        inventorySpooledAt == null
-            || Duration.between(inventorySpooledAt, clock.instant()).compareTo(INVENTORY_MAX_AGE)
-                >= 0;
-    if (stale || !hash.equals(inventoryHash)) {
+    String reason = inventorySchedule.reasonToSend(inv, clock.instant());
+    if (reason != null) {
       spool.appendInventory(JSON.writeValueAsBytes(inv));
-      log.info(
-          "event=inventory_spooled reason={}",
-          inventoryHash == null ? "start" : hash.equals(inventoryHash) ? "daily" : "changed");
-      inventoryHash = hash;
-      inventorySpooledAt = clock.instant();
+      inventorySchedule.sent(inv, clock.instant());
+      log.info("event=inventory_spooled reason={}", reason);
     }
   }
 

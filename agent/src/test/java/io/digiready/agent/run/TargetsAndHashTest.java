@@ -64,4 +64,20 @@ class TargetsAndHashTest {
     assertThat(InventoryHash.of(inventory(t2, 41, 8L << 30))).isEqualTo(base);
     assertThat(InventoryHash.of(inventory(t1, 40, 4L << 30))).isNotEqualTo(base);
   }
+
+  @Test
+  void an_inventory_is_sent_at_start_on_change_and_daily_only() {
+    Instant t0 = Instant.parse("2026-11-27T08:00:00Z");
+    InventorySchedule schedule = new InventorySchedule(java.time.Duration.ofDays(1));
+    Inventory inv = inventory(t0, 40, 8L << 30);
+    assertThat(schedule.reasonToSend(inv, t0)).isEqualTo("start");
+    schedule.sent(inv, t0);
+    assertThat(
+            schedule.reasonToSend(
+                inventory(t0.plusSeconds(3600), 39, 8L << 30), t0.plusSeconds(3600)))
+        .isNull();
+    assertThat(schedule.reasonToSend(inventory(t0, 40, 4L << 30), t0.plusSeconds(7200)))
+        .isEqualTo("changed");
+    assertThat(schedule.reasonToSend(inv, t0.plusSeconds(86_400))).isEqualTo("daily");
+  }
 }
