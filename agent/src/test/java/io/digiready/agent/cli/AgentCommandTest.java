@@ -80,6 +80,36 @@ class AgentCommandTest {
   }
 
   @Test
+  void probe_adds_the_collector_and_its_central_targets_when_the_collector_answers()
+      throws Exception {
+    try (var collector = new io.digiready.agent.testing.FakeCollector()) {
+      collector.probes =
+          java.util.List.of(
+              new io.digiready.protocol.ProbeTarget(
+                  io.digiready.protocol.ProbeKind.DNS, "localhost", true));
+      new io.digiready.agent.identity.IdentityStore(dir)
+          .save(
+              new io.digiready.agent.identity.Identity(
+                  "m-test-1", collector.token, collector.url().toString()));
+      int code =
+          AgentCommand.execute(
+              "probe",
+              "--state-dir",
+              dir.toString(),
+              "--collector-url",
+              collector.url().toString());
+      assertThat(code).isZero();
+      JsonNode probes = Json.mapper().readTree(stdout()).get("probes");
+      assertThat(probes).hasSize(2);
+      assertThat(probes.get(0).get("kind").asText()).isEqualTo("tcp");
+      assertThat(probes.get(0).get("internet").asBoolean()).isFalse();
+      assertThat(probes.get(0).get("ok").asBoolean()).isTrue();
+      assertThat(probes.get(1).get("target").asText()).isEqualTo("localhost");
+      assertThat(stderr()).doesNotContain(collector.token);
+    }
+  }
+
+  @Test
   void status_of_a_fresh_agent_says_not_enrolled() {
     int code = AgentCommand.execute("status", "--state-dir", dir.toString());
     assertThat(code).isZero();
