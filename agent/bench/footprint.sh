@@ -47,6 +47,8 @@ heartbeats() { [[ -f "$work/heartbeats.log" ]] && wc -l <"$work/heartbeats.log" 
 
 for run in $(seq 1 "$runs"); do
   : >"$work/heartbeats.log"
+  cds="none yet: written when this run exits"
+  [[ -f "$work/digiready-agent.jsa" ]] && cds="used"
   start="$(date +%s.%N)"
   "$launcher" run "${common[@]}" --heartbeat-interval-seconds 1 2>"$work/agent-$run.log" &
   agent_pid=$!
@@ -76,8 +78,6 @@ for run in $(seq 1 "$runs"); do
   kill -TERM "$agent_pid"
   wait "$agent_pid" 2>/dev/null || true
   agent_pid=""
-  cds="no"
-  [[ -f "$work/digiready-agent.jsa" ]] && cds="archive present after run"
   awk -v run="$run" -v d="$duration" -v s="$start" -v f="$first" -v hwm="$hwm_kb" -v rss="$rss_kb" \
       -v cw="$cpu_warm" -v ce="$cpu_end" -v hw="$hb_warm" -v he="$hb_end" -v cds="$cds" 'BEGIN {
     printf "run %d (%d s, 1 s heartbeat; class-data archive: %s)\n", run, d, cds
