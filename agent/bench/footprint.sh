@@ -20,8 +20,8 @@ work="$(mktemp -d)"
 collector_pid=""
 agent_pid=""
 cleanup() {
-  [[ -n "$agent_pid" ]] && kill "$agent_pid" 2>/dev/null || true
-  [[ -n "$collector_pid" ]] && kill "$collector_pid" 2>/dev/null || true
+  if [[ -n "$agent_pid" ]]; then kill "$agent_pid" 2>/dev/null || true; fi
+  if [[ -n "$collector_pid" ]]; then kill "$collector_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
