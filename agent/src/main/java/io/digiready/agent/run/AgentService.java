@@ -14,6 +14,7 @@ import io.digiready.agent.send.Backoff;
 import io.digiready.agent.send.CollectorClient;
 import io.digiready.agent.send.Sender;
 import io.digiready.agent.send.SenderState;
+import io.digiready.agent.spool.Entry;
 import io.digiready.agent.spool.Spool;
 import io.digiready.protocol.AgentConfig;
 import io.digiready.protocol.EnrollResponse;
@@ -80,7 +81,7 @@ public final class AgentService implements AutoCloseable {
             settings.spoolMaxBytes(),
             Duration.ofDays(settings.spoolMaxAgeDays()),
             clock);
-    this.seq = new SeqCounter(settings.stateDir().resolve("seq"));
+    this.seq = recoverSeq(new SeqCounter(settings.stateDir().resolve("seq")), spool);
     this.state = new SenderState(settings.stateDir().resolve("sender-state.json"));
     this.identityStore = new IdentityStore(settings.stateDir());
     this.identity = identityStore.load();
@@ -105,6 +106,15 @@ public final class AgentService implements AutoCloseable {
               return t;
             });
     applyCentral(Wiring.cachedAgentConfig(settings.stateDir()));
+  }
+
+  /** Raises the counter to the newest spooled heartbeat, made just before a crash perhaps. */
+  static SeqCounter recoverSeq(SeqCounter seq, Spool spool) throws IOException {
+    Entry newest = spool.newestUnackedHeartbeat();
+    if (newest != null) {
+      seq.atLeast(JSON.readTree(newest.payload()).path("seq").asLong());
+    }
+    return seq;
   }
 
   public void start() {
@@ -153,7 +163,7 @@ public final class AgentService implements AutoCloseable {
     }
     List<ProbeResult> probes = prober.probeAll(targets);
     LiveStats.Figures f = stats.read();
-    long n = seq.next();
+    long n = seq.peekNext();
     Heartbeat hb =
         new Heartbeat(
             null, // filled in when sent: the spool may hold heartbeats made before enrolment
@@ -169,6 +179,7 @@ public final class AgentService implements AutoCloseable {
             f.cpuSeconds(),
             spool.droppedTotal());
     spool.appendHeartbeat(JSON.writeValueAsBytes(hb));
+    seq.commit(n);
     log.debug("event=heartbeat seq={} internetUp={}", n, hb.internetUp());
     drainIfDue();
     state.spool(clock.instant(), spool.depth(), spool.droppedTotal(), n);

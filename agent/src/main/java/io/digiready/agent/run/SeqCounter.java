@@ -8,9 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The heartbeat sequence number, persisted before each heartbeat is spooled: a crash between the
- * two leaves a gap (an honest lost heartbeat), never a repeated number the collector would drop as
- * a duplicate.
+ * The heartbeat sequence number. A heartbeat is spooled first and its number persisted after; after
+ * a crash between the two, the agent starts from the newest spooled number ({@link #atLeast}), so a
+ * restart neither repeats a number the collector would drop as a duplicate nor leaves a gap it
+ * would count as a lost heartbeat.
  */
 public final class SeqCounter {
   private final Path file;
@@ -31,11 +32,22 @@ public final class SeqCounter {
     }
   }
 
-  public synchronized long next() throws IOException {
-    long seq = last + 1;
-    Files2.writeDurably(file, (seq + "\n").getBytes(StandardCharsets.US_ASCII));
-    last = seq;
-    return seq;
+  /** The number the next heartbeat gets; {@link #commit} it once that heartbeat is spooled. */
+  public synchronized long peekNext() {
+    return last + 1;
+  }
+
+  /** Persists {@code seq} as the last number used, if it is above the current one. */
+  public synchronized void commit(long seq) throws IOException {
+    if (seq > last) {
+      Files2.writeDurably(file, (seq + "\n").getBytes(StandardCharsets.US_ASCII));
+      last = seq;
+    }
+  }
+
+  /** Raises the counter to a number found in the spool after a crash. */
+  public synchronized void atLeast(long seq) throws IOException {
+    commit(seq);
   }
 
   public synchronized long last() {

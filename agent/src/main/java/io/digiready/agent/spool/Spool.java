@@ -124,6 +124,17 @@ public final class Spool implements AutoCloseable {
     return out;
   }
 
+  /** The newest heartbeat not yet acknowledged, or null (to recover its seq after a crash). */
+  public synchronized Entry newestUnackedHeartbeat() throws IOException {
+    for (Segment seg : segments.descendingMap().values()) {
+      if (seg.count() > 0 && seg.lastId > cursor.ackedId()) {
+        List<Entry> last = seg.read(seg.lastId - 1, 1);
+        return last.isEmpty() ? null : last.get(0);
+      }
+    }
+    return null;
+  }
+
   /** The oldest unacknowledged inventory, or null. */
   public synchronized Entry peekInventory() throws IOException {
     return inventories.oldest();
