@@ -58,7 +58,9 @@ class AgentFaultTest {
         collector.startAndAwaitReady();
 
         Ledger ledger = Ledger.caughtUp(collector, agent, Duration.ofSeconds(90));
-        assertThat(duringOutage).as("heartbeats made while the collector was down").isGreaterThanOrEqualTo(15);
+        assertThat(duringOutage)
+            .as("heartbeats made while the collector was down")
+            .isGreaterThanOrEqualTo(15);
         assertThat(ledger.lastSeq()).isGreaterThan(beforeOutage + duringOutage);
         assertThat(ledger.lost()).isZero();
         assertThat(ledger.storedHeartbeats()).isEqualTo(ledger.lastSeq());

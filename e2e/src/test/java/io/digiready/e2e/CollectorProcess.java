@@ -95,7 +95,8 @@ final class CollectorProcess extends Child {
   JsonNode adminJson(String path) {
     HttpResponse<String> response = get(path, adminToken());
     if (response.statusCode() != 200) {
-      throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+      throw new AssertionError(
+          "GET " + path + " answered " + response.statusCode() + ": " + response.body());
     }
     try {
       return JSON.readTree(response.body());
@@ -120,7 +121,13 @@ final class CollectorProcess extends Child {
         adminPost(
             "/api/v1/units",
             "application/json",
-            "{\"code\":\"" + code + "\",\"name\":\"Xã " + code + "\",\"kind\":\"commune\",\"staff\":" + staff + "}");
+            "{\"code\":\""
+                + code
+                + "\",\"name\":\"Xã "
+                + code
+                + "\",\"kind\":\"commune\",\"staff\":"
+                + staff
+                + "}");
     if (unit.statusCode() != 201) {
       throw new AssertionError("unit: " + unit.statusCode() + " " + unit.body());
     }

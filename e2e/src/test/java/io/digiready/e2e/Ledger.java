@@ -12,12 +12,14 @@ record Ledger(long lastSeq, long lost, long storedHeartbeats) {
     Instant to = Instant.now().plus(Duration.ofHours(2));
     Instant from = to.minus(Duration.ofDays(2));
     JsonNode history =
-        collector.adminJson("/api/v1/machines/" + machineId + "/history?from=" + from + "&to=" + to);
+        collector.adminJson(
+            "/api/v1/machines/" + machineId + "/history?from=" + from + "&to=" + to);
     long stored = 0;
     for (JsonNode bucket : history.get("buckets")) {
       stored += bucket.get("heartbeats").asLong();
     }
-    return new Ledger(machine.get("lastSeq").asLong(), machine.get("lostHeartbeats").asLong(), stored);
+    return new Ledger(
+        machine.get("lastSeq").asLong(), machine.get("lostHeartbeats").asLong(), stored);
   }
 
   /**
@@ -41,6 +43,10 @@ record Ledger(long lastSeq, long lost, long storedHeartbeats) {
     }
     throw new AssertionError(
         "the collector did not catch up with the agent (agent seq "
-            + agent.lastSeq() + ", collector " + last + ")\nagent log:\n" + agent.log());
+            + agent.lastSeq()
+            + ", collector "
+            + last
+            + ")\nagent log:\n"
+            + agent.log());
   }
 }

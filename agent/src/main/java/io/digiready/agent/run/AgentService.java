@@ -226,6 +226,12 @@ public final class AgentService implements AutoCloseable {
     state.flush();
   }
 
+  /** The pending retry is this very task: forget it, so that a failure schedules the next. */
+  private void retryEnrol() throws IOException {
+    enrollRetry = null;
+    check();
+  }
+
   private boolean enroll() throws IOException {
     Readings readings = new OshiReader(systemInfo, Duration.ofSeconds(30)).read();
     try {
@@ -252,7 +258,7 @@ public final class AgentService implements AutoCloseable {
       state.flush();
       if (enrollRetry == null || enrollRetry.isDone()) {
         enrollRetry =
-            scheduler.schedule(guarded("enrol", this::check), delay, TimeUnit.MILLISECONDS);
+            scheduler.schedule(guarded("enrol", this::retryEnrol), delay, TimeUnit.MILLISECONDS);
       }
       return false;
     }

@@ -103,6 +103,21 @@ class AgentServiceTest {
     }
   }
 
+  @Test
+  void enrolment_is_retried_with_back_off_until_the_collector_accepts_it() throws Exception {
+    try (FakeCollector collector = new FakeCollector()) {
+      for (int i = 0; i < 4; i++) {
+        collector.enrollFaults.add(FakeCollector.Fault.status(503, "busy", "starting up"));
+      }
+      try (AgentService service = new AgentService(settings(collector), Clock.systemUTC())) {
+        service.start();
+        await("enrolment after 4 refusals", () -> collector.enrollAttempts.get() >= 5);
+        await("heartbeats once enrolled", () -> collector.stored.size() >= 2);
+      }
+      assertThat(collector.storedSeqs().get(0)).isEqualTo(1L);
+    }
+  }
+
   private long seq() {
     try {
       return SeqCounter.read(stateDir.resolve("seq"));

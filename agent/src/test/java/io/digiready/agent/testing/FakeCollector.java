@@ -55,6 +55,11 @@ public final class FakeCollector implements AutoCloseable {
   public final List<String> inventories = new CopyOnWriteArrayList<>();
   public final List<String> authHeaders = new CopyOnWriteArrayList<>();
   public final ConcurrentLinkedQueue<Fault> heartbeatFaults = new ConcurrentLinkedQueue<>();
+
+  /** Answers for the next enrolment attempts, before one succeeds. */
+  public final ConcurrentLinkedQueue<Fault> enrollFaults = new ConcurrentLinkedQueue<>();
+
+  public final AtomicInteger enrollAttempts = new AtomicInteger();
   public final AtomicInteger requests = new AtomicInteger();
   public final AtomicInteger duplicates = new AtomicInteger();
   public volatile Long rejectSeq;
@@ -91,6 +96,12 @@ public final class FakeCollector implements AutoCloseable {
 
   private void enroll(HttpExchange ex) throws IOException {
     body(ex);
+    enrollAttempts.incrementAndGet();
+    Fault fault = enrollFaults.poll();
+    if (fault != null) {
+      send(ex, fault.status(), fault.body().getBytes());
+      return;
+    }
     send(ex, 201, JSON.writeValueAsBytes(new EnrollResponse("m-test-1", token, config())));
   }
 
