@@ -1,5 +1,6 @@
 package io.digiready.collector;
 
+import io.digiready.collector.backup.DataDirLock;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.fleet.Fleet;
@@ -48,6 +49,7 @@ public final class Collector implements AutoCloseable {
   private final ScheduledExecutorService maintenance;
   private final JvmGcMetrics gcMetrics;
   private final Services services;
+  private final DataDirLock lock;
 
   public Collector(CollectorConfig config, Clock clock) throws IOException {
     this(
@@ -60,6 +62,7 @@ public final class Collector implements AutoCloseable {
   Collector(CollectorConfig config, Clock clock, Function<CollectorConfig, Store> stores)
       throws IOException {
     this.config = config;
+    this.lock = DataDirLock.acquire(config.dataDir(), "starting another collector on it");
     String adminToken =
         config.adminToken().isEmpty()
             ? AdminTokenFile.readOrCreate(config.dataDir())
@@ -157,6 +160,11 @@ public final class Collector implements AutoCloseable {
     writer.close();
     store.close();
     gcMetrics.close();
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("could not release {}: {}", DataDirLock.FILE, e.getMessage());
+    }
     LOG.info("collector stopped");
   }
 }

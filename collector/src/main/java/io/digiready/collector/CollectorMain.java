@@ -45,30 +45,37 @@ public final class CollectorMain {
       cli.printVersionHelp(System.out);
       return 0;
     }
-    ParseResult serve = parsed.subcommand();
-    if (serve == null) {
+    ParseResult command = parsed.subcommand();
+    if (command == null) {
       cli.usage(System.err);
       return CONFIG_ERROR;
     }
-    if (serve.isUsageHelpRequested()) {
-      serve.commandSpec().commandLine().usage(System.out);
+    if (command.isUsageHelpRequested()) {
+      command.commandSpec().commandLine().usage(System.out);
       return 0;
     }
     CollectorConfig config;
     try {
       Map<String, String> flags = new HashMap<>();
       for (ConfigKey key : ConfigKeys.ALL) {
-        if (serve.hasMatchedOption(key.flag())) {
-          flags.put(key.name(), serve.matchedOptionValue(key.flag(), ""));
+        if (command.hasMatchedOption(key.flag())) {
+          flags.put(key.name(), command.matchedOptionValue(key.flag(), ""));
         }
       }
-      String file = serve.matchedOptionValue("--config", null);
+      String file = command.matchedOptionValue("--config", null);
       config = ConfigLoader.load(file == null ? null : Path.of(file), env, flags);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return CONFIG_ERROR;
     }
-    return serve(config);
+    return switch (command.commandSpec().name()) {
+      case "backup", "restore" ->
+          BackupCommands.run(
+              command.commandSpec().name(),
+              Path.of((String) command.matchedPositional(0).getValue()),
+              config.dataDir());
+      default -> serve(config);
+    };
   }
 
   private static int serve(CollectorConfig config) {
@@ -126,6 +133,44 @@ public final class CollectorMain {
               .build());
     }
     top.addSubcommand("serve", serve);
+    top.addSubcommand(
+        "backup",
+        offline(
+            "backup",
+            "Write a consistent copy of the database to FILE while the collector keeps serving."));
+    top.addSubcommand(
+        "restore",
+        offline(
+            "restore",
+            "Replace the database with the backup FILE; refused while a collector uses the data"
+                + " directory."));
     return top;
+  }
+
+  /** A maintenance command: the data directory from --config / --data-dir / env, and a FILE. */
+  private static CommandSpec offline(String name, String description) {
+    CommandSpec spec = CommandSpec.create().name(name);
+    spec.mixinStandardHelpOptions(true);
+    spec.usageMessage().description(description);
+    spec.addOption(
+        OptionSpec.builder("--config")
+            .paramLabel("FILE")
+            .type(String.class)
+            .description("the collector's properties file (for its dataDir)")
+            .build());
+    ConfigKey dataDir = ConfigKeys.BY_NAME.get("dataDir");
+    spec.addOption(
+        OptionSpec.builder(dataDir.flag())
+            .paramLabel("DIR")
+            .type(String.class)
+            .description(dataDir.help() + " (default: " + dataDir.defaultValue() + ")")
+            .build());
+    spec.addPositional(
+        CommandLine.Model.PositionalParamSpec.builder()
+            .paramLabel("FILE")
+            .type(String.class)
+            .arity("1")
+            .build());
+    return spec;
   }
 }
