@@ -61,7 +61,7 @@ class CommandLineTest {
                     new String[] {"serve"}, Map.of("DIGIREADY_WORKING_WINDOW_DAYS", "-1")),
             code);
     assertThat(code[0]).isEqualTo(2);
-    assertThat(err).startsWith("workingWindowDays: must be a whole number from 1 to 3650");
+    assertThat(err).startsWith("workingWindowDays: must be a number from 0.0001 to 3650");
   }
 
   @Test

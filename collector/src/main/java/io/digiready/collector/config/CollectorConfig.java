@@ -15,7 +15,7 @@ public record CollectorConfig(
     int heartbeatIntervalSeconds,
     int inventoryCheckIntervalSeconds,
     List<ProbeTarget> probeTargets,
-    int workingWindowDays,
+    double workingWindowDays,
     int connectivityWindowHours,
     int rawHeartbeatRetentionDays,
     int hourlyRetentionDays,

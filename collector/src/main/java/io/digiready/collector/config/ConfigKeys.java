@@ -36,7 +36,10 @@ public final class ConfigKeys {
               "probeTargets",
               "http:https://dichvucong.gov.vn,dns:dichvucong.gov.vn",
               "comma-separated kind:target, kind one of http, dns, tcp; suffix -lan for a LAN target"),
-          key("workingWindowDays", "7", "a machine not seen for longer is stale"),
+          key(
+              "workingWindowDays",
+              "7",
+              "a machine not seen for longer is stale (decimals allowed: 0.5 is 12 hours)"),
           key("connectivityWindowHours", "24", "window for 'working machine with internet'"),
           key("rawHeartbeatRetentionDays", "2", "days raw heartbeats are kept; 0 keeps none"),
           key("hourlyRetentionDays", "400", "days hourly heartbeat buckets are kept"),

@@ -103,7 +103,7 @@ public final class ConfigLoader {
             Limits.MAX_HEARTBEAT_INTERVAL_SECONDS),
         v.integer("inventoryCheckIntervalSeconds", 60, 86_400 * 30),
         probeTargets(v),
-        v.integer("workingWindowDays", 1, 3650),
+        v.decimal("workingWindowDays", 0.0001, 3650),
         v.integer("connectivityWindowHours", 1, 24 * 366),
         v.integer("rawHeartbeatRetentionDays", 0, 3650),
         v.integer("hourlyRetentionDays", 1, 36500),
@@ -180,7 +180,11 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         // reported below with the key's name
       }
-      throw bad(key, "must be a number from " + min + " to " + max);
+      throw bad(key, "must be a number from " + plain(min) + " to " + plain(max));
+    }
+
+    private static String plain(double value) {
+      return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     boolean bool(String key) {

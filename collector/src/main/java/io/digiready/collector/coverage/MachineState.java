@@ -21,7 +21,7 @@ public enum MachineState {
   }
 
   public static MachineState of(
-      Machine m, Instant now, int heartbeatIntervalSeconds, int workingWindowDays) {
+      Machine m, Instant now, int heartbeatIntervalSeconds, double workingWindowDays) {
     if (m.retiredAt() != null) {
       return RETIRED;
     }
@@ -30,7 +30,8 @@ public enum MachineState {
       return ONLINE;
     }
     Instant seen = m.liveness().lastSeenAt();
-    if (seen != null && !seen.isBefore(now.minus(Duration.ofDays(workingWindowDays)))) {
+    Duration window = Duration.ofMillis(Math.round(workingWindowDays * 86_400_000));
+    if (seen != null && !seen.isBefore(now.minus(window))) {
       return OFFLINE;
     }
     return STALE;

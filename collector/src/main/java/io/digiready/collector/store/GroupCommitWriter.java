@@ -45,6 +45,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final Timer commitTimer;
   private final DistributionSummary groupSize;
   private volatile boolean running = true;
+  private volatile String lastFailure = "";
   private volatile boolean lastCommitFailed;
 
   public GroupCommitWriter(Store store, int capacity, MeterRegistry registry) {
@@ -89,6 +90,14 @@ public final class GroupCommitWriter implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new StorageUnavailableException("interrupted", e);
     }
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder out = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+      out.append(" <- ").append(c.getMessage());
+    }
+    return out.toString();
   }
 
   public boolean healthy() {
@@ -184,10 +193,12 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   private void markFailed(List<Op<?>> group, Exception cause) {
-    if (!lastCommitFailed) {
-      LOG.error(
-          "database write failed, answering 503 until it works again: {}", cause.getMessage());
+    String reason = describe(cause);
+    // Once per distinct reason: a full disk would otherwise log on every request.
+    if (!lastCommitFailed || !reason.equals(lastFailure)) {
+      LOG.error("database write failed, answering 503 until it works again: {}", reason);
     }
+    lastFailure = reason;
     lastCommitFailed = true;
     StorageUnavailableException e =
         new StorageUnavailableException("the database cannot take writes", cause);

@@ -217,7 +217,7 @@ public final class SqliteStore implements Store {
     try {
       return new SqliteTx(writer, writerStatements);
     } catch (SQLException e) {
-      throw new StorageUnavailableException("cannot begin a transaction", e);
+      throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
     }
   }
 

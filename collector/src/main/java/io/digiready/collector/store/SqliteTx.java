@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,11 +68,22 @@ final class SqliteTx implements Tx {
 
   @Override
   public void rollback() {
-    try {
-      exec("ROLLBACK");
+    // After an I/O error such as a full disk, sqlite-jdbc's cached statements can be left unusable
+    // ("statement is not executing"), the cached ROLLBACK among them: roll back with a fresh
+    // statement and prepare everything anew next time.
+    try (Statement s = c.createStatement()) {
+      s.execute("ROLLBACK");
     } catch (SQLException e) {
       // no transaction left to roll back (SQLite may already have rolled back on I/O errors)
     }
+    for (PreparedStatement p : cache.values()) {
+      try {
+        p.close();
+      } catch (SQLException e) {
+        // discarded either way
+      }
+    }
+    cache.clear();
   }
 
   @Override
