@@ -99,19 +99,26 @@ class CollectorFaultTest {
       collector.unitWithToken("full", 100);
       AckLog acks = new AckLog(null);
       var client = collector.client();
+      var plan = new LoadRun.Plan(5, 0, Duration.ofSeconds(3), 50, 2, "full", 13);
+      var load = new LoadRun(client, Clock.systemUTC(), QUIET, acks);
+      var machines = load.enrol(plan);
       Path filler = mount.resolve("filler");
       // Fill what is left, so the next database page cannot be written.
       run("sh", "-c", "dd if=/dev/zero of=" + filler + " bs=64k 2>/dev/null || true");
 
-      var plan = new LoadRun.Plan(5, 0, Duration.ofSeconds(3), 50, 2, "full", 13);
-      var duringFull = new LoadRun(client, Clock.systemUTC(), QUIET, acks).run(plan);
+      var duringFull = load.run(plan, machines);
       assertThat(duringFull.busyAnswers()).as("503 while the disk is full").isPositive();
-      assertThat(collector.ready()).as("still up").isTrue();
+      assertThat(collector.alive()).as("the process is still running").isTrue();
+      assertThat(collector.get("/health/live", null).statusCode()).as("live").isEqualTo(200);
+      assertThat(collector.get("/health/ready", null).statusCode())
+          .as("not ready while it cannot write")
+          .isEqualTo(503);
 
       Files.delete(filler);
-      var afterwards = new LoadRun(client, Clock.systemUTC(), QUIET, acks).run(plan);
+      var afterwards = load.run(plan, machines);
       assertThat(afterwards.heartbeats()).as("accepted once space is back").isPositive();
       assertThat(afterwards.failures()).isZero();
+      Child.await(Duration.ofSeconds(30), "ready again", collector::ready);
     } finally {
       run("umount", "-l", mount.toString());
     }

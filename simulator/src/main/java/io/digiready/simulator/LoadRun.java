@@ -92,8 +92,11 @@ public final class LoadRun {
   }
 
   public Result run(Plan plan) throws InterruptedException {
-    List<SimMachine> machines = enrol(plan);
-    log.printf("enrolled %d load machines in %s%n", machines.size(), plan.unit());
+    return run(plan, enrol(plan));
+  }
+
+  /** Sends with machines enrolled earlier by {@link #enrol}. */
+  public Result run(Plan plan, List<SimMachine> machines) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(plan.threads());
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicLong requests = new AtomicLong();
@@ -208,7 +211,8 @@ public final class LoadRun {
     }
   }
 
-  private List<SimMachine> enrol(Plan plan) {
+  /** Enrols the plan's machines into its unit through the real API. */
+  public List<SimMachine> enrol(Plan plan) {
     String token = client.enrollmentToken(plan.unit());
     Random random = new Random(plan.seed());
     List<SimMachine> machines = new ArrayList<>();
@@ -244,6 +248,7 @@ public final class LoadRun {
       m.agentToken = response.agentToken();
       machines.add(m);
     }
+    log.printf("enrolled %d load machines in %s%n", machines.size(), plan.unit());
     return machines;
   }
 
