@@ -1,16 +1,19 @@
 #!/bin/sh
-# Measures single-heartbeat requests per second against the real collector jar on this machine.
-# Usage (from the repository root, after `mvn -B -q -pl collector verify`):
-#   collector/bench/run.sh [machines] [threads] [seconds] [sqliteSynchronous]
+# Measures acknowledged heartbeats per second and request latency against the real collector jar,
+# with the fleet simulator's load generator (the same client code the e2e fault tests use).
+# Usage (from the repository root, after `mvn -B -q -DskipTests package`):
+#   collector/bench/run.sh [machines] [threads] [seconds] [sqliteSynchronous] [batchSize]
 set -eu
 MACHINES=${1:-200}
-THREADS=${2:-32}
-SECONDS_RUN=${3:-20}
+THREADS=${2:-16}
+SECONDS_RUN=${3:-30}
 SYNC=${4:-FULL}
+BATCH=${5:-1}
 DIR=$(mktemp -d)
 PORT=18099
 TOKEN=bench-admin-token-0123456789abcdef
 JAR=collector/target/digiready-collector.jar
+SIMULATOR=simulator/target/digiready-simulator.jar
 java -Xmx512m -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$DIR" \
   --admin-token "$TOKEN" --sqlite-synchronous "$SYNC" > "$DIR/collector.log" 2>&1 &
 PID=$!
@@ -20,7 +23,11 @@ until curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null; do
   i=$((i + 1)); [ "$i" -lt 100 ] || { echo "collector did not start"; cat "$DIR/collector.log"; exit 1; }
   sleep 0.2
 done
-java -cp "collector/target/test-classes:$JAR" io.digiready.collector.bench.LoadGenerator \
-  "http://127.0.0.1:$PORT" "$TOKEN" "$MACHINES" "$THREADS" "$SECONDS_RUN"
+curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"code":"bench","name":"bench","kind":"commune","staff":100000}' "http://127.0.0.1:$PORT/api/v1/units"
+echo "$TOKEN" > "$DIR/admin-token.bench"
+java -jar "$SIMULATOR" load --collector "http://127.0.0.1:$PORT" --admin-token-file "$DIR/admin-token.bench" \
+  --unit bench --machines "$MACHINES" --threads "$THREADS" --duration-seconds "$SECONDS_RUN" \
+  --batch-size "$BATCH" | tail -n 1
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^digiready_writer_(group_size|commit_seconds)_(count|sum)'
 echo "database: $(du -k "$DIR/digiready.db" "$DIR/digiready.db-wal" 2>/dev/null | awk '{s+=$1} END {print s}') KiB"
