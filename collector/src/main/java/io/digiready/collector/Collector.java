@@ -10,10 +10,13 @@ import io.digiready.collector.ingest.InventoryService;
 import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
 import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.SqliteStore;
 import io.digiready.collector.store.Store;
+import io.digiready.collector.units.UnitHistoryService;
 import io.digiready.collector.units.UnitService;
+import io.digiready.collector.viewers.ViewerTokenService;
 import io.digiready.collector.web.Auth;
 import io.digiready.collector.web.HttpServer;
 import io.digiready.collector.web.Services;
@@ -82,6 +85,7 @@ public final class Collector implements AutoCloseable {
     store = stores.apply(config);
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
+    store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
     writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry);
     ReportCounters counters = new ReportCounters(registry);
     CoverageCalculator coverage = new CoverageCalculator(config);
@@ -99,6 +103,9 @@ public final class Collector implements AutoCloseable {
             inventory,
             new UnitService(fleet, writer, store, clock),
             new MachineService(fleet, store, writer, coverage, clock),
+            new UnitHistoryService(fleet, store, clock),
+            new ViewerTokenService(fleet, store, writer, clock),
+            new ReportService(fleet, coverage, clock),
             coverage,
             new DigireadyMetrics(registry, fleet, coverage, config.metricsPerMachine(), clock),
             registry);

@@ -228,15 +228,6 @@ class AdminApiTest {
   }
 
   @Test
-  void the_status_page_lists_units_with_their_names_escaped() {
-    c.createUnit("a", "Xã Phú Lộc <Đông>", null, "commune", 4);
-    Http.Answer page = c.http.get("/", null);
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.header("Content-Type")).startsWith("text/html");
-    assertThat(page.body()).contains("Xã Phú Lộc &lt;Đông&gt;").contains("0.0 %");
-  }
-
-  @Test
   void health_endpoints_answer() {
     assertThat(c.http.get("/health/live", null).status()).isEqualTo(200);
     assertThat(c.http.get("/health/ready", null).json().get("status").asText()).isEqualTo("ready");

@@ -1,9 +1,11 @@
 package io.digiready.collector.fleet;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +17,7 @@ public final class Fleet {
   private final Map<String, Machine> machines = new ConcurrentHashMap<>();
   private final Map<String, String> machineByTokenHash = new ConcurrentHashMap<>();
   private final Map<String, EnrollmentToken> enrollmentByHash = new ConcurrentHashMap<>();
+  private final Map<String, ViewerToken> viewerByHash = new ConcurrentHashMap<>();
 
   public void load(List<Unit> u, List<Machine> m, List<EnrollmentToken> tokens) {
     u.forEach(this::putUnit);
@@ -32,6 +35,22 @@ public final class Fleet {
 
   public Collection<Unit> units() {
     return units.values();
+  }
+
+  /** The unit and every unit below it. */
+  public Set<String> subtree(String root) {
+    Set<String> out = new HashSet<>();
+    out.add(root);
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Unit u : units.values()) {
+        if (u.parent() != null && out.contains(u.parent()) && out.add(u.code())) {
+          grew = true;
+        }
+      }
+    }
+    return out;
   }
 
   /** Replaces the machine and keeps the token index in step (a re-enrolment revokes the old). */
@@ -65,6 +84,18 @@ public final class Fleet {
 
   public void removeEnrollmentToken(String id) {
     enrollmentByHash.values().removeIf(t -> t.id().equals(id));
+  }
+
+  public void putViewerToken(ViewerToken token) {
+    viewerByHash.put(token.tokenHash(), token);
+  }
+
+  public void removeViewerToken(String id) {
+    viewerByHash.values().removeIf(t -> t.id().equals(id));
+  }
+
+  public Optional<ViewerToken> viewerTokenForHash(String hash) {
+    return Optional.ofNullable(viewerByHash.get(hash));
   }
 
   public Optional<EnrollmentToken> enrollmentTokenForHash(String hash) {

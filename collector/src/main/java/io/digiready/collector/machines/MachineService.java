@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -86,7 +85,7 @@ public final class MachineService {
     Set<String> units = null;
     if (unit != null && !unit.isEmpty()) {
       fleet.unit(unit).orElseThrow(() -> UnitService.unknownUnit(unit));
-      units = subtree(unit);
+      units = fleet.subtree(unit);
     }
     Instant now = clock.instant();
     final MachineState filter = wanted;
@@ -108,21 +107,6 @@ public final class MachineService {
                     v.readiness().failing()))
         .sorted(Comparator.comparing(Summary::unit).thenComparing(Summary::hostname))
         .toList();
-  }
-
-  private Set<String> subtree(String root) {
-    Set<String> out = new HashSet<>();
-    out.add(root);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (var u : fleet.units()) {
-        if (u.parent() != null && out.contains(u.parent()) && out.add(u.code())) {
-          grew = true;
-        }
-      }
-    }
-    return out;
   }
 
   public Detail detail(String id) {

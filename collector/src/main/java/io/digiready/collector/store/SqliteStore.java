@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.fleet.ViewerToken;
 import io.digiready.collector.units.OfficeHours;
 import io.digiready.protocol.Json;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +122,59 @@ public final class SqliteStore implements Store {
                 rs.getString(2),
                 Instant.ofEpochMilli(rs.getLong(3)),
                 MachineRows.instant(rs, "revoked_at")));
+  }
+
+  @Override
+  public synchronized List<ViewerToken> loadActiveViewerTokens() {
+    return query(
+        "SELECT id, name, token_hash, created_at FROM viewer_tokens WHERE revoked_at IS NULL",
+        p -> {},
+        rs ->
+            new ViewerToken(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                Instant.ofEpochMilli(rs.getLong(4))));
+  }
+
+  @Override
+  public synchronized List<ViewerTokenRow> viewerTokens() {
+    return query(
+        "SELECT id, name, created_at, revoked_at FROM viewer_tokens ORDER BY created_at, id",
+        p -> {},
+        rs ->
+            new ViewerTokenRow(
+                rs.getString(1),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                MachineRows.instant(rs, "revoked_at")));
+  }
+
+  @Override
+  public synchronized List<UnitHourBucket> unitHistory(
+      Collection<String> unitCodes, Instant from, Instant to) {
+    if (unitCodes.isEmpty()) {
+      return List.of();
+    }
+    List<String> codes = List.copyOf(unitCodes);
+    String placeholders = String.join(",", Collections.nCopies(codes.size(), "?"));
+    return query(
+        "SELECT h.hour, COUNT(*), SUM(h.heartbeats), SUM(h.internet_up)"
+            + " FROM heartbeat_hours h JOIN machines m ON m.id = h.machine_id"
+            + " WHERE m.unit_code IN ("
+            + placeholders
+            + ") AND h.hour >= ? AND h.hour < ? GROUP BY h.hour ORDER BY h.hour",
+        p -> {
+          int i = 1;
+          for (String code : codes) {
+            p.setString(i++, code);
+          }
+          p.setLong(i++, from.toEpochMilli());
+          p.setLong(i, to.toEpochMilli());
+        },
+        rs ->
+            new UnitHourBucket(
+                Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
   }
 
   @Override

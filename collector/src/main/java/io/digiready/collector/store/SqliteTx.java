@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.fleet.ViewerToken;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,6 +134,26 @@ final class SqliteTx implements Tx {
   public boolean revokeEnrollmentToken(String id, Instant now) throws SQLException {
     PreparedStatement p =
         sql("UPDATE enrollment_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
+    p.setLong(1, now.toEpochMilli());
+    p.setString(2, id);
+    return p.executeUpdate() == 1;
+  }
+
+  @Override
+  public void insertViewerToken(ViewerToken t) throws SQLException {
+    PreparedStatement p =
+        sql("INSERT INTO viewer_tokens (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)");
+    p.setString(1, t.id());
+    p.setString(2, t.name());
+    p.setString(3, t.tokenHash());
+    p.setLong(4, t.createdAt().toEpochMilli());
+    p.executeUpdate();
+  }
+
+  @Override
+  public boolean revokeViewerToken(String id, Instant now) throws SQLException {
+    PreparedStatement p =
+        sql("UPDATE viewer_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
     p.setLong(1, now.toEpochMilli());
     p.setString(2, id);
     return p.executeUpdate() == 1;

@@ -3,7 +3,9 @@ package io.digiready.collector.store;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.fleet.ViewerToken;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,14 @@ public interface Store extends AutoCloseable {
   List<EnrollmentToken> loadActiveEnrollmentTokens();
 
   List<TokenRow> enrollmentTokens(String unitCode);
+
+  List<ViewerToken> loadActiveViewerTokens();
+
+  /** Every viewer token, revoked ones too, for the admin's list: never a hash. */
+  List<ViewerTokenRow> viewerTokens();
+
+  /** Hourly heartbeat totals over the machines currently enrolled in the given units. */
+  List<UnitHourBucket> unitHistory(Collection<String> unitCodes, Instant from, Instant to);
 
   List<EventRow> events(String machineId, int limit);
 
@@ -40,6 +50,10 @@ public interface Store extends AutoCloseable {
 
   /** An enrolment token for listing: never its secret. */
   record TokenRow(String id, String unit, Instant createdAt, Instant revokedAt) {}
+
+  record ViewerTokenRow(String id, String name, Instant createdAt, Instant revokedAt) {}
+
+  record UnitHourBucket(Instant hour, long machines, long heartbeats, long internetUp) {}
 
   record EventRow(
       long id, String machineId, String unitCode, Instant at, String kind, String detail) {}

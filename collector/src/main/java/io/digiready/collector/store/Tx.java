@@ -3,6 +3,7 @@ package io.digiready.collector.store;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.fleet.ViewerToken;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,10 @@ public interface Tx {
   void insertEnrollmentToken(EnrollmentToken token) throws SQLException;
 
   boolean revokeEnrollmentToken(String id, Instant now) throws SQLException;
+
+  void insertViewerToken(ViewerToken token) throws SQLException;
+
+  boolean revokeViewerToken(String id, Instant now) throws SQLException;
 
   Optional<Machine> machine(String id) throws SQLException;
 

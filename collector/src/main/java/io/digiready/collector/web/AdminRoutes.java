@@ -3,18 +3,18 @@ package io.digiready.collector.web;
 import io.digiready.collector.coverage.UnitCoverage;
 import io.digiready.collector.units.UnitBody;
 import io.digiready.collector.units.UnitService;
+import io.digiready.collector.viewers.ViewerTokenService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** The admin API: units, enrolment tokens, machines. Every route needs the admin token. */
+/** The admin API: writes to units, enrolment and viewer tokens, machines. Admin token only. */
 final class AdminRoutes {
   private AdminRoutes() {}
 
   record MoveBody(String unit) {}
 
   static void register(RoutesConfig r, Services s) {
-    r.get("/api/v1/units", ctx -> admin(ctx, s, () -> Responses.json(ctx, 200, coverage(s))));
     r.post(
         "/api/v1/units/import",
         ctx -> {
@@ -29,10 +29,6 @@ final class AdminRoutes {
           var unit = s.units().create(Bodies.json(ctx, UnitBody.class));
           Responses.json(ctx, 201, unitCoverage(s, unit.code()));
         });
-    r.get(
-        "/api/v1/units/{code}",
-        ctx ->
-            admin(ctx, s, () -> Responses.json(ctx, 200, unitCoverage(s, ctx.pathParam("code")))));
     r.put(
         "/api/v1/units/{code}",
         ctx -> {
@@ -66,37 +62,6 @@ final class AdminRoutes {
                   s.units().revokeEnrollmentToken(ctx.pathParam("id"));
                   ctx.status(204);
                 }));
-    r.get(
-        "/api/v1/machines",
-        ctx ->
-            admin(
-                ctx,
-                s,
-                () ->
-                    Responses.json(
-                        ctx,
-                        200,
-                        s.machines().list(ctx.queryParam("unit"), ctx.queryParam("state")))));
-    r.get(
-        "/api/v1/machines/{id}",
-        ctx ->
-            admin(
-                ctx, s, () -> Responses.json(ctx, 200, s.machines().detail(ctx.pathParam("id")))));
-    r.get(
-        "/api/v1/machines/{id}/history",
-        ctx ->
-            admin(
-                ctx,
-                s,
-                () ->
-                    Responses.json(
-                        ctx,
-                        200,
-                        s.machines()
-                            .history(
-                                ctx.pathParam("id"),
-                                ctx.queryParam("from"),
-                                ctx.queryParam("to")))));
     r.post(
         "/api/v1/machines/{id}/retire",
         ctx ->
@@ -109,15 +74,26 @@ final class AdminRoutes {
           MoveBody body = Bodies.json(ctx, MoveBody.class);
           Responses.json(ctx, 200, s.machines().move(ctx.pathParam("id"), body.unit()));
         });
+    r.post(
+        "/api/v1/viewer-tokens",
+        ctx -> {
+          s.auth().requireAdmin(ctx);
+          var body = Bodies.json(ctx, ViewerTokenService.Body.class);
+          Responses.json(ctx, 201, s.viewerTokens().create(body));
+        });
     r.get(
-        "/api/v1/units.csv",
+        "/api/v1/viewer-tokens",
+        ctx -> admin(ctx, s, () -> Responses.json(ctx, 200, s.viewerTokens().list())));
+    r.delete(
+        "/api/v1/viewer-tokens/{id}",
         ctx ->
             admin(
                 ctx,
                 s,
-                () ->
-                    ctx.contentType("text/csv; charset=utf-8")
-                        .result(CoverageCsv.write(coverage(s)))));
+                () -> {
+                  s.viewerTokens().revoke(ctx.pathParam("id"));
+                  ctx.status(204);
+                }));
   }
 
   private interface Action {

@@ -5,8 +5,14 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Bearer-token checks for the admin and agent APIs, and basic auth for /metrics. */
+/**
+ * Bearer-token checks: the admin token may do everything, a viewer token may only read (units,
+ * machines, coverage, exports), an agent token writes its own machine; basic auth for /metrics.
+ */
 public final class Auth {
+  /** Who is signed in, as {@code GET /api/v1/session} shows it. */
+  public record Session(String role, String name) {}
+
   private static final int MAX_TOKEN_LENGTH = 512;
   private final String adminTokenHash;
   private final Fleet fleet;
@@ -20,10 +26,27 @@ public final class Auth {
   }
 
   public void requireAdmin(Context ctx) {
+    if (!requireReader(ctx).role().equals("admin")) {
+      throw ApiException.forbidden(
+          "Authorization: a viewer token can only read; this needs the admin token");
+    }
+  }
+
+  /** The admin or a viewer; anything else is 401, worded the same whatever was wrong. */
+  public Session requireReader(Context ctx) {
     String token = bearer(ctx);
-    if (token == null || !Tokens.sameHash(Tokens.sha256Hex(token), adminTokenHash)) {
+    if (token == null) {
       throw ApiException.unauthorized();
     }
+    String hash = Tokens.sha256Hex(token);
+    if (Tokens.sameHash(hash, adminTokenHash)) {
+      return new Session("admin", "administrator");
+    }
+    return fleet
+        .viewerTokenForHash(hash)
+        .filter(v -> Tokens.sameHash(v.tokenHash(), hash))
+        .map(v -> new Session("viewer", v.name()))
+        .orElseThrow(ApiException::unauthorized);
   }
 
   /**

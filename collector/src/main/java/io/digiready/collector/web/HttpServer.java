@@ -45,7 +45,9 @@ public final class HttpServer {
               ErrorMapping.register(cfg.routes);
               AgentRoutes.register(cfg.routes, s);
               AdminRoutes.register(cfg.routes, s);
+              ReadRoutes.register(cfg.routes, s);
               OpsRoutes.register(cfg.routes, s);
+              PageRoutes.register(cfg.routes);
             });
   }
 

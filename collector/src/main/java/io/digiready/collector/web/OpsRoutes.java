@@ -2,7 +2,7 @@ package io.digiready.collector.web;
 
 import io.javalin.config.RoutesConfig;
 
-/** /metrics, health and the status page at /. */
+/** /metrics and health. */
 final class OpsRoutes {
   private OpsRoutes() {}
 
@@ -25,13 +25,5 @@ final class OpsRoutes {
           Responses.json(
               ctx, ready ? 200 : 503, HttpServer.status(ready ? "ready" : "unavailable"));
         });
-    r.get(
-        "/",
-        ctx ->
-            ctx.contentType("text/html; charset=utf-8")
-                .result(
-                    StatusPage.render(
-                        s.coverage().compute(s.fleet(), s.clock().instant()),
-                        s.fleet().machines().size())));
   }
 }

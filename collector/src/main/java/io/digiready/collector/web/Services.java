@@ -8,9 +8,12 @@ import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.ingest.InventoryService;
 import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
+import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
+import io.digiready.collector.units.UnitHistoryService;
 import io.digiready.collector.units.UnitService;
+import io.digiready.collector.viewers.ViewerTokenService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
@@ -27,6 +30,9 @@ public record Services(
     InventoryService inventory,
     UnitService units,
     MachineService machines,
+    UnitHistoryService unitHistory,
+    ViewerTokenService viewerTokens,
+    ReportService reports,
     CoverageCalculator coverage,
     DigireadyMetrics metrics,
     MeterRegistry registry) {}

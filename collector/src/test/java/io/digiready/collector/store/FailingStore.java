@@ -59,6 +59,22 @@ public final class FailingStore implements Store {
   }
 
   @Override
+  public List<io.digiready.collector.fleet.ViewerToken> loadActiveViewerTokens() {
+    return real.loadActiveViewerTokens();
+  }
+
+  @Override
+  public List<ViewerTokenRow> viewerTokens() {
+    return real.viewerTokens();
+  }
+
+  @Override
+  public List<UnitHourBucket> unitHistory(
+      java.util.Collection<String> unitCodes, Instant from, Instant to) {
+    return real.unitHistory(unitCodes, from, to);
+  }
+
+  @Override
   public List<EventRow> events(String machineId, int limit) {
     return real.events(machineId, limit);
   }
