@@ -1,0 +1,89 @@
+// The hourly internet-availability chart as inline SVG, drawn with DOM calls (no library).
+import { strings as t } from './i18n.js';
+import { s, pct, pctTarget, dayLabel, dateTime } from './dom.js';
+
+const WIDTH = 760;
+const HEIGHT = 200;
+const LEFT = 44;
+const RIGHT = 8;
+const TOP = 10;
+const BOTTOM = 26;
+const HOUR = 3600_000;
+
+function level(ratio) {
+  if (ratio >= 0.98) return 'good';
+  if (ratio >= 0.5) return 'warn';
+  return 'bad';
+}
+
+/**
+ * Bars of internetUp / heartbeats per hour between from and to; hours without a heartbeat are
+ * left empty. Returns {svg, overall, hours}.
+ */
+export function availabilityChart(history, days) {
+  const to = history.to ? new Date(history.to).getTime() : Date.now();
+  const from = history.from ? new Date(history.from).getTime() : to - days * 24 * HOUR;
+  const span = Math.max(HOUR, to - from);
+  const plotW = WIDTH - LEFT - RIGHT;
+  const plotH = HEIGHT - TOP - BOTTOM;
+  const x = (ms) => LEFT + ((ms - from) / span) * plotW;
+  const y = (ratio) => TOP + (1 - ratio) * plotH;
+  const barW = Math.max(0.6, (HOUR / span) * plotW - (days <= 7 ? 0.6 : 0.15));
+
+  let heartbeats = 0;
+  let up = 0;
+  const buckets = (history.buckets ?? []).filter((b) => b.heartbeats > 0);
+  const bars = buckets.map((b) => {
+    heartbeats += b.heartbeats;
+    up += b.internetUp;
+    const ratio = b.internetUp / b.heartbeats;
+    const start = new Date(b.hour).getTime();
+    const top = y(ratio);
+    return s(
+      'rect',
+      {
+        class: `bar ${level(ratio)}`,
+        x: x(start).toFixed(2),
+        y: Math.min(top, y(0) - 1).toFixed(2),
+        width: barW.toFixed(2),
+        height: Math.max(1, y(0) - top).toFixed(2),
+      },
+      s('title', null, `${dateTime(b.hour)}: ${b.internetUp}/${b.heartbeats} (${pct(ratio)})`),
+    );
+  });
+  const overall = heartbeats > 0 ? up / heartbeats : null;
+
+  const grid = [0, 0.5, 1].map((ratio) => [
+    s('line', { class: 'grid', x1: LEFT, x2: WIDTH - RIGHT, y1: y(ratio), y2: y(ratio) }),
+    s('text', { class: 'axis', x: LEFT - 6, y: y(ratio) + 4, 'text-anchor': 'end' }, pctTarget(ratio)),
+  ]);
+
+  // A label at each local midnight (every day for a week, every 5th day for a month).
+  const ticks = [];
+  const day = new Date(from);
+  day.setHours(24, 0, 0, 0);
+  const step = days <= 7 ? 1 : 5;
+  for (let i = 0; day.getTime() < to; i++, day.setDate(day.getDate() + 1)) {
+    if (i % step !== 0) continue;
+    const at = x(day.getTime());
+    ticks.push(
+      s('line', { class: 'tick', x1: at, x2: at, y1: y(0), y2: y(0) + 4 }),
+      s('text', { class: 'axis', x: at, y: HEIGHT - 8, 'text-anchor': 'middle' }, dayLabel(day)),
+    );
+  }
+
+  const svg = s(
+    'svg',
+    {
+      class: 'chart',
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: 'img',
+      'aria-label': t.chartLabel(days, pct(overall)),
+    },
+    grid,
+    ticks,
+    s('g', { class: 'bars' }, bars),
+    s('line', { class: 'baseline', x1: LEFT, x2: WIDTH - RIGHT, y1: y(0), y2: y(0) }),
+  );
+  return { svg, overall, hours: buckets.length };
+}

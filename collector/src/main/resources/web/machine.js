@@ -1,0 +1,140 @@
+// The machine page: overview, readiness checks, last heartbeat with its probes, inventory, events.
+import { strings as t } from './i18n.js';
+import { h, num, bytes, time, facts, table, section } from './dom.js';
+import { ApiError } from './api.js';
+import { ancestry } from './units.js';
+import { breadcrumb, stateBadge } from './unit.js';
+
+function yesNo(value) {
+  if (value === true) return h('span', { class: 'yes' }, t.yes);
+  if (value === false) return h('span', { class: 'no' }, t.no);
+  return t.unknown;
+}
+
+function joinNonEmpty(...parts) {
+  const text = parts.filter((p) => p !== null && p !== undefined && p !== '' && p !== 'unknown').join(' ');
+  return text || null;
+}
+
+function checksSection(readiness) {
+  const checks = readiness?.checks ?? [];
+  const verdict = readiness?.compliant === true ? h('p', { class: 'yes' }, t.compliantYes)
+    : readiness?.compliant === false ? h('p', { class: 'no' }, t.compliantNo) : h('p', null, t.unknownPolicy);
+  return section(t.checksTitle, 'checks', verdict, checks.length === 0 ? null : table(null,
+    [t.col.rule, t.col.result, t.col.measured, t.col.expected],
+    checks.map((c) => [
+      t.rules[c.rule] ?? c.rule,
+      h('span', { class: ['check', `check-${c.status}`] }, t.checkStatus[c.status] ?? c.status),
+      c.value ?? t.noFigure,
+      c.expected ?? t.noFigure,
+    ]), 'checks'));
+}
+
+function heartbeatSection(hb, m) {
+  if (!hb) return section(t.heartbeatTitle, 'heartbeat', h('p', null, t.noHeartbeat));
+  const probes = hb.probes ?? [];
+  return section(
+    t.heartbeatTitle,
+    'heartbeat',
+    facts([
+      [t.lastSeenAt, time(m.lastHeartbeatAt ?? m.lastSeenAt, true)],
+      [t.agentTime, time(hb.agentTime)],
+      [t.uptime, hb.uptimeSeconds === null || hb.uptimeSeconds === undefined ? null : t.duration(hb.uptimeSeconds)],
+      [t.internetUp, yesNo(hb.internetUp)],
+      [t.memoryUsed, hb.memoryUsedBytes === undefined ? null : bytes(hb.memoryUsedBytes)],
+      [t.diskFree, hb.systemDiskFreeBytes === undefined ? null
+        : hb.systemDiskTotalBytes ? `${bytes(hb.systemDiskFreeBytes)} / ${bytes(hb.systemDiskTotalBytes)}` : bytes(hb.systemDiskFreeBytes)],
+    ]),
+    h('h3', null, t.probesTitle),
+    table(null, [t.probeTarget, t.col.kind, t.probeInternet, t.col.result, t.col.latency, t.col.error], probes.map((p) => [
+      h('code', null, p.target),
+      p.kind ?? t.noFigure,
+      p.internet === true ? t.yes : p.internet === false ? t.no : t.unknown,
+      h('span', { class: p.ok ? 'yes' : 'no' }, p.ok ? t.probeOk : t.probeFailed),
+      p.latencyMillis === null || p.latencyMillis === undefined ? t.noFigure : t.latencyMs(p.latencyMillis),
+      joinNonEmpty(p.error, p.detail ? `(${p.detail})` : null) ?? t.noFigure,
+    ]), 'probes'),
+  );
+}
+
+function inventorySection(inv) {
+  if (!inv) return section(t.inventoryTitle, 'inventory', h('p', null, t.noInventory));
+  const sys = inv.system ?? {};
+  const cpu = inv.processor ?? {};
+  const mem = inv.memory ?? {};
+  const os = inv.os ?? {};
+  const modules = (mem.modules ?? []).map((x) => joinNonEmpty(bytes(x.sizeBytes), x.type, x.speedHz ? `${Math.round(x.speedHz / 1e6)} MHz` : null, x.manufacturer)).join('; ');
+  return section(
+    t.inventoryTitle,
+    'inventory',
+    facts([
+      [t.system, joinNonEmpty(sys.manufacturer, sys.model, sys.serialNumber ? `(${sys.serialNumber})` : null)],
+      [t.baseboard, joinNonEmpty(inv.baseboard?.manufacturer, inv.baseboard?.model)],
+      [t.firmware, joinNonEmpty(inv.firmware?.manufacturer, inv.firmware?.version, inv.firmware?.releaseDate)],
+      [t.cpu, joinNonEmpty(cpu.name, `— ${t.cpuCores(cpu.physicalCores, cpu.logicalCores)}`)],
+      [t.memory, bytes(mem.totalBytes)],
+      [t.memoryModules, modules || null],
+      [t.os, joinNonEmpty(os.family, os.version, os.build ? t.osBuild(os.build) : null, os.bitness ? t.osBits(os.bitness) : null)],
+      [t.bootTime, os.bootTime ? time(os.bootTime) : null],
+      [t.collectedAt, time(inv.collectedAt)],
+      [t.agentVersion, inv.agentVersion],
+    ]),
+    h('h3', null, t.disks),
+    table(null, [t.col.model, t.col.serial, t.col.size], (inv.disks ?? []).map((d) => [d.model ?? t.noFigure, d.serialNumber ?? t.noFigure, bytes(d.sizeBytes)]), 'disks'),
+    h('h3', null, t.fileSystems),
+    table(null, [t.col.mount, t.col.type, t.col.size, t.col.free], (inv.fileSystems ?? []).map((f) => [h('code', null, f.mount ?? ''), f.type ?? t.noFigure, bytes(f.totalBytes), bytes(f.usableBytes)]), 'filesystems'),
+    h('h3', null, t.network),
+    table(null, [t.col.name, t.col.mac, t.col.addresses, t.col.speed, t.col.up],
+      (inv.networkInterfaces ?? []).map((n) => [
+        joinNonEmpty(n.displayName || n.name, n.virtual ? `(${t.virtual})` : null) ?? t.noFigure,
+        h('code', null, n.mac ?? ''),
+        [...(n.ipv4 ?? []), ...(n.ipv6 ?? [])].join(', ') || t.noFigure,
+        n.speedBitsPerSecond ? t.speedMbps(Math.round(n.speedBitsPerSecond / 1e6)) : t.noFigure,
+        n.up === true ? t.linkUp : n.up === false ? t.linkDown : t.noFigure,
+      ]), 'network'),
+  );
+}
+
+function eventsSection(events) {
+  const sorted = [...(events ?? [])].sort((a, b) => String(b.at).localeCompare(String(a.at)));
+  return section(t.eventsTitle, 'events', sorted.length === 0 ? h('p', null, t.noEvents)
+    : table(null, [t.col.at, t.col.event, t.col.detail], sorted.map((e) => [
+      time(e.at),
+      h('span', { class: ['event', `event-${e.kind}`] }, t.events[e.kind] ?? e.kind),
+      e.detail ?? '',
+    ]), 'events'));
+}
+
+export async function machinePage(api, id) {
+  const [m, units] = await Promise.all([
+    api(`/machines/${encodeURIComponent(id)}`).catch((e) => {
+      if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownMachine(id));
+      throw e;
+    }),
+    api('/units'),
+  ]);
+  const unit = units.find((u) => u.code === m.unit);
+  const name = m.hostname || m.machineId;
+  return {
+    title: name,
+    view: [
+      breadcrumb(ancestry(units, m.unit)),
+      h('h1', { tabindex: '-1' }, name, ' ', stateBadge(m.state)),
+      section(t.machineFacts, 'overview', facts([
+        [t.machineUnit, unit ? h('a', { href: `#/units/${encodeURIComponent(unit.code)}` }, h('span', { lang: 'vi' }, unit.name)) : m.unit],
+        [t.col.state, stateBadge(m.state)],
+        [t.lastSeenAt, time(m.lastSeenAt, true)],
+        [t.internetUp, yesNo(m.internetUp)],
+        [t.lastInternetOkAt, m.lastInternetOkAt ? time(m.lastInternetOkAt, true) : null],
+        [t.enrolledAt, time(m.enrolledAt)],
+        [t.retiredAt, m.retiredAt ? time(m.retiredAt) : null],
+        [t.lostHeartbeats, m.lostHeartbeats === undefined ? null : num(m.lostHeartbeats)],
+        [t.machineId, h('code', null, m.machineId)],
+      ])),
+      checksSection(m.readiness),
+      heartbeatSection(m.lastHeartbeat, m),
+      inventorySection(m.inventory),
+      eventsSection(m.events),
+    ],
+  };
+}

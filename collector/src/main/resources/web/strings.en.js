@@ -1,0 +1,260 @@
+// Every English word the status page shows to a person. A translation is a copy of this file
+// (strings.vi.js, ...) with the same exports, listed in i18n.js, which picks one by the browser's
+// language.
+// Entries are plain strings, or functions when a number or a name goes inside the sentence.
+
+const pluralRules = new Intl.PluralRules('en');
+const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
+const ordinalSuffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+/** "1 computer", "3 computers". */
+export function plural(n, one, other) {
+  return `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
+}
+
+/** 1 -> "1st", 2 -> "2nd", 13 -> "13th". */
+export function ordinal(n) {
+  return `${n}${ordinalSuffix[ordinalRules.select(n)]}`;
+}
+
+export const strings = {
+  lang: 'en',
+  appName: 'digiready',
+  appTagline: 'Digital readiness of the offices',
+  skipToContent: 'Skip to content',
+
+  // sign-in and session
+  signInTitle: 'Sign in',
+  signInIntro:
+    'Paste the access token your administrator gave you. A viewer token can read every figure and ' +
+    'download the reports; the admin token can also manage viewer tokens.',
+  tokenLabel: 'Access token',
+  tokenHint: 'Kept in this browser tab only, until you sign out or close the tab.',
+  signInButton: 'Sign in',
+  signingIn: 'Signing in…',
+  signOut: 'Sign out',
+  signedInAs: (name, role) => `Signed in: ${name} (${role})`,
+  roles: { admin: 'full access', viewer: 'read only' },
+  badToken: 'This token was not accepted. Check that you copied all of it, or ask for a new one.',
+  emptyToken: 'Enter a token.',
+  sessionEnded: 'Your token is no longer accepted (revoked or wrong). Sign in again.',
+  signedOut: 'You are signed out.',
+  unreachable: 'The collector cannot be reached. Check the network, then reload the page.',
+  forbidden: 'Your token does not allow this.',
+  serverError: (status, detail) => `The collector answered ${status}${detail ? `: ${detail}` : ''}.`,
+  loading: 'Loading…',
+  notFound: 'There is no such page.',
+
+  // navigation
+  navUnits: 'Units',
+  navViewerTokens: 'Viewer tokens',
+  breadcrumb: 'Breadcrumb',
+  mainNav: 'Main',
+
+  // units page
+  unitsTitle: 'Units',
+  unitsSummary: (units, machines, online) =>
+    `${plural(units, 'unit', 'units')}, ${plural(machines, 'working computer', 'working computers')}, ` +
+    `${online} online now.`,
+  unitsCaption:
+    'Figures cover each unit and every unit below it. Click a column heading to sort; ' +
+    'sub-units stay under their parent.',
+  col: {
+    unit: 'Unit',
+    staff: 'Staff',
+    working: 'Working computers',
+    online: 'Online now',
+    equipment: 'Equipment coverage',
+    connectivity: 'Connectivity coverage',
+    compliance: 'Compliance',
+    readiness: 'Readiness score',
+    rank: 'Rank',
+    hostname: 'Computer',
+    state: 'State',
+    lastSeen: 'Last seen',
+    internet: 'Internet',
+    readinessResult: 'Readiness policy',
+    rule: 'Rule',
+    measured: 'Measured',
+    expected: 'Expected',
+    result: 'Result',
+    target: 'Target',
+    kind: 'Kind',
+    latency: 'Latency',
+    error: 'Error',
+    detail: 'Detail',
+    at: 'When',
+    event: 'Event',
+    name: 'Name',
+    created: 'Created',
+    status: 'Status',
+    actions: 'Actions',
+    mount: 'Mount',
+    type: 'Type',
+    size: 'Size',
+    free: 'Free',
+    model: 'Model',
+    serial: 'Serial number',
+    mac: 'MAC address',
+    addresses: 'Addresses',
+    speed: 'Speed',
+    up: 'Link',
+  },
+  sortBy: (column) => `Sort by ${column}`,
+  rankOf: (rank, of) => `${ordinal(rank)} of ${of}`,
+  noFigure: '–',
+  noUnits: 'No units yet. An administrator imports them (POST /api/v1/units/import).',
+  kinds: { province: 'province', district: 'district', commune: 'commune', agency: 'agency' },
+
+  // coverage and gaps
+  targetMet: 'target met',
+  ofTarget: (target) => `target ${target}`,
+  needsComputers: (n) => `needs ${plural(n, 'more working computer', 'more working computers')}`,
+  needsInternet: (n) => `needs ${plural(n, 'more computer', 'more computers')} online to the internet`,
+  noStaff: 'no staff recorded',
+  noWorking: 'no working computers',
+
+  // unit page
+  unitFacts: 'Figures',
+  unitStaff: (staff, own) => `${staff} staff (${own} in this unit itself)`,
+  subUnits: 'Units below',
+  exports: 'Reports',
+  exportsIntro: 'CSV files for the quarterly report (UTF-8, open directly in Excel).',
+  downloadCoverage: 'Download coverage CSV',
+  downloadMachines: 'Download machines CSV',
+  downloading: 'Downloading…',
+  downloaded: (file) => `Downloaded ${file}.`,
+  availabilityTitle: 'Internet availability',
+  availabilityIntro: 'Share of heartbeats that reached the internet, hour by hour. Gaps are hours with no computer switched on.',
+  lastDays: (days) => `Last ${days} days`,
+  availabilitySummary: (days, ratio, hours) =>
+    `Over the last ${days} days: ${ratio} of heartbeats reached the internet (${plural(hours, 'hour', 'hours')} with data).`,
+  availabilityNone: (days) => `No heartbeats in the last ${days} days.`,
+  chartLabel: (days, ratio) => `Hourly internet availability over the last ${days} days, ${ratio} overall`,
+  officeTitle: 'Offline during office hours',
+  officeNow: (hours) => `It is office hours now (${hours}). These computers are working but not reporting:`,
+  officeOutside: (hours) =>
+    `It is outside office hours now (office hours: ${hours}). Computers switched off now are expected; ` +
+    'these are the ones not reporting:',
+  officeHoursText: (days, start, end, zone) => `${days} ${start}–${end}, ${zone}`,
+  noneOffline: 'None: every working computer is reporting.',
+  failingTitle: 'Computers failing the readiness policy',
+  noneFailing: 'None: every working computer meets the policy.',
+  machinesTitle: 'Computers',
+  machinesCount: (n) => plural(n, 'computer', 'computers'),
+  noMachines: 'No computer is enrolled in this unit or below it yet.',
+  meetsPolicy: 'meets the policy',
+  failsPolicy: (rules) => `fails: ${rules}`,
+  unknownPolicy: 'not known yet',
+  internetYes: 'yes',
+  internetNo: 'no',
+  internetUnknown: 'not known',
+  unitColumn: 'Unit',
+  unknownUnit: (code) => `There is no unit ${code}.`,
+
+  // machine page
+  machineFacts: 'Overview',
+  machineUnit: 'Unit',
+  enrolledAt: 'Enrolled',
+  retiredAt: 'Retired',
+  lastSeenAt: 'Last seen',
+  lastInternetOkAt: 'Last reached the internet',
+  lostHeartbeats: 'Heartbeats lost on the way',
+  machineId: 'Machine ID',
+  checksTitle: 'Readiness checks',
+  compliantYes: 'Meets the readiness policy.',
+  compliantNo: 'Fails the readiness policy.',
+  checkStatus: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
+  rules: {
+    memory: 'Memory',
+    logicalCpus: 'Logical CPUs',
+    os: 'Operating system',
+    systemDiskFree: 'System disk free space',
+    clock: 'Clock',
+  },
+  heartbeatTitle: 'Last heartbeat',
+  noHeartbeat: 'No heartbeat received yet.',
+  agentTime: 'Agent time',
+  uptime: 'Up for',
+  memoryUsed: 'Memory in use',
+  diskFree: 'System disk free',
+  internetUp: 'Internet reached',
+  probesTitle: 'Connectivity probes',
+  probeTarget: 'Target',
+  probeInternet: 'Internet target',
+  probeOk: 'ok',
+  probeFailed: 'failed',
+  inventoryTitle: 'Inventory',
+  noInventory: 'No inventory received yet.',
+  collectedAt: 'Collected',
+  agentVersion: 'Agent version',
+  system: 'Computer',
+  baseboard: 'Mainboard',
+  firmware: 'Firmware',
+  cpu: 'Processor',
+  cpuCores: (physical, logical) => `${physical ?? '?'} cores, ${logical ?? '?'} threads`,
+  memory: 'Memory',
+  memoryModules: 'Modules',
+  disks: 'Disks',
+  fileSystems: 'File systems',
+  os: 'Operating system',
+  osBits: (bits) => `${bits}-bit`,
+  osBuild: (build) => `(build ${build})`,
+  bootTime: 'Started',
+  network: 'Network',
+  virtual: 'virtual',
+  linkUp: 'up',
+  linkDown: 'down',
+  fingerprint: 'Identity',
+  eventsTitle: 'Events',
+  noEvents: 'No events.',
+  events: {
+    enrolled: 'enrolled',
+    reenrolled: 're-enrolled',
+    possible_duplicate: 'possible duplicate',
+    inventory_changed: 'hardware changed',
+    moved: 'moved',
+    retired: 'retired',
+  },
+  states: { online: 'online', offline: 'offline', stale: 'stale', retired: 'retired' },
+  unknownMachine: (id) => `There is no computer ${id}.`,
+  yes: 'yes',
+  no: 'no',
+  unknown: 'unknown',
+  duration: (seconds) => {
+    const d = Math.floor(seconds / 86400);
+    const h = Math.floor((seconds % 86400) / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    if (d > 0) return `${plural(d, 'day', 'days')} ${plural(h, 'hour', 'hours')}`;
+    if (h > 0) return `${plural(h, 'hour', 'hours')} ${plural(m, 'minute', 'minutes')}`;
+    return plural(m, 'minute', 'minutes');
+  },
+
+  // viewer tokens
+  tokensTitle: 'Viewer tokens',
+  tokensIntro:
+    'A viewer token reads every figure and downloads the reports, but changes nothing. Give one to each ' +
+    'person who only reads, so that the admin token stays with the administrators.',
+  tokenNameLabel: 'Who the token is for',
+  tokenNameHint: 'A name or a role, e.g. "Phòng Nội vụ — reports".',
+  createToken: 'Create viewer token',
+  newTokenTitle: (name) => `New viewer token for ${name}`,
+  newTokenNote: 'Copy it now: it is shown only once. Anyone with it can read every figure.',
+  copy: 'Copy',
+  copied: 'Copied.',
+  tokensListTitle: 'Tokens given out',
+  noTokens: 'No viewer token yet.',
+  tokenActive: 'active',
+  tokenRevoked: (at) => `revoked ${at}`,
+  revoke: 'Revoke',
+  confirmRevoke: (name) => `Revoke ${name}?`,
+  confirmRevokeYes: 'Yes, revoke',
+  cancel: 'Cancel',
+  tokenRevokedDone: (name) => `Revoked the token of ${name}.`,
+  emptyName: 'Enter who the token is for.',
+
+  units: { bytes: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] },
+  speedMbps: (mbps) => `${mbps} Mbit/s`,
+  latencyMs: (ms) => `${ms} ms`,
+  weekdays: { MON: 'Mon', TUE: 'Tue', WED: 'Wed', THU: 'Thu', FRI: 'Fri', SAT: 'Sat', SUN: 'Sun' },
+};
