@@ -110,6 +110,14 @@ if [ "$(curl -fsS "${admin[@]}" "$url/api/v1/units")" = "[]" ]; then
   echo "loaded the demo unit tree (install/demo/units.csv)"
 fi
 
+# A read-only token for the status page, so that looking at figures never needs the admin token.
+viewer_token_file="$data_dir/viewer-token"
+if [ ! -s "$viewer_token_file" ]; then
+  (umask 077 && curl -fsS "${admin[@]}" -X POST -H 'Content-Type: application/json' \
+    -d '{"name":"quickstart viewer"}' "$url/api/v1/viewer-tokens" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p' >"$viewer_token_file")
+fi
+
 agent_state="$data_dir/agent"
 mkdir -p "$agent_state"
 enrol_token=
@@ -134,7 +142,8 @@ fi
 cat <<MSG
 
 digiready is running.
-  collector       $url/
+  status page     $url/   (sign in with the token in $viewer_token_file, read-only,
+                  or the admin token in $admin_token_file)
   metrics         $url/metrics
   units API       curl -H "Authorization: Bearer \$(cat $admin_token_file)" $url/api/v1/units
   admin token     $admin_token_file

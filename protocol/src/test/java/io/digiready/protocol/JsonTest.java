@@ -37,6 +37,14 @@ class JsonTest {
   }
 
   @Test
+  void a_number_or_boolean_is_not_silently_turned_into_text() {
+    assertThat(describeFailure("{\"hostname\":7}", EnrollRequest.class)).startsWith("hostname: ");
+    assertThat(describeFailure("{\"hostname\":true}", EnrollRequest.class))
+        .startsWith("hostname: ");
+    assertThat(describeFailure("{\"hostname\":1.5}", EnrollRequest.class)).startsWith("hostname: ");
+  }
+
+  @Test
   void trailing_garbage_is_not_ignored() {
     assertThat(describeFailure("{\"heartbeats\":[]} {}", HeartbeatBatch.class)).isNotBlank();
   }

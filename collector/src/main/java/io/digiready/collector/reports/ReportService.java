@@ -185,7 +185,7 @@ public final class ReportService {
   private static void walk(
       UnitCoverage u, Map<String, List<UnitCoverage>> children, List<UnitCoverage> out) {
     out.add(u);
-    List<UnitCoverage> kids = children.getOrDefault(u.code(), List.of());
+    List<UnitCoverage> kids = new ArrayList<>(children.getOrDefault(u.code(), List.of()));
     kids.sort(Comparator.comparing(UnitCoverage::code));
     for (UnitCoverage kid : kids) {
       walk(kid, children, out);

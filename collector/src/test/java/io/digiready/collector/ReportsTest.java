@@ -1,0 +1,175 @@
+package io.digiready.collector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report exports on the fixture tree, plus a third commune whose name holds a comma and quotes
+ * and which has 2 staff and no machine. The district then has staff 16: equipment (8 + 4 + 0) / 16
+ * = 0.75; connectivity 13 / 14; compliance 12 / 14.
+ */
+class ReportsTest {
+  static final String ODD_NAME = "Văn phòng \"Một cửa\", UBND";
+
+  @TempDir Path dir;
+  TestCollector c;
+  FixtureTree tree;
+
+  @BeforeEach
+  void start() throws Exception {
+    c = new TestCollector(dir);
+    tree = new FixtureTree(c);
+    c.createUnit("krong-nang.mot-cua", ODD_NAME, "krong-nang", "agency", 2);
+  }
+
+  @AfterEach
+  void stop() {
+    c.close();
+  }
+
+  private Http.Answer get(String path) {
+    Http.Answer a = c.admin("GET", path, null);
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    return a;
+  }
+
+  /** The rows without the BOM, split on CRLF (every line ends with one). */
+  private static List<String> lines(Http.Answer a) {
+    byte[] bytes = a.raw().body();
+    assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+    String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+    assertThat(text).endsWith("\r\n");
+    assertThat(text.replace("\r\n", "")).doesNotContain("\n");
+    return List.of(text.substring(0, text.length() - 2).split("\r\n", -1));
+  }
+
+  @Test
+  void coverage_csv_has_one_row_per_unit_of_the_subtree_with_exact_figures() {
+    Http.Answer a = get("/api/v1/reports/coverage.csv?unit=krong-nang");
+    assertThat(a.header("Content-Type")).startsWith("text/csv").contains("utf-8");
+    // Fixture time: 2026-12-03 10:10 in Hanoi.
+    assertThat(a.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"digiready-coverage-krong-nang-2026-12-03.csv\"");
+    JsonNode district = c.unitView("krong-nang");
+    JsonNode phuLoc = c.unitView("krong-nang.phu-loc");
+    JsonNode tamGiang = c.unitView("krong-nang.tam-giang");
+    JsonNode motCua = c.unitView("krong-nang.mot-cua");
+    assertThat(lines(a))
+        .containsExactly(
+            "code,name,parent,kind,staff,workingMachines,equipmentCoverage,internetMachines,"
+                + "connectivityCoverage,compliantMachines,compliance,readinessScore,rank,of,"
+                + "equipmentTarget,connectivityTarget,equipmentTargetMet,connectivityTargetMet",
+            "krong-nang,Huyện Krông Năng,,district,16,14,0.7500,13,0.9286,12,0.8571,"
+                + score(district)
+                + ",1,1,1.0000,0.9800,not met,not met",
+            "krong-nang.mot-cua,\"Văn phòng \"\"Một cửa\"\", UBND\",krong-nang,agency,2,0,0.0000,0,,0,,"
+                + score(motCua)
+                + ","
+                + motCua.get("rank").asInt()
+                + ",3,1.0000,0.9800,not met,",
+            "krong-nang.phu-loc,Xã Phú Lộc,krong-nang,commune,10,8,0.8000,7,0.8750,6,0.7500,"
+                + score(phuLoc)
+                + ","
+                + phuLoc.get("rank").asInt()
+                + ",3,1.0000,0.9800,not met,not met",
+            "krong-nang.tam-giang,Xã Tâm Giang,krong-nang,commune,4,6,1.0000,6,1.0000,6,1.0000,"
+                + score(tamGiang)
+                + ",1,3,1.0000,0.9800,met,met");
+    // Tâm Giang (all targets met) ranks first; the office with no computer ranks last.
+    assertThat(phuLoc.get("rank").asInt()).isEqualTo(2);
+    assertThat(motCua.get("rank").asInt()).isEqualTo(3);
+  }
+
+  private static String score(JsonNode unit) {
+    JsonNode s = unit.get("readinessScore");
+    return s.isNull() ? "" : String.format(java.util.Locale.ROOT, "%.4f", s.asDouble());
+  }
+
+  @Test
+  void a_commune_s_export_holds_only_that_commune_and_the_whole_export_every_unit() {
+    assertThat(lines(get("/api/v1/reports/coverage.csv?unit=krong-nang.tam-giang")))
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("krong-nang.tam-giang,");
+    Http.Answer all = get("/api/v1/reports/coverage.csv");
+    assertThat(lines(all)).hasSize(5);
+    assertThat(all.header("Content-Disposition")).contains("digiready-coverage-all-2026-12-03.csv");
+  }
+
+  @Test
+  void machines_csv_has_one_row_per_machine_with_state_hardware_and_failing_rules() {
+    Http.Answer a = get("/api/v1/reports/machines.csv?unit=krong-nang.phu-loc");
+    assertThat(a.header("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"digiready-machines-krong-nang.phu-loc-2026-12-03.csv\"");
+    List<String> lines = lines(a);
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "unit,hostname,machineId,state,lastSeen,os,cpu,logicalCpus,memoryGib,"
+                + "systemDiskFreeGib,internetInWindow,readiness,failingRules");
+    assertThat(lines).hasSize(10);
+    assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[1]))
+        .containsExactly(
+            "PL-1", "PL-2", "PL-3", "PL-4", "PL-5", "PL-6", "PL-7", "PL-OFF", "PL-STALE");
+    assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[3]))
+        .containsExactly(
+            "online", "online", "online", "online", "online", "online", "online", "offline",
+            "stale");
+    String pl1 = row(lines, "PL-1");
+    assertThat(pl1)
+        .startsWith("krong-nang.phu-loc,PL-1," + tree.agents.get("PL-1").machineId() + ",online,")
+        .contains(",Windows 10,")
+        .contains(",4,8.0,")
+        .endsWith(",yes,meets policy,");
+    assertThat(row(lines, "PL-5"))
+        .contains(",fails policy,\"os Windows 7 (expected not Windows XP, ");
+    assertThat(row(lines, "PL-6")).contains(",2.0,").contains("memory 2 GiB (expected >= 4 GiB)");
+    assertThat(row(lines, "PL-7")).contains(",no,meets policy,");
+    // The stale PC saw the internet 8 days ago, outside the 24 h window.
+    assertThat(row(lines, "PL-STALE")).contains(",no,");
+    String lastSeen = row(lines, "PL-1").split(",", -1)[4];
+    assertThat(lastSeen)
+        .isEqualTo(
+            c.admin("GET", "/api/v1/machines/" + tree.agents.get("PL-1").machineId(), null)
+                .json()
+                .get("lastSeenAt")
+                .asText());
+  }
+
+  private static String row(List<String> lines, String hostname) {
+    return lines.stream()
+        .filter(l -> l.split(",", -1)[1].equals(hostname))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void a_hostname_that_looks_like_a_formula_stays_text() {
+    String token = c.enrollmentToken("krong-nang.mot-cua");
+    c.compliantMachine(token, "=HYPERLINK(\"x\")", true);
+    List<String> lines = lines(get("/api/v1/reports/machines.csv?unit=krong-nang.mot-cua"));
+    assertThat(lines.get(1)).startsWith("krong-nang.mot-cua,\"'=HYPERLINK(\"\"x\"\")\",");
+  }
+
+  @Test
+  void an_unknown_unit_is_a_404_naming_the_unit() {
+    for (String path :
+        List.of(
+            "/api/v1/reports/coverage.csv?unit=nowhere",
+            "/api/v1/reports/machines.csv?unit=nowhere")) {
+      Http.Answer a = c.admin("GET", path, null);
+      assertThat(a.status()).isEqualTo(404);
+      assertThat(a.json().get("detail").asText()).startsWith("unit:");
+    }
+    assertThat(c.http.get("/api/v1/reports/coverage.csv", null).status()).isEqualTo(401);
+  }
+}
