@@ -116,7 +116,7 @@ export const strings = {
 
   // unit page
   unitFacts: 'Figures',
-  unitStaff: (staff, own) => `${staff} staff (${own} in this unit itself)`,
+  unitStaff: (staff, own) => (own === staff ? `${staff}` : `${staff} (${own} in this unit itself)`),
   subUnits: 'Units below',
   exports: 'Reports',
   exportsIntro: 'CSV files for the quarterly report (UTF-8, open directly in Excel).',
@@ -132,10 +132,10 @@ export const strings = {
   availabilityNone: (days) => `No heartbeats in the last ${days} days.`,
   chartLabel: (days, ratio) => `Hourly internet availability over the last ${days} days, ${ratio} overall`,
   officeTitle: 'Offline during office hours',
-  officeNow: (hours) => `It is office hours now (${hours}). These computers are working but not reporting:`,
+  officeNow: (hours) => `It is office hours now (${hours}).`,
   officeOutside: (hours) =>
-    `It is outside office hours now (office hours: ${hours}). Computers switched off now are expected; ` +
-    'these are the ones not reporting:',
+    `It is outside office hours now (office hours: ${hours}): computers switched off now are expected.`,
+  offlineList: 'These computers are working but not reporting now:',
   officeHoursText: (days, start, end, zone) => `${days} ${start}–${end}, ${zone}`,
   noneOffline: 'None: every working computer is reporting.',
   failingTitle: 'Computers failing the readiness policy',

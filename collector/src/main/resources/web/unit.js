@@ -77,9 +77,9 @@ function offlineSection(unit, machines, names, showUnit) {
   const body =
     offline.length === 0
       ? h('p', { class: 'ok' }, t.noneOffline)
-      : table(null, [t.col.hostname, showUnit ? t.unitColumn : null, t.col.lastSeen].filter(Boolean),
+      : [h('p', null, t.offlineList), table(null, [t.col.hostname, showUnit ? t.unitColumn : null, t.col.lastSeen].filter(Boolean),
           offline.map((m) => [machineLink(m), showUnit ? h('span', { lang: 'vi' }, names.get(m.unit) ?? m.unit) : null, time(m.lastSeenAt, true)].filter((c) => c !== null)),
-          'offline');
+          'offline')];
   return section(t.officeTitle, 'offline', h('p', { class: unit.officeHoursNow ? 'office-now' : 'office-outside' }, intro), body);
 }
 
