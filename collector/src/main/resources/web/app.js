@@ -139,7 +139,8 @@ function page(hash) {
   if (parts[0] === '' || (parts[0] === 'units' && parts.length === 1)) return ['units', () => unitsPage(api)];
   if (parts[0] === 'units' && parts.length === 2) return ['unit', () => unitPage(api, parts[1])];
   if (parts[0] === 'machines' && parts.length === 2) return ['machine', () => machinePage(api, parts[1])];
-  if (parts[0] === 'tokens' && session.role === 'admin') return ['tokens', () => tokensPage(api)];
+  // A viewer who types #/tokens gets the API's 403 in plain words.
+  if (parts[0] === 'tokens' && parts.length === 1) return ['tokens', () => tokensPage(api)];
   return ['notfound', null];
 }
 
@@ -153,20 +154,25 @@ async function route() {
     return;
   }
   try {
-    if (!session) {
-      session = await api('/session');
-      if (current !== navigation) return;
-      header();
-    }
+    // Who is signed in and the page's own data are asked for at the same time.
+    const who = session
+      ? null
+      : api('/session').then((s) => {
+          if (current === navigation) {
+            session = s;
+            header();
+          }
+        });
     const [name, load] = page(location.hash);
     if (!load) {
+      await who;
       main.replaceChildren(h('h1', { tabindex: '-1' }, t.notFound), h('p', null, h('a', { href: '#/units' }, t.navUnits)));
       ready('notfound', t.notFound);
       return;
     }
     if (main.childElementCount === 0 || main.querySelector('.signin-box')) main.replaceChildren(h('p', { class: 'loading' }, t.loading));
     main.setAttribute('aria-busy', 'true');
-    const { title, view } = await load();
+    const [{ title, view }] = await Promise.all([load(), who]);
     if (current !== navigation) return;
     main.replaceChildren(...view.filter(Boolean));
     ready(name, title);

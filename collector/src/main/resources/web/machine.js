@@ -37,7 +37,7 @@ function heartbeatSection(hb, m) {
     t.heartbeatTitle,
     'heartbeat',
     facts([
-      [t.lastSeenAt, time(m.lastHeartbeatAt ?? m.lastSeenAt, true)],
+      [t.heartbeatReceived, time(m.lastHeartbeatAt ?? m.lastSeenAt, true)],
       [t.agentTime, time(hb.agentTime)],
       [t.uptime, hb.uptimeSeconds === null || hb.uptimeSeconds === undefined ? null : t.duration(hb.uptimeSeconds)],
       [t.internetUp, yesNo(hb.internetUp)],

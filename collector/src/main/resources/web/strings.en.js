@@ -174,6 +174,7 @@ export const strings = {
   },
   heartbeatTitle: 'Last heartbeat',
   noHeartbeat: 'No heartbeat received yet.',
+  heartbeatReceived: 'Received',
   agentTime: 'Agent time',
   uptime: 'Up for',
   memoryUsed: 'Memory in use',
