@@ -63,7 +63,7 @@ function inventorySection(inv) {
   const cpu = inv.processor ?? {};
   const mem = inv.memory ?? {};
   const os = inv.os ?? {};
-  const modules = (mem.modules ?? []).map((x) => joinNonEmpty(bytes(x.sizeBytes), x.type, x.speedHz ? `${Math.round(x.speedHz / 1e6)} MHz` : null, x.manufacturer)).join('; ');
+  const modules = (mem.modules ?? []).map((x) => joinNonEmpty(bytes(x.sizeBytes), x.type, x.speedHz ? t.mhz(Math.round(x.speedHz / 1e6)) : null, x.manufacturer)).join('; ');
   return section(
     t.inventoryTitle,
     'inventory',
@@ -71,7 +71,7 @@ function inventorySection(inv) {
       [t.system, joinNonEmpty(sys.manufacturer, sys.model, sys.serialNumber ? `(${sys.serialNumber})` : null)],
       [t.baseboard, joinNonEmpty(inv.baseboard?.manufacturer, inv.baseboard?.model)],
       [t.firmware, joinNonEmpty(inv.firmware?.manufacturer, inv.firmware?.version, inv.firmware?.releaseDate)],
-      [t.cpu, joinNonEmpty(cpu.name, `— ${t.cpuCores(cpu.physicalCores, cpu.logicalCores)}`)],
+      [t.cpu, joinNonEmpty(cpu.name, t.cpuCores(cpu.physicalCores, cpu.logicalCores))],
       [t.memory, bytes(mem.totalBytes)],
       [t.memoryModules, modules || null],
       [t.os, joinNonEmpty(os.family, os.version, os.build ? t.osBuild(os.build) : null, os.bitness ? t.osBits(os.bitness) : null)],
