@@ -23,6 +23,9 @@ const EXPECT_EQUIPMENT = Number(env('EXPECT_EQUIPMENT'));
 const EXPECT_MACHINES = process.env.EXPECT_MACHINES ? Number(process.env.EXPECT_MACHINES) : null;
 const EXPECT_QUOTED_UNIT = process.env.EXPECT_QUOTED_UNIT ?? null;
 const EXPECT_QUOTED_NAME = process.env.EXPECT_QUOTED_NAME ?? null;
+const EXPECT_DISTRICT = process.env.EXPECT_DISTRICT ?? null;
+const EXPECT_DISTRICT_OFFLINE = Number(process.env.EXPECT_DISTRICT_OFFLINE ?? 0);
+const EXPECT_DISTRICT_MACHINES = Number(process.env.EXPECT_DISTRICT_MACHINES ?? 0);
 const SHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(here, '..', 'target', 'screenshots'));
 const LOCALE = 'en-US';
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -199,6 +202,28 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     // The breadcrumb leads back to the unit.
     await page.locator('.crumbs a', { hasText: EXPECT_UNIT_NAME }).click();
     await page.waitForSelector('main[data-ready="unit"]');
+
+    // The district: its offline list and failing list hold what the API says.
+    if (EXPECT_DISTRICT) {
+      await page.goto(`${BASE_URL}/#/units/${EXPECT_DISTRICT}`);
+      await page.waitForSelector('main[data-ready="unit"]');
+      assert.equal(await page.locator('#offline table.offline tbody tr').count(), EXPECT_DISTRICT_OFFLINE);
+      if (EXPECT_DISTRICT_OFFLINE > 0) assert.match(await page.textContent('#offline'), /working but not reporting/);
+      assert.equal(await page.locator('table.machines tbody tr').count(), EXPECT_DISTRICT_MACHINES);
+      await shot(page, 'district-detail.png', false);
+      await page.locator('#offline').scrollIntoViewIfNeeded();
+      await shot(page, 'district-offline-failing.png', false);
+
+      // A computer whose line is down: each probe's result and error.
+      const cut = page.locator('table.machines tbody tr', { has: page.locator('td span.no', { hasText: /^no$/ }) });
+      if ((await cut.count()) > 0) {
+        await cut.first().locator('a').click();
+        await page.waitForSelector('main[data-ready="machine"]');
+        const probes = await page.textContent('#heartbeat table.probes');
+        assert.match(probes, /failed/);
+        await shot(page, 'machine-line-down.png');
+      }
+    }
 
     // Signing out forgets the token and shows the form again, also after a reload.
     await page.getByRole('button', { name: 'Sign out' }).click();

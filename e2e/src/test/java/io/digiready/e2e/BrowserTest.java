@@ -30,6 +30,7 @@ class BrowserTest {
   static final Path CHROMIUM =
       Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
   static final String UNIT = "krong-nang.phu-loc";
+  static final String DISTRICT = "krong-nang";
   static final String QUOTED_UNIT = "krong-nang.noi-vu";
   static final String QUOTED_NAME = "Phòng Nội vụ, \"Tổ chức\" huyện";
 
@@ -49,7 +50,7 @@ class BrowserTest {
         StandardCharsets.UTF_8);
 
     try (CollectorProcess collector =
-        new CollectorProcess(dir.resolve("data"), "--heartbeat-interval-seconds", "2")) {
+        new CollectorProcess(dir.resolve("data"), "--heartbeat-interval-seconds", "5")) {
       collector.startAndAwaitReady();
       Process simulator = startSimulator(collector, units, dir.resolve("simulator.log"));
       try {
@@ -64,6 +65,9 @@ class BrowserTest {
         JsonNode unit = collector.adminJson("/api/v1/units/" + UNIT);
         int machines = collector.adminJson("/api/v1/machines?unit=" + UNIT).size();
         assertThat(machines).isPositive();
+        int districtMachines = collector.adminJson("/api/v1/machines?unit=" + DISTRICT).size();
+        int districtOffline =
+            collector.adminJson("/api/v1/machines?unit=" + DISTRICT + "&state=offline").size();
         String viewerToken = viewerToken(collector);
 
         npmCiWhenNeeded();
@@ -77,6 +81,9 @@ class BrowserTest {
         env.put("EXPECT_MACHINES", String.valueOf(machines));
         env.put("EXPECT_QUOTED_UNIT", QUOTED_UNIT);
         env.put("EXPECT_QUOTED_NAME", QUOTED_NAME);
+        env.put("EXPECT_DISTRICT", DISTRICT);
+        env.put("EXPECT_DISTRICT_MACHINES", String.valueOf(districtMachines));
+        env.put("EXPECT_DISTRICT_OFFLINE", String.valueOf(districtOffline));
         env.put("SCREENSHOT_DIR", Child.REPO.resolve("e2e/target/screenshots").toString());
         env.put("CHROMIUM", CHROMIUM.toString());
         int exit = run(List.of(node, "--test", "status-page.test.mjs"), env, Duration.ofMinutes(8));
