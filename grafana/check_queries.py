@@ -125,7 +125,7 @@ def synthetic_metrics(scrape_count):
     family("digiready_unit_readiness_score", "gauge", "Readiness score.", score)
     family("digiready_unit_equipment_target_ratio", "gauge", "Equipment target.", eq_t)
     family("digiready_unit_connectivity_target_ratio", "gauge", "Connectivity target.", conn_t)
-    family("digiready_unit_office_hours", "gauge", "1 inside office hours.", office)
+    family("digiready_unit_office_open", "gauge", "1 inside office hours.", office)
     ml = [({"unit": m[0], "machine": m[1], "hostname": m[2]}, m) for m in machines]
     family("digiready_machine_up", "gauge", "1 online, 0 offline.", [(labels, m[3]) for labels, m in ml])
     family("digiready_machine_last_seen_timestamp_seconds", "gauge", "Last heartbeat.",

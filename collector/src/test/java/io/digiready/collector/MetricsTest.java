@@ -59,7 +59,7 @@ class MetricsTest {
       assertThat(m.value("digiready_unit_equipment_target_ratio", "unit", PL)).isEqualTo(1.0);
       assertThat(m.value("digiready_unit_connectivity_target_ratio", "unit", PL)).isEqualTo(0.98);
       // The fixture ends on Thursday 10:10 in Hanoi.
-      assertThat(m.value("digiready_unit_office_hours", "unit", PL)).isEqualTo(1.0);
+      assertThat(m.value("digiready_unit_office_open", "unit", PL)).isEqualTo(1.0);
       // No staff: no equipment figure at all, never 1 or NaN.
       assertThat(m.value("digiready_unit_equipment_coverage_ratio", "unit", "empty")).isNull();
       assertThat(m.value("digiready_unit_readiness_score", "unit", "empty")).isNull();

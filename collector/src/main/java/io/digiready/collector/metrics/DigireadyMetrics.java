@@ -40,7 +40,7 @@ public final class DigireadyMetrics {
     {"digiready.unit.readiness.score", "Weighted mean of the three coverage figures"},
     {"digiready.unit.equipment.target.ratio", "Equipment coverage target of the unit"},
     {"digiready.unit.connectivity.target.ratio", "Connectivity coverage target of the unit"},
-    {"digiready.unit.office.hours", "1 inside the unit's office hours, else 0"},
+    {"digiready.unit.office.open", "1 inside the unit's office hours, else 0"},
     {"digiready.machine.up", "1 online, 0 offline; stale and retired machines are not exported"},
     {"digiready.machine.last.seen.timestamp.seconds", "Last contact, Unix time in seconds"},
     {"digiready.machine.internet.up", "1 when the last heartbeat reached the internet"},
@@ -95,7 +95,7 @@ public final class DigireadyMetrics {
       add(rows, "digiready.unit.readiness.score", unit, u.readinessScore());
       add(rows, "digiready.unit.equipment.target.ratio", unit, u.equipmentTarget());
       add(rows, "digiready.unit.connectivity.target.ratio", unit, u.connectivityTarget());
-      add(rows, "digiready.unit.office.hours", unit, u.officeHoursNow() ? 1 : 0);
+      add(rows, "digiready.unit.office.open", unit, u.officeHoursNow() ? 1 : 0);
     }
     if (perMachine) {
       for (Machine m : fleet.machines()) {
