@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.digiready.collector.TestCollector.Agent;
+import io.digiready.collector.store.FailingStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,6 +173,26 @@ class ProbeMetricsTest {
           .filteredOn(s -> s.name().startsWith("digiready_probe_latency_seconds"))
           .noneMatch(s -> s.labels().containsKey("unit"));
       assertThat(results(m, "a", DNS, "dns", "timeout")).isEqualTo(5.0);
+    }
+  }
+
+  @Test
+  void a_heartbeat_whose_commit_failed_is_not_counted_and_its_retry_is_counted_once()
+      throws Exception {
+    FailingStore[] failing = new FailingStore[1];
+    try (TestCollector c = new TestCollector(dir, s -> failing[0] = new FailingStore(s))) {
+      c.createUnit("a", "A", null, "district", 1);
+      Agent a = c.enroll(c.enrollmentToken("a"), "PC-A", "uuid-a", "sn-a", "os-a");
+      var probes = List.of(probe(PORTAL, "http", true, 85L, null));
+      failing[0].full = true;
+      assertThat(send(c, a, List.of(heartbeat(c, a, 1, probes))).status()).isEqualTo(503);
+      assertThat(scrape(c).find("digiready_probe_results_total")).isEmpty();
+
+      failing[0].full = false;
+      assertThat(send(c, a, List.of(heartbeat(c, a, 1, probes))).status()).isEqualTo(200);
+      PromText m = scrape(c);
+      assertThat(results(m, "a", PORTAL, "http", "ok")).isEqualTo(1.0);
+      assertThat(m.value("digiready_probe_latency_seconds_count", "target", PORTAL)).isEqualTo(1.0);
     }
   }
 }
