@@ -73,12 +73,12 @@ def synthetic_metrics(scrape_count):
     """Prometheus text in the collector's names and labels (../shared/DESIGN.md, Metrics)."""
     lines = []
 
-    def family(name, kind, help_text, samples):
+    def family(name, kind, help_text, samples, suffix=""):
         lines.append(f"# HELP {name} {help_text}")
         lines.append(f"# TYPE {name} {kind}")
         for labels, value in samples:
             rendered = ",".join(f'{k}="{v}"' for k, v in labels.items())
-            lines.append(f"{name}{{{rendered}}} {value}")
+            lines.append(f"{name}{suffix}{{{rendered}}} {value}")
 
     now = time.time()
     machines = []  # (unit, machine id, hostname, up, internet, os, cpu, mem)
@@ -125,7 +125,7 @@ def synthetic_metrics(scrape_count):
     family("digiready_unit_readiness_score", "gauge", "Readiness score.", score)
     family("digiready_unit_equipment_target_ratio", "gauge", "Equipment target.", eq_t)
     family("digiready_unit_connectivity_target_ratio", "gauge", "Connectivity target.", conn_t)
-    family("digiready_unit_office_hours", "gauge", "1 inside office hours.", office)
+    family("digiready_unit_office_open", "gauge", "1 inside office hours.", office)
     ml = [({"unit": m[0], "machine": m[1], "hostname": m[2]}, m) for m in machines]
     family("digiready_machine_up", "gauge", "1 online, 0 offline.", [(labels, m[3]) for labels, m in ml])
     family("digiready_machine_last_seen_timestamp_seconds", "gauge", "Last heartbeat.",
@@ -134,6 +134,24 @@ def synthetic_metrics(scrape_count):
            [(labels, m[4]) for labels, m in ml])
     family("digiready_machine_info", "gauge", "Machine inventory.",
            [({**labels, "os": m[5], "cpu": m[6], "memory_gib": m[7]}, 1) for labels, m in ml])
+    compliant = [(labels, 1 if float(m[7]) >= 4 and "Windows 7" not in m[5] else 0) for labels, m in ml]
+    family("digiready_machine_compliant", "gauge", "1 when the machine meets the readiness policy.", compliant)
+    failing = [({**labels, "rule": rule, "status": "fail"}, 1) for labels, m in ml
+               for rule, fails in (("memory", float(m[7]) < 4), ("os", "Windows 7" in m[5])) if fails]
+    family("digiready_machine_policy_failing", "gauge", "1 per failing readiness rule.", failing)
+    portal = "https://dichvucong.gov.vn"
+    probes = []
+    for unit, own in MACHINES.items():
+        probes.append(({"unit": unit, "target": portal, "kind": "http", "outcome": "ok"},
+                       scrape_count * sum(m[1] for m in own)))
+        probes.append(({"unit": unit, "target": "dichvucong.gov.vn", "kind": "dns", "outcome": "ok"},
+                       scrape_count * sum(m[1] for m in own)))
+        probes.append(({"unit": unit, "target": portal, "kind": "http", "outcome": "timeout"},
+                       scrape_count * sum(1 - m[1] for m in own)))
+    family("digiready_probe_results_total", "counter", "Probe results.", probes)
+    buckets = [("0.05", 1), ("0.1", 8), ("0.25", 10), ("+Inf", 10)]
+    family("digiready_probe_latency_seconds", "histogram", "Latency of successful probes.",
+           [({"target": portal, "kind": "http", "le": le}, n * scrape_count) for le, n in buckets], "_bucket")
     family("digiready_reports_received_total", "counter", "Reports received.",
            [({"kind": "heartbeat", "outcome": "accepted"}, 100 * scrape_count),
             ({"kind": "inventory", "outcome": "accepted"}, 3 * scrape_count),

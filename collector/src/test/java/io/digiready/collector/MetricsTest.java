@@ -3,10 +3,13 @@ package io.digiready.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.digiready.collector.TestCollector.Agent;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +62,7 @@ class MetricsTest {
       assertThat(m.value("digiready_unit_equipment_target_ratio", "unit", PL)).isEqualTo(1.0);
       assertThat(m.value("digiready_unit_connectivity_target_ratio", "unit", PL)).isEqualTo(0.98);
       // The fixture ends on Thursday 10:10 in Hanoi.
-      assertThat(m.value("digiready_unit_office_hours", "unit", PL)).isEqualTo(1.0);
+      assertThat(m.value("digiready_unit_office_open", "unit", PL)).isEqualTo(1.0);
       // No staff: no equipment figure at all, never 1 or NaN.
       assertThat(m.value("digiready_unit_equipment_coverage_ratio", "unit", "empty")).isNull();
       assertThat(m.value("digiready_unit_readiness_score", "unit", "empty")).isNull();
@@ -90,6 +93,36 @@ class MetricsTest {
                   "8"))
           .isEqualTo(1.0);
       assertThat(m.find("digiready_machine_up")).hasSize(14);
+      String win7 = tree.agents.get("PL-5").machineId();
+      String small = tree.agents.get("PL-6").machineId();
+      assertThat(m.value("digiready_machine_compliant", "machine", online, "hostname", "PL-1"))
+          .isEqualTo(1.0);
+      assertThat(m.value("digiready_machine_compliant", "machine", win7)).isEqualTo(0.0);
+      assertThat(m.value("digiready_machine_compliant", "machine", stale)).isNull();
+      assertThat(
+              m.value(
+                  "digiready_machine_policy_failing",
+                  "machine",
+                  win7,
+                  "unit",
+                  PL,
+                  "hostname",
+                  "PL-5",
+                  "rule",
+                  "os",
+                  "status",
+                  "fail"))
+          .isEqualTo(1.0);
+      assertThat(m.value("digiready_machine_policy_failing", "machine", small, "rule", "memory"))
+          .isEqualTo(1.0);
+      assertThat(m.find("digiready_machine_policy_failing")).hasSize(2);
+      // Equals the unit series: 8 working in phu-loc, 6 compliant (6 + 6 in the district).
+      assertThat(m.find("digiready_machine_compliant", "unit", PL)).hasSize(8);
+      assertThat(
+              m.find("digiready_machine_compliant").stream()
+                  .mapToDouble(PromText.Sample::value)
+                  .sum())
+          .isEqualTo(12.0);
 
       assertThat(
               m.value(
@@ -157,8 +190,83 @@ class MetricsTest {
       new FixtureTree(c);
       PromText m = new PromText(c.http.get("/metrics", null).body());
       assertThat(m.samples).noneMatch(s -> s.name().startsWith("digiready_machine_"));
+      // The tree has two machines failing the policy: without the switch they would be listed.
+      assertThat(m.find("digiready_machine_policy_failing")).isEmpty();
+      assertThat(m.find("digiready_machine_compliant")).isEmpty();
+      assertThat(m.value("digiready_unit_compliant_machines", "unit", PL)).isEqualTo(6.0);
       assertThat(m.value("digiready_unit_equipment_coverage_ratio", "unit", PL)).isEqualTo(0.8);
     }
+  }
+
+  /** The failing-rule series of one machine, as "rule status" strings. */
+  private static List<String> failing(PromText m, String machine) {
+    return m.find("digiready_machine_policy_failing", "machine", machine).stream()
+        .map(s -> s.labels().get("rule") + " " + s.labels().get("status"))
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void the_policy_series_list_each_failing_rule_of_working_machines_only() throws Exception {
+    try (TestCollector c = new TestCollector(dir)) {
+      c.createUnit("u", "U", null, "district", 6);
+      String token = c.enrollmentToken("u");
+      Agent gone = windows7(c, token, "OLD-7");
+      c.clock.advance(Duration.ofDays(8)); // past the 7-day working window: stale
+      Agent retired = windows7(c, token, "RET-7");
+      assertThat(
+              c.admin("POST", "/api/v1/machines/" + retired.machineId() + "/retire", "").status())
+          .isEqualTo(200);
+      Agent ok = c.compliantMachine(token, "OK", true);
+      Agent win7 = windows7(c, token, "WIN-7");
+      Agent small = c.enroll(token, "SMALL", "uuid-small", "sn-small", "os-small");
+      assertThat(
+              c.inventory(
+                      small,
+                      Fixtures.inventory(
+                          "SMALL", c.clock.instant(), 2 * Fixtures.GIB, 1, "Windows", "10"))
+                  .status())
+          .isEqualTo(200);
+      assertThat(c.beat(small, 1, true).status()).isEqualTo(200);
+      // No inventory yet: memory, processors and OS cannot be checked, so it is not compliant.
+      Agent blind = c.enroll(token, "BLIND", "uuid-blind", "sn-blind", "os-blind");
+      assertThat(c.beat(blind, 1, true).status()).isEqualTo(200);
+
+      PromText m = new PromText(c.http.get("/metrics", null).body());
+      assertThat(failing(m, ok.machineId())).isEmpty();
+      assertThat(failing(m, win7.machineId())).containsExactly("os fail");
+      assertThat(failing(m, small.machineId())).containsExactly("logicalCpus fail", "memory fail");
+      assertThat(failing(m, blind.machineId()))
+          .containsExactly("logicalCpus unknown", "memory unknown", "os unknown");
+      assertThat(failing(m, gone.machineId())).isEmpty();
+      assertThat(failing(m, retired.machineId())).isEmpty();
+      assertThat(m.find("digiready_machine_policy_failing")).hasSize(6);
+      assertThat(m.find("digiready_machine_policy_failing", "unit", "u", "hostname", "WIN-7"))
+          .hasSize(1);
+
+      assertThat(m.value("digiready_machine_compliant", "machine", ok.machineId())).isEqualTo(1.0);
+      assertThat(m.value("digiready_machine_compliant", "machine", win7.machineId()))
+          .isEqualTo(0.0);
+      assertThat(m.value("digiready_machine_compliant", "machine", blind.machineId()))
+          .isEqualTo(0.0);
+      assertThat(m.value("digiready_machine_compliant", "machine", gone.machineId())).isNull();
+      assertThat(m.value("digiready_machine_compliant", "machine", retired.machineId())).isNull();
+      assertThat(m.find("digiready_machine_compliant")).hasSize(4);
+      assertThat(m.value("digiready_unit_compliant_machines", "unit", "u")).isEqualTo(1.0);
+    }
+  }
+
+  private static Agent windows7(TestCollector c, String token, String hostname) {
+    Agent a = c.enroll(token, hostname, "uuid-" + hostname, "sn-" + hostname, "os-" + hostname);
+    assertThat(
+            c.inventory(
+                    a,
+                    Fixtures.inventory(
+                        hostname, c.clock.instant(), 8 * Fixtures.GIB, 4, "Windows", "7"))
+                .status())
+        .isEqualTo(200);
+    assertThat(c.beat(a, 1, true).status()).isEqualTo(200);
+    return a;
   }
 
   @Test

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class UnitHistoryTest {
   @TempDir Path dir;
   TestCollector c;
+  FixtureTree tree;
 
   @BeforeEach
   void start() throws Exception {
     c = new TestCollector(dir);
-    new FixtureTree(c);
+    tree = new FixtureTree(c);
   }
 
   @AfterEach
@@ -48,6 +49,33 @@ class UnitHistoryTest {
     assertThat(old.get("hour").asText()).isEqualTo("2026-11-25T03:00:00Z");
     assertThat(old.get("machines").asLong()).isEqualTo(1);
     assertThat(old.get("internetUp").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void a_second_heartbeat_in_the_hour_adds_a_heartbeat_not_a_machine() {
+    Http.Answer beat = c.beat(tree.agents.get("TG-1"), 2, false);
+    assertThat(beat.status()).isEqualTo(200);
+    JsonNode hour =
+        c.admin("GET", "/api/v1/units/krong-nang.tam-giang/history?days=1", null)
+            .json()
+            .get("buckets")
+            .get(0);
+    assertThat(hour.get("machines").asLong()).isEqualTo(6);
+    assertThat(hour.get("heartbeats").asLong()).isEqualTo(7);
+    assertThat(hour.get("internetUp").asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void a_moved_machine_s_past_hours_stay_with_its_old_unit() {
+    String id = tree.agents.get("TG-1").machineId();
+    Http.Answer moved =
+        c.admin(
+            "POST",
+            "/api/v1/machines/" + id + "/move",
+            java.util.Map.of("unit", "krong-nang.phu-loc"));
+    assertThat(moved.status()).isEqualTo(200);
+    JsonNode tg = c.admin("GET", "/api/v1/units/krong-nang.tam-giang/history?days=1", null).json();
+    assertThat(tg.get("buckets").get(0).get("machines").asLong()).isEqualTo(6);
   }
 
   @Test

@@ -159,13 +159,24 @@ public final class SimMachine {
             internet ? 85L : 5000L,
             internet ? null : "timeout",
             internet ? null : "no answer within 5000 ms");
+    // The collector's default probeTargets are the portal over HTTP and its name over DNS; the
+    // "collector" TCP probe is not one of them, so the collector counts it as target "other".
+    var dns =
+        new ProbeResult(
+            "dichvucong.gov.vn",
+            ProbeKind.DNS,
+            true,
+            internet,
+            internet ? 12L : null,
+            internet ? null : "dns_failure",
+            internet ? null : "no DNS answer");
     var collector = new ProbeResult("collector", ProbeKind.TCP, false, true, 2L, null, null);
     return new Heartbeat(
         machineId,
         nextSeq++,
         now.plus(clockOffset),
         3600L,
-        List.of(portal, collector),
+        List.of(portal, dns, collector),
         internet,
         memoryBytes / 2,
         diskFreeBytes,

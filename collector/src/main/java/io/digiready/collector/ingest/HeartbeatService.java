@@ -3,6 +3,7 @@ package io.digiready.collector.ingest;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.metrics.ReportCounters;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
@@ -31,6 +32,7 @@ public final class HeartbeatService {
   private final Fleet fleet;
   private final GroupCommitWriter writer;
   private final ReportCounters counters;
+  private final ProbeMetrics probeMetrics;
   private final Clock clock;
 
   public HeartbeatService(
@@ -43,10 +45,13 @@ public final class HeartbeatService {
     this.fleet = fleet;
     this.writer = writer;
     this.counters = counters;
+    this.probeMetrics = counters.probeMetrics(config.probeTargets());
     this.clock = clock;
   }
 
-  private record Result(Machine machine, int accepted, int duplicates) {}
+  /** acceptedProbes: the probes of the stored heartbeats only, counted once the commit is done. */
+  private record Result(
+      Machine machine, int accepted, int duplicates, List<ProbeResult> acceptedProbes) {}
 
   public HeartbeatAck report(String machineId, HeartbeatBatch batch, Instant receivedAt) {
     for (int i = 0; i < batch.heartbeats().size(); i++) {
@@ -68,6 +73,7 @@ public final class HeartbeatService {
             },
             res -> fleet.putMachine(res.machine()));
     counters.heartbeats(batch.heartbeats().size(), r.accepted(), r.duplicates());
+    probeMetrics.record(r.machine().unitCode(), r.acceptedProbes());
     return new HeartbeatAck(r.accepted(), r.duplicates());
   }
 
@@ -97,6 +103,7 @@ public final class HeartbeatService {
     Map<Long, int[]> hours = new TreeMap<>();
     int accepted = 0;
     int duplicates = 0;
+    List<ProbeResult> acceptedProbes = new ArrayList<>();
     for (int i = 0; i < batch.heartbeats().size(); i++) {
       Heartbeat h = batch.heartbeats().get(i);
       if (h.seq() <= lastSeq) {
@@ -120,6 +127,7 @@ public final class HeartbeatService {
           internetOk = at;
         }
       }
+      acceptedProbes.addAll(h.probes());
       for (ProbeResult p : h.probes()) {
         tx.addProbeHour(
             m.id(),
@@ -152,7 +160,7 @@ public final class HeartbeatService {
             newest == null ? l.systemDiskTotalBytes() : newest.systemDiskTotalBytes());
     Machine updated = m.withLiveness(liveness);
     tx.updateMachine(updated, newestJson);
-    return new Result(updated, accepted, duplicates);
+    return new Result(updated, accepted, duplicates, acceptedProbes);
   }
 
   /**

@@ -40,11 +40,18 @@ public final class DigireadyMetrics {
     {"digiready.unit.readiness.score", "Weighted mean of the three coverage figures"},
     {"digiready.unit.equipment.target.ratio", "Equipment coverage target of the unit"},
     {"digiready.unit.connectivity.target.ratio", "Connectivity coverage target of the unit"},
-    {"digiready.unit.office.hours", "1 inside the unit's office hours, else 0"},
+    // Not "office_hours" as in the design: promtool reads a "_hours" suffix as a non-base unit.
+    {"digiready.unit.office.open", "1 inside the unit's office hours, else 0"},
     {"digiready.machine.up", "1 online, 0 offline; stale and retired machines are not exported"},
     {"digiready.machine.last.seen.timestamp.seconds", "Last contact, Unix time in seconds"},
     {"digiready.machine.internet.up", "1 when the last heartbeat reached the internet"},
     {"digiready.machine.info", "1 for every working machine; hardware summary as labels"},
+    {"digiready.machine.compliant", "1 when a working machine meets the readiness policy, else 0"},
+    {
+      "digiready.machine.policy.failing",
+      "1 for each readiness rule a working machine fails (status fail) or cannot be checked on"
+          + " (status unknown)"
+    },
   };
 
   public DigireadyMetrics(
@@ -95,7 +102,7 @@ public final class DigireadyMetrics {
       add(rows, "digiready.unit.readiness.score", unit, u.readinessScore());
       add(rows, "digiready.unit.equipment.target.ratio", unit, u.equipmentTarget());
       add(rows, "digiready.unit.connectivity.target.ratio", unit, u.connectivityTarget());
-      add(rows, "digiready.unit.office.hours", unit, u.officeHoursNow() ? 1 : 0);
+      add(rows, "digiready.unit.office.open", unit, u.officeHoursNow() ? 1 : 0);
     }
     if (perMachine) {
       for (Machine m : fleet.machines()) {
@@ -126,6 +133,16 @@ public final class DigireadyMetrics {
                 .and("cpu", nz(hw.cpuName()))
                 .and("memory_gib", memoryGib(hw.memoryBytes())),
             1);
+        add(rows, "digiready.machine.compliant", tags, view.readiness().compliant() ? 1 : 0);
+        // Rule names are the policy's five (memory, logicalCpus, os, systemDiskFree, clock) and
+        // status is fail or unknown: bounded, and nothing at all for a compliant machine.
+        for (var check : view.readiness().failing()) {
+          add(
+              rows,
+              "digiready.machine.policy.failing",
+              tags.and("rule", check.rule()).and("status", check.status()),
+              1);
+        }
       }
     }
     rows.forEach((name, r) -> gauges.get(name).register(r, true));

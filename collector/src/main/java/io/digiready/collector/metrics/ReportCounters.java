@@ -1,8 +1,10 @@
 package io.digiready.collector.metrics;
 
+import io.digiready.protocol.ProbeTarget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 
 /** {@code digiready_reports_received_total{kind,outcome}} and the ingest batch sizes. */
 public final class ReportCounters {
@@ -41,5 +43,12 @@ public final class ReportCounters {
 
   public void inventory(String outcome) {
     report("inventory", outcome);
+  }
+
+  /**
+   * Per-target probe counters in the same registry; targets outside {@code central} are "other".
+   */
+  public ProbeMetrics probeMetrics(List<ProbeTarget> central) {
+    return new ProbeMetrics(registry, central);
   }
 }

@@ -12,7 +12,8 @@ import java.util.List;
 
 /** Applies the numbered scripts under {@code db/} that the database has not seen yet. */
 final class Migrations {
-  static final List<String> SCRIPTS = List.of("V001__init.sql", "V002__viewer_tokens.sql");
+  static final List<String> SCRIPTS =
+      List.of("V001__init.sql", "V002__viewer_tokens.sql", "V003__unit_heartbeat_hours.sql");
 
   private Migrations() {}
 

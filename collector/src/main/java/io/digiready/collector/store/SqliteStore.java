@@ -159,11 +159,10 @@ public final class SqliteStore implements Store {
     List<String> codes = List.copyOf(unitCodes);
     String placeholders = String.join(",", Collections.nCopies(codes.size(), "?"));
     return query(
-        "SELECT h.hour, COUNT(*), SUM(h.heartbeats), SUM(h.internet_up)"
-            + " FROM heartbeat_hours h JOIN machines m ON m.id = h.machine_id"
-            + " WHERE m.unit_code IN ("
+        "SELECT hour, SUM(machines), SUM(heartbeats), SUM(internet_up)"
+            + " FROM unit_heartbeat_hours WHERE unit_code IN ("
             + placeholders
-            + ") AND h.hour >= ? AND h.hour < ? GROUP BY h.hour ORDER BY h.hour",
+            + ") AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour",
         p -> {
           int i = 1;
           for (String code : codes) {

@@ -294,17 +294,36 @@ final class SqliteTx implements Tx {
   @Override
   public void addHeartbeatHour(String machineId, long hour, int heartbeats, int internetUp)
       throws SQLException {
-    PreparedStatement p =
+    PreparedStatement first =
         sql(
-            "INSERT INTO heartbeat_hours (machine_id, hour, heartbeats, internet_up)"
-                + " VALUES (?, ?, ?, ?) ON CONFLICT (machine_id, hour) DO UPDATE SET"
+            "INSERT OR IGNORE INTO heartbeat_hours (machine_id, hour, heartbeats, internet_up)"
+                + " VALUES (?, ?, 0, 0)");
+    first.setString(1, machineId);
+    first.setLong(2, hour);
+    boolean newHour = first.executeUpdate() == 1;
+    PreparedStatement add =
+        sql(
+            "UPDATE heartbeat_hours SET heartbeats = heartbeats + ?, internet_up = internet_up + ?"
+                + " WHERE machine_id = ? AND hour = ?");
+    add.setInt(1, heartbeats);
+    add.setInt(2, internetUp);
+    add.setString(3, machineId);
+    add.setLong(4, hour);
+    add.executeUpdate();
+    PreparedStatement unit =
+        sql(
+            "INSERT INTO unit_heartbeat_hours (unit_code, hour, machines, heartbeats, internet_up)"
+                + " SELECT unit_code, ?, ?, ?, ? FROM machines WHERE id = ?"
+                + " ON CONFLICT (unit_code, hour) DO UPDATE SET"
+                + " machines = machines + excluded.machines,"
                 + " heartbeats = heartbeats + excluded.heartbeats,"
                 + " internet_up = internet_up + excluded.internet_up");
-    p.setString(1, machineId);
-    p.setLong(2, hour);
-    p.setInt(3, heartbeats);
-    p.setInt(4, internetUp);
-    p.executeUpdate();
+    unit.setLong(1, hour);
+    unit.setInt(2, newHour ? 1 : 0);
+    unit.setInt(3, heartbeats);
+    unit.setInt(4, internetUp);
+    unit.setString(5, machineId);
+    unit.executeUpdate();
   }
 
   @Override
@@ -351,7 +370,7 @@ final class SqliteTx implements Tx {
   @Override
   public int prune(Instant hourlyBefore, Instant rawBefore) throws SQLException {
     int deleted = 0;
-    for (String table : List.of("heartbeat_hours", "probe_hours")) {
+    for (String table : List.of("heartbeat_hours", "unit_heartbeat_hours", "probe_hours")) {
       PreparedStatement p = sql("DELETE FROM " + table + " WHERE hour < ?");
       p.setLong(1, hourlyBefore.toEpochMilli());
       deleted += p.executeUpdate();

@@ -28,7 +28,7 @@ public interface Store extends AutoCloseable {
   /** Every viewer token, revoked ones too, for the admin's list: never a hash. */
   List<ViewerTokenRow> viewerTokens();
 
-  /** Hourly heartbeat totals over the machines currently enrolled in the given units. */
+  /** Hourly heartbeat totals of the given units (each hour counted where the machine then was). */
   List<UnitHourBucket> unitHistory(Collection<String> unitCodes, Instant from, Instant to);
 
   List<EventRow> events(String machineId, int limit);

@@ -11,91 +11,71 @@ import io.javalin.http.Context;
 final class ReadRoutes {
   private ReadRoutes() {}
 
+  private interface Read<T> {
+    T from(Context ctx) throws Exception;
+  }
+
   static void register(RoutesConfig r, Services s) {
     r.get("/api/v1/session", ctx -> Responses.json(ctx, 200, s.auth().requireReader(ctx)));
-    r.get(
-        "/api/v1/units",
-        ctx -> read(ctx, s, () -> Responses.json(ctx, 200, AdminRoutes.coverage(s))));
-    r.get(
-        "/api/v1/units/{code}",
-        ctx ->
-            read(
-                ctx,
-                s,
-                () ->
-                    Responses.json(ctx, 200, AdminRoutes.unitCoverage(s, ctx.pathParam("code")))));
-    r.get(
+    json(r, s, "/api/v1/units", ctx -> AdminRoutes.coverage(s));
+    json(r, s, "/api/v1/units/{code}", ctx -> AdminRoutes.unitCoverage(s, ctx.pathParam("code")));
+    json(
+        r,
+        s,
         "/api/v1/units/{code}/history",
-        ctx ->
-            read(
-                ctx,
-                s,
-                () ->
-                    Responses.json(
-                        ctx,
-                        200,
-                        s.unitHistory().history(ctx.pathParam("code"), ctx.queryParam("days")))));
-    r.get(
+        ctx -> s.unitHistory().history(ctx.pathParam("code"), ctx.queryParam("days")));
+    json(
+        r,
+        s,
         "/api/v1/machines",
-        ctx ->
-            read(
-                ctx,
-                s,
-                () ->
-                    Responses.json(
-                        ctx,
-                        200,
-                        s.machines().list(ctx.queryParam("unit"), ctx.queryParam("state")))));
-    r.get(
-        "/api/v1/machines/{id}",
-        ctx ->
-            read(ctx, s, () -> Responses.json(ctx, 200, s.machines().detail(ctx.pathParam("id")))));
-    r.get(
+        ctx -> s.machines().list(ctx.queryParam("unit"), ctx.queryParam("state")));
+    json(r, s, "/api/v1/machines/{id}", ctx -> s.machines().detail(ctx.pathParam("id")));
+    json(
+        r,
+        s,
         "/api/v1/machines/{id}/history",
         ctx ->
-            read(
-                ctx,
-                s,
-                () ->
-                    Responses.json(
-                        ctx,
-                        200,
-                        s.machines()
-                            .history(
-                                ctx.pathParam("id"),
-                                ctx.queryParam("from"),
-                                ctx.queryParam("to")))));
+            s.machines()
+                .history(ctx.pathParam("id"), ctx.queryParam("from"), ctx.queryParam("to")));
     r.get(
         "/api/v1/units.csv",
-        ctx ->
-            read(
-                ctx,
-                s,
-                () ->
-                    ctx.contentType("text/csv; charset=utf-8")
-                        .result(CoverageCsv.write(AdminRoutes.coverage(s)))));
-    r.get(
+        ctx -> {
+          s.auth().requireReader(ctx);
+          ctx.contentType("text/csv; charset=utf-8")
+              .result(CoverageCsv.write(AdminRoutes.coverage(s)));
+        });
+    file(
+        r,
+        s,
         "/api/v1/reports/coverage.csv",
-        ctx -> read(ctx, s, () -> csv(ctx, s.reports().coverageCsv(ctx.queryParam("unit")))));
-    r.get(
+        ctx -> s.reports().coverageCsv(ctx.queryParam("unit")));
+    file(
+        r,
+        s,
         "/api/v1/reports/machines.csv",
-        ctx -> read(ctx, s, () -> csv(ctx, s.reports().machinesCsv(ctx.queryParam("unit")))));
+        ctx -> s.reports().machinesCsv(ctx.queryParam("unit")));
   }
 
-  private interface Action {
-    void run() throws Exception;
+  private static void json(RoutesConfig r, Services s, String path, Read<Object> read) {
+    r.get(
+        path,
+        ctx -> {
+          s.auth().requireReader(ctx);
+          Responses.json(ctx, 200, read.from(ctx));
+        });
   }
 
-  private static void read(Context ctx, Services s, Action action) throws Exception {
-    s.auth().requireReader(ctx);
-    action.run();
-  }
-
-  private static void csv(Context ctx, Export export) {
-    // The name holds only the unit code (an ASCII slug) and a date, so it needs no escaping.
-    ctx.header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
-        .header("Cache-Control", "no-store")
-        .contentType("text/csv; charset=utf-8")
-        .result(export.bytes());
+  private static void file(RoutesConfig r, Services s, String path, Read<Export> read) {
+    r.get(
+        path,
+        ctx -> {
+          s.auth().requireReader(ctx);
+          Export export = read.from(ctx);
+          // The name holds only a unit code (an ASCII slug) and a date: nothing to escape.
+          ctx.header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
+              .header("Cache-Control", "no-store")
+              .contentType("text/csv; charset=utf-8")
+              .result(export.bytes());
+        });
   }
 }
