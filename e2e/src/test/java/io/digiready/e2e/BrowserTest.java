@@ -110,7 +110,7 @@ class BrowserTest {
     }
   }
 
-  /** Fails, saying what to install, unless Chromium and Node 20 or newer are here. */
+  /** Fails, saying what to install, unless Chromium and Node 18 or newer (Debian 12's) are here. */
   static String requireBrowserTools() throws InterruptedException {
     if (!Files.isExecutable(CHROMIUM)) {
       fail(
@@ -127,11 +127,11 @@ class BrowserTest {
       version = null;
     }
     if (version == null || !version.matches("v\\d+\\..*")) {
-      fail("node is missing: install Node.js 20 or newer with npm (apt-get install nodejs npm)");
+      fail("node is missing: install Node.js 18 or newer with npm (apt-get install nodejs npm)");
     }
     int major = Integer.parseInt(version.substring(1, version.indexOf('.')));
-    if (major < 20) {
-      fail("node " + version + " is too old for playwright-core: install Node.js 20 or newer");
+    if (major < 18) {
+      fail("node " + version + " is too old for playwright-core: install Node.js 18 or newer");
     }
     return "node";
   }
