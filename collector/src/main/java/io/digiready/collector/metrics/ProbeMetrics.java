@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code digiready_probe_results_total{unit,target,kind,outcome}} and {@code
@@ -59,6 +61,11 @@ public final class ProbeMetrics {
   private final MeterRegistry registry;
   private final Set<String> central = new HashSet<>();
 
+  // Looked up once per label set: building and registering a meter for every probe of every
+  // heartbeat cost a third of the batched ingest rate. The label values are bounded, so are these.
+  private final Map<String, Counter> results = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+
   /**
    * Targets other than {@code centralTargets} (the collector's {@code probeTargets}) are "other".
    */
@@ -75,22 +82,32 @@ public final class ProbeMetrics {
       String kind = p.kind().name().toLowerCase(Locale.ROOT);
       String target = central.contains(key(p.kind(), p.target())) ? p.target() : OTHER_TARGET;
       boolean ok = Boolean.TRUE.equals(p.ok());
-      Counter.builder(RESULTS)
-          .description(
-              "Probe results of stored heartbeats by the machine's unit, target and outcome")
-          .tag("unit", unit)
-          .tag("target", target)
-          .tag("kind", kind)
-          .tag("outcome", outcome(p))
-          .register(registry)
+      String outcome = outcome(p);
+      results
+          .computeIfAbsent(
+              unit + '\n' + target + '\n' + kind + '\n' + outcome,
+              k ->
+                  Counter.builder(RESULTS)
+                      .description(
+                          "Probe results of stored heartbeats by the machine's unit, target and"
+                              + " outcome")
+                      .tag("unit", unit)
+                      .tag("target", target)
+                      .tag("kind", kind)
+                      .tag("outcome", outcome)
+                      .register(registry))
           .increment();
       if (ok && p.latencyMillis() != null) {
-        Timer.builder(LATENCY)
-            .description("Latency of successful probes by target")
-            .tag("target", target)
-            .tag("kind", kind)
-            .serviceLevelObjectives(BUCKETS)
-            .register(registry)
+        latencies
+            .computeIfAbsent(
+                target + '\n' + kind,
+                k ->
+                    Timer.builder(LATENCY)
+                        .description("Latency of successful probes by target")
+                        .tag("target", target)
+                        .tag("kind", kind)
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry))
             .record(Duration.ofMillis(p.latencyMillis()));
       }
     }
