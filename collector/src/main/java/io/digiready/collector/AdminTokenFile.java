@@ -1,6 +1,6 @@
 package io.digiready.collector;
 
-import io.digiready.collector.web.Tokens;
+import io.digiready.collector.fleet.Tokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -3,6 +3,7 @@ package io.digiready.collector;
 import io.digiready.collector.backup.DataDirLock;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.coverage.CoverageCalculator;
+import io.digiready.collector.coverage.CoverageService;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.ingest.EnrollService;
 import io.digiready.collector.ingest.HeartbeatService;
@@ -106,7 +107,7 @@ public final class Collector implements AutoCloseable {
             new UnitHistoryService(fleet, store, clock),
             new ViewerTokenService(fleet, store, writer, clock),
             new ReportService(fleet, coverage, clock),
-            coverage,
+            new CoverageService(fleet, coverage, clock),
             new DigireadyMetrics(registry, fleet, coverage, config.metricsPerMachine(), clock),
             registry);
     http = new HttpServer(services);

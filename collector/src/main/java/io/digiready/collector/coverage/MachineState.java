@@ -37,12 +37,13 @@ public enum MachineState {
     return STALE;
   }
 
-  public static MachineState parse(String text) {
+  /** The state named by its label ({@code online}, ...); an unknown label is an error. */
+  public static MachineState fromLabel(String text) {
     for (MachineState s : values()) {
       if (s.label().equals(text)) {
         return s;
       }
     }
-    return null;
+    throw new IllegalArgumentException("unknown machine state " + text);
   }
 }

@@ -1,7 +1,7 @@
 package io.digiready.collector.coverage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.digiready.collector.units.OfficeHours;
+import io.digiready.collector.fleet.OfficeHours;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
 package io.digiready.collector.fleet;
 
+import io.digiready.collector.problem.Problem;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,13 @@ public final class Fleet {
 
   public Optional<Unit> unit(String code) {
     return Optional.ofNullable(code == null ? null : units.get(code));
+  }
+
+  /** The unit, or a "not found" problem naming the field {@code unit}. */
+  public Unit requireUnit(String code) {
+    return unit(code)
+        .orElseThrow(
+            () -> Problem.notFound("unit", "unknown unit. Found: " + Problem.shorten(code)));
   }
 
   public Collection<Unit> units() {

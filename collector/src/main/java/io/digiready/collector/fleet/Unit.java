@@ -1,7 +1,5 @@
 package io.digiready.collector.fleet;
 
-import io.digiready.collector.units.OfficeHours;
-
 /** An administrative unit as stored; {@code officeHours} is null when it inherits all of them. */
 public record Unit(
     String code,

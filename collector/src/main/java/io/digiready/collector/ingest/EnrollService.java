@@ -4,11 +4,11 @@ import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
-import io.digiready.collector.web.ApiException;
-import io.digiready.collector.web.Tokens;
 import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.EnrollResponse;
 import io.digiready.protocol.Fingerprint;
@@ -56,7 +56,7 @@ public final class EnrollService {
     EnrollmentToken token =
         fleet
             .enrollmentTokenForHash(Tokens.sha256Hex(request.enrollmentToken()))
-            .orElseThrow(ApiException::unauthorized);
+            .orElseThrow(Problem::unauthorized);
     String agentToken = Tokens.newToken();
     String tokenHash = Tokens.sha256Hex(agentToken);
     Instant now = clock.instant();
@@ -70,7 +70,7 @@ public final class EnrollService {
   private Machine enrollInTx(
       Tx tx, String unit, EnrollRequest request, String tokenHash, Instant now) throws Exception {
     if (fleet.unit(unit).isEmpty()) {
-      throw ApiException.unauthorized();
+      throw Problem.unauthorized();
     }
     Fingerprint f = request.fingerprint();
     var identity =

@@ -1,17 +1,18 @@
 package io.digiready.collector.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
-import io.digiready.collector.web.ApiException;
-import io.digiready.collector.web.Bodies;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.HeartbeatAck;
 import io.digiready.protocol.HeartbeatBatch;
+import io.digiready.protocol.Json;
 import io.digiready.protocol.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.TreeMap;
  * state and roll into hourly buckets; a gap in seq counts as lost heartbeats.
  */
 public final class HeartbeatService {
+  private static final ObjectMapper JSON = Json.mapper();
   private final CollectorConfig config;
   private final Fleet fleet;
   private final GroupCommitWriter writer;
@@ -56,8 +58,8 @@ public final class HeartbeatService {
   public HeartbeatAck report(String machineId, HeartbeatBatch batch, Instant receivedAt) {
     for (int i = 0; i < batch.heartbeats().size(); i++) {
       if (!machineId.equals(batch.heartbeats().get(i).machineId())) {
-        throw ApiException.forbidden(
-            "heartbeats[" + i + "].machineId: this token belongs to another machine");
+        throw Problem.forbidden(
+            "heartbeats[" + i + "].machineId", "this token belongs to another machine");
       }
     }
     // Serialised here, on the request thread, to keep the single writer thread on SQL only.
@@ -68,7 +70,7 @@ public final class HeartbeatService {
     Result r =
         writer.call(
             tx -> {
-              Machine m = tx.machine(machineId).orElseThrow(ApiException::unauthorized);
+              Machine m = tx.machine(machineId).orElseThrow(Problem::unauthorized);
               return store(tx, m, batch, json, receivedAt);
             },
             res -> fleet.putMachine(res.machine()));
@@ -83,7 +85,7 @@ public final class HeartbeatService {
 
   private static String write(Heartbeat h) {
     try {
-      return Bodies.MAPPER.writeValueAsString(h);
+      return JSON.writeValueAsString(h);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

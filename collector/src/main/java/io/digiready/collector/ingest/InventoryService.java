@@ -1,14 +1,15 @@
 package io.digiready.collector.ingest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
-import io.digiready.collector.web.ApiException;
-import io.digiready.collector.web.Bodies;
 import io.digiready.protocol.Inventory;
 import io.digiready.protocol.InventoryReport;
+import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
 
 /** Stores an inventory when its content changed, recording each change as an event. */
 public final class InventoryService {
+  private static final ObjectMapper JSON = Json.mapper();
   private final Fleet fleet;
   private final GroupCommitWriter writer;
   private final ReportCounters counters;
@@ -32,13 +34,13 @@ public final class InventoryService {
   /** Returns whether the stored inventory changed. */
   public boolean report(String machineId, InventoryReport report) {
     if (!machineId.equals(report.machineId())) {
-      throw ApiException.forbidden("machineId: this token belongs to another machine");
+      throw Problem.forbidden("machineId", "this token belongs to another machine");
     }
     Instant now = clock.instant();
     Stored stored =
         writer.call(
             tx -> {
-              Machine current = tx.machine(machineId).orElseThrow(ApiException::unauthorized);
+              Machine current = tx.machine(machineId).orElseThrow(Problem::unauthorized);
               return storeInTx(tx, current, report.inventory(), now);
             },
             s -> {
@@ -56,7 +58,7 @@ public final class InventoryService {
   Stored storeInTx(Tx tx, Machine machine, Inventory inventory, Instant now) throws Exception {
     Optional<String> storedJson = tx.inventoryJson(machine.id());
     if (storedJson.isPresent()) {
-      Inventory stored = Bodies.MAPPER.readValue(storedJson.get(), Inventory.class);
+      Inventory stored = JSON.readValue(storedJson.get(), Inventory.class);
       List<String> changes = InventoryDiff.between(stored, inventory);
       if (changes.isEmpty()) {
         return new Stored(machine, false);
@@ -66,7 +68,7 @@ public final class InventoryService {
       }
     }
     Machine.Hardware hardware = Hardware.of(inventory, now);
-    tx.updateInventory(machine.id(), hardware, Bodies.MAPPER.writeValueAsString(inventory));
+    tx.updateInventory(machine.id(), hardware, JSON.writeValueAsString(inventory));
     Machine updated = machine.withHardware(hardware);
     String hostname = inventory.hostname().strip();
     if (!hostname.equals(machine.identity().hostname())) {

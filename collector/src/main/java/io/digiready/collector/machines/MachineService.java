@@ -2,16 +2,16 @@ package io.digiready.collector.machines;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.coverage.Readiness;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
-import io.digiready.collector.units.UnitService;
-import io.digiready.collector.web.ApiException;
-import io.digiready.collector.web.Bodies;
+import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,8 @@ import java.util.Set;
 
 /** The admin view of machines: lists, one machine in full, its history, retire and move. */
 public final class MachineService {
-  static final Duration MAX_HISTORY = Duration.ofDays(400);
+  public static final Duration MAX_HISTORY = Duration.ofDays(400);
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Fleet fleet;
   private final Store store;
@@ -72,19 +73,14 @@ public final class MachineService {
       JsonNode inventory,
       List<Store.EventRow> events) {}
 
-  /** Machines of a unit's subtree (or all) in a state (or any), ordered by unit and hostname. */
-  public List<Summary> list(String unit, String state) {
-    MachineState wanted = null;
-    if (state != null && !state.isEmpty()) {
-      wanted = MachineState.parse(state);
-      if (wanted == null) {
-        throw ApiException.badRequest(
-            "state: must be one of online, offline, stale, retired. Found: " + shorten(state));
-      }
-    }
+  /**
+   * Machines of a unit's subtree (or all, when {@code unit} is null) in a state (or any, when
+   * {@code wanted} is null), ordered by unit and hostname.
+   */
+  public List<Summary> list(String unit, MachineState wanted) {
     Set<String> units = null;
-    if (unit != null && !unit.isEmpty()) {
-      fleet.unit(unit).orElseThrow(() -> UnitService.unknownUnit(unit));
+    if (unit != null) {
+      fleet.requireUnit(unit);
       units = fleet.subtree(unit);
     }
     Instant now = clock.instant();
@@ -136,18 +132,21 @@ public final class MachineService {
   public record History(
       String machineId, Instant from, Instant to, List<Store.HourBucket> buckets) {}
 
-  public History history(String id, String fromText, String toText) {
+  /** Hourly buckets from {@code from} to {@code to}; null means the last day up to this hour. */
+  public History history(String id, Instant fromOrNull, Instant toOrNull) {
     machine(id);
     Instant now = clock.instant();
     // Buckets are named by the hour they start; the current hour's bucket is included by default.
-    Instant to = time("to", toText, now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)));
+    Instant to =
+        toOrNull != null ? toOrNull : now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     Instant from =
-        time("from", fromText, to.minus(Duration.ofDays(1))).truncatedTo(ChronoUnit.HOURS);
+        (fromOrNull != null ? fromOrNull : to.minus(Duration.ofDays(1)))
+            .truncatedTo(ChronoUnit.HOURS);
     if (!from.isBefore(to)) {
-      throw ApiException.badRequest("from: must be before to");
+      throw Problem.invalid("from", "must be before to");
     }
     if (Duration.between(from, to).compareTo(MAX_HISTORY) > 0) {
-      throw ApiException.badRequest("from: at most 400 days before to");
+      throw Problem.invalid("from", "at most 400 days before to");
     }
     return new History(id, from, to, store.history(id, from, to));
   }
@@ -170,12 +169,13 @@ public final class MachineService {
 
   public Detail move(String id, String unit) {
     if (unit == null || unit.isEmpty()) {
-      throw ApiException.badRequest("unit: is required");
+      throw Problem.invalid("unit", "is required");
     }
     Machine m = machine(id);
     fleet
         .unit(unit)
-        .orElseThrow(() -> ApiException.badRequest("unit: unknown unit. Found: " + shorten(unit)));
+        .orElseThrow(
+            () -> Problem.invalid("unit", "unknown unit. Found: " + Problem.shorten(unit)));
     if (!m.unitCode().equals(unit)) {
       Instant now = clock.instant();
       writer.call(
@@ -194,21 +194,7 @@ public final class MachineService {
     return fleet
         .machine(id)
         .orElseThrow(
-            () -> ApiException.notFound("machine: unknown machine. Found: " + shorten(id)));
-  }
-
-  private static Instant time(String field, String text, Instant fallback) {
-    if (text == null || text.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest(
-          field
-              + ": expected an ISO-8601 time such as 2026-11-27T08:00:00Z. Found: "
-              + shorten(text));
-    }
+            () -> Problem.notFound("machine", "unknown machine. Found: " + Problem.shorten(id)));
   }
 
   private static JsonNode tree(String json) {
@@ -216,13 +202,9 @@ public final class MachineService {
       return null;
     }
     try {
-      return Bodies.MAPPER.readTree(json);
+      return JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored JSON unreadable", e);
     }
-  }
-
-  private static String shorten(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 }

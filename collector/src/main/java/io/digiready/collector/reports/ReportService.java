@@ -4,10 +4,10 @@ import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.CoverageCalculator.MachineView;
 import io.digiready.collector.coverage.Readiness;
 import io.digiready.collector.coverage.UnitCoverage;
+import io.digiready.collector.csv.CsvWriter;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
-import io.digiready.collector.units.OfficeHours;
-import io.digiready.collector.units.UnitService;
+import io.digiready.collector.fleet.OfficeHours;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +45,8 @@ public final class ReportService {
     Instant now = clock.instant();
     Set<String> scope = scope(unit);
     List<UnitCoverage> all = coverage.compute(fleet, now);
-    Csv csv =
-        new Csv()
+    CsvWriter csv =
+        new CsvWriter()
             .row(
                 List.of(
                     "code",
@@ -104,8 +104,8 @@ public final class ReportService {
                     .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
                     .thenComparing(v -> v.machine().id()))
             .toList();
-    Csv csv =
-        new Csv()
+    CsvWriter csv =
+        new CsvWriter()
             .row(
                 List.of(
                     "unit",
@@ -145,12 +145,64 @@ public final class ReportService {
     return new Export(filename("machines", unit, all, now), csv.bytes());
   }
 
+  /**
+   * {@code GET /api/v1/units.csv}: every unit with its subtree figures and machine counts by state,
+   * in the columns of {@code GET /api/v1/units} (for scripts that want the API's field names).
+   */
+  public byte[] unitsCsv() {
+    CsvWriter csv =
+        new CsvWriter()
+            .row(
+                List.of(
+                    "code",
+                    "name",
+                    "parent",
+                    "kind",
+                    "staff",
+                    "online",
+                    "offline",
+                    "stale",
+                    "retired",
+                    "workingMachines",
+                    "internetMachines",
+                    "compliantMachines",
+                    "equipmentCoverage",
+                    "connectivityCoverage",
+                    "compliance",
+                    "readinessScore",
+                    "rank",
+                    "of"));
+    for (UnitCoverage u : coverage.compute(fleet, clock.instant())) {
+      csv.row(
+          List.of(
+              u.code(),
+              u.name(),
+              u.parent() == null ? "" : u.parent(),
+              u.kind(),
+              String.valueOf(u.staff()),
+              String.valueOf(u.machines().get("online")),
+              String.valueOf(u.machines().get("offline")),
+              String.valueOf(u.machines().get("stale")),
+              String.valueOf(u.machines().get("retired")),
+              String.valueOf(u.workingMachines()),
+              String.valueOf(u.internetMachines()),
+              String.valueOf(u.compliantMachines()),
+              ratio(u.equipmentCoverage()),
+              ratio(u.connectivityCoverage()),
+              ratio(u.compliance()),
+              ratio(u.readinessScore()),
+              String.valueOf(u.rank()),
+              String.valueOf(u.of())));
+    }
+    return csv.bytes();
+  }
+
   /** Null means every unit. */
   private Set<String> scope(String unit) {
     if (unit == null || unit.isEmpty()) {
       return null;
     }
-    fleet.unit(unit).orElseThrow(() -> UnitService.unknownUnit(unit));
+    fleet.requireUnit(unit);
     return fleet.subtree(unit);
   }
 

@@ -1,5 +1,7 @@
 package io.digiready.collector.units;
 
+import io.digiready.collector.fleet.OfficeHours;
+
 /** Body of {@code POST /api/v1/units} and {@code PUT /api/v1/units/{code}}. */
 public record UnitBody(
     String code,

@@ -1,6 +1,7 @@
 package io.digiready.collector.units;
 
-import io.digiready.collector.web.ApiException;
+import io.digiready.collector.csv.CsvReader;
+import io.digiready.collector.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,37 +19,33 @@ public final class UnitCsv {
 
   public record Row(int line, UnitBody body) {}
 
-  public static List<Row> parse(String text) {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    List<List<String>> records = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
-    split(text, records, lines);
+  public static List<Row> parse(byte[] csv) {
+    List<CsvReader.Record> records = CsvReader.read(csv);
     if (records.isEmpty()) {
-      throw ApiException.badRequest("line 1: header is required: " + String.join(",", REQUIRED));
+      throw Problem.invalid("line 1: header is required: " + String.join(",", REQUIRED));
     }
-    List<String> header = records.get(0).stream().map(String::strip).toList();
+    List<String> header = records.get(0).fields().stream().map(String::strip).toList();
     int columns = header.size();
     if (columns < 5
         || columns > 7
         || !header.subList(0, 5).equals(REQUIRED)
         || !OPTIONAL.subList(0, columns - 5).equals(header.subList(5, columns))) {
-      throw ApiException.badRequest(
+      throw Problem.invalid(
           "line 1: header must be code,name,parent,kind,staff[,equipmentTarget,connectivityTarget]");
     }
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < records.size(); i++) {
-      List<String> r = records.get(i);
-      int line = lines.get(i);
-      if (r.size() == 1 && r.get(0).isBlank()) {
+      CsvReader.Record record = records.get(i);
+      List<String> r = record.fields();
+      int line = record.line();
+      if (record.blank()) {
         continue;
       }
       if (rows.size() >= MAX_ROWS) {
-        throw ApiException.badRequest("line " + line + ": at most " + MAX_ROWS + " units");
+        throw Problem.invalid("line " + line + ": at most " + MAX_ROWS + " units");
       }
       if (r.size() != columns) {
-        throw ApiException.badRequest(
+        throw Problem.invalid(
             "line " + line + ": expected " + columns + " fields. Found: " + r.size());
       }
       rows.add(
@@ -71,13 +68,13 @@ public final class UnitCsv {
     try {
       return Integer.valueOf(text.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
+      throw Problem.invalid(
           "line "
               + line
               + ": "
               + field
               + ": must be a whole number. Found: "
-              + UnitRules.shorten(text));
+              + Problem.shorten(text));
     }
   }
 
@@ -88,66 +85,8 @@ public final class UnitCsv {
     try {
       return Double.valueOf(text.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
-          "line " + line + ": " + field + ": must be a number. Found: " + UnitRules.shorten(text));
-    }
-  }
-
-  /** Splits into records of fields, remembering the line each record starts on. */
-  private static void split(String text, List<List<String>> records, List<Integer> lines) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    int line = 1;
-    int start = 1;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-            field.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n') {
-            line++;
-          }
-          field.append(c);
-        }
-      } else if (c == '"' && field.length() == 0) {
-        quoted = true;
-        any = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-        any = true;
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        fields.add(field.toString());
-        records.add(fields);
-        lines.add(start);
-        fields = new ArrayList<>();
-        field.setLength(0);
-        any = false;
-        line++;
-        start = line;
-      } else {
-        field.append(c);
-        any = true;
-      }
-    }
-    if (quoted) {
-      throw ApiException.badRequest("line " + start + ": unterminated quoted field");
-    }
-    if (any || field.length() > 0) {
-      fields.add(field.toString());
-      records.add(fields);
-      lines.add(start);
+      throw Problem.invalid(
+          "line " + line + ": " + field + ": must be a number. Found: " + Problem.shorten(text));
     }
   }
 }

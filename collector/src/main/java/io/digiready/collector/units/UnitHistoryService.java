@@ -2,7 +2,6 @@ package io.digiready.collector.units;
 
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.store.Store;
-import io.digiready.collector.web.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,8 +10,8 @@ import java.util.List;
 
 /** Internet availability of a unit's subtree, hour by hour, from the stored hourly buckets. */
 public final class UnitHistoryService {
-  static final int MAX_DAYS = 400;
-  static final int DEFAULT_DAYS = 7;
+  public static final int MAX_DAYS = 400;
+  public static final int DEFAULT_DAYS = 7;
 
   private final Fleet fleet;
   private final Store store;
@@ -27,32 +26,12 @@ public final class UnitHistoryService {
   public record History(
       String unit, int days, Instant from, Instant to, List<Store.UnitHourBucket> buckets) {}
 
-  public History history(String code, String daysText) {
-    fleet.unit(code).orElseThrow(() -> UnitService.unknownUnit(code));
-    int days = days(daysText);
+  /** The last {@code days} days (1 to {@link #MAX_DAYS}) up to and including the current hour. */
+  public History history(String code, int days) {
+    fleet.requireUnit(code);
     // Buckets are named by the hour they start; the current hour is included.
     Instant to = clock.instant().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     Instant from = to.minus(Duration.ofDays(days));
     return new History(code, days, from, to, store.unitHistory(fleet.subtree(code), from, to));
-  }
-
-  private static int days(String text) {
-    if (text == null || text.isEmpty()) {
-      return DEFAULT_DAYS;
-    }
-    int days;
-    try {
-      days = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest(
-          "days: must be a whole number of days from 1 to "
-              + MAX_DAYS
-              + ". Found: "
-              + UnitRules.shorten(text));
-    }
-    if (days < 1 || days > MAX_DAYS) {
-      throw ApiException.badRequest("days: must be from 1 to " + MAX_DAYS + ". Found: " + days);
-    }
-    return days;
   }
 }

@@ -1,7 +1,7 @@
 package io.digiready.collector.units;
 
 import io.digiready.collector.fleet.Unit;
-import io.digiready.collector.web.ApiException;
+import io.digiready.collector.problem.Problem;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -57,7 +57,7 @@ public final class UnitRules {
     if (b.officeHours() != null) {
       String problem = b.officeHours().problem(prefix + "officeHours");
       if (problem != null) {
-        throw ApiException.badRequest(problem);
+        throw Problem.invalid(problem);
       }
     }
     return new Unit(
@@ -93,11 +93,13 @@ public final class UnitRules {
     return value;
   }
 
-  private static ApiException bad(String prefix, String field, String expectation) {
-    return ApiException.badRequest(prefix + field + ": " + expectation);
+  private static Problem bad(String prefix, String field, String expectation) {
+    return prefix.isEmpty()
+        ? Problem.invalid(field, expectation)
+        : Problem.invalid(prefix + field + ": " + expectation);
   }
 
   static String shorten(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    return Problem.shorten(s);
   }
 }

@@ -2,11 +2,11 @@ package io.digiready.collector.units;
 
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Fleet;
+import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
-import io.digiready.collector.web.ApiException;
-import io.digiready.collector.web.Tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,16 +31,16 @@ public final class UnitService {
   public Unit create(UnitBody body) {
     Unit unit = UnitRules.toUnit(body, "");
     if (fleet.unit(unit.code()).isPresent()) {
-      throw ApiException.conflict("code: a unit with this code exists. Found: " + unit.code());
+      throw Problem.conflict("code", "a unit with this code exists. Found: " + unit.code());
     }
     UnitRules.checkParent(unit, unitsByCode(), "");
     return save(List.of(unit)).get(0);
   }
 
   public Unit update(String code, UnitBody body) {
-    fleet.unit(code).orElseThrow(() -> unknownUnit(code));
+    fleet.requireUnit(code);
     if (body.code() != null && !body.code().equals(code)) {
-      throw ApiException.badRequest("code: must match the path (codes do not change)");
+      throw Problem.invalid("code", "must match the path (codes do not change)");
     }
     Unit unit =
         UnitRules.toUnit(
@@ -61,7 +61,7 @@ public final class UnitService {
   public record ImportResult(int created, int updated) {}
 
   /** All or nothing: the first bad line rejects the whole file. */
-  public ImportResult importCsv(String csv) {
+  public ImportResult importCsv(byte[] csv) {
     List<UnitCsv.Row> rows = UnitCsv.parse(csv);
     Map<String, Unit> merged = unitsByCode();
     Map<String, Integer> lineOf = new HashMap<>();
@@ -71,7 +71,7 @@ public final class UnitService {
       String prefix = "line " + row.line() + ": ";
       Unit unit = UnitRules.toUnit(row.body(), prefix);
       if (lineOf.containsKey(unit.code())) {
-        throw ApiException.badRequest(
+        throw Problem.invalid(
             prefix + "code: repeats line " + lineOf.get(unit.code()) + ". Found: " + unit.code());
       }
       lineOf.put(unit.code(), row.line());
@@ -142,15 +142,11 @@ public final class UnitService {
     return map;
   }
 
-  public static ApiException unknownUnit(String code) {
-    return ApiException.notFound("unit: unknown unit. Found: " + UnitRules.shorten(code));
-  }
-
   public record NewToken(String id, String unit, String token, Instant createdAt) {}
 
   /** Returns the secret once; only its hash is stored. */
   public NewToken newEnrollmentToken(String unitCode) {
-    fleet.unit(unitCode).orElseThrow(() -> unknownUnit(unitCode));
+    fleet.requireUnit(unitCode);
     String secret = Tokens.newToken();
     EnrollmentToken token =
         new EnrollmentToken(
@@ -165,7 +161,7 @@ public final class UnitService {
   }
 
   public List<Store.TokenRow> enrollmentTokens(String unitCode) {
-    fleet.unit(unitCode).orElseThrow(() -> unknownUnit(unitCode));
+    fleet.requireUnit(unitCode);
     return store.enrollmentTokens(unitCode);
   }
 
@@ -175,7 +171,7 @@ public final class UnitService {
         writer.call(
             tx -> tx.revokeEnrollmentToken(id, now), done -> fleet.removeEnrollmentToken(id));
     if (!revoked) {
-      throw ApiException.notFound("id: unknown or already revoked enrolment token");
+      throw Problem.notFound("id", "unknown or already revoked enrollment token");
     }
   }
 }

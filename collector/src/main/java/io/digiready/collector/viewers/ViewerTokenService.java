@@ -1,11 +1,11 @@
 package io.digiready.collector.viewers;
 
 import io.digiready.collector.fleet.Fleet;
+import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.fleet.ViewerToken;
+import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
-import io.digiready.collector.web.ApiException;
-import io.digiready.collector.web.Tokens;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +36,11 @@ public final class ViewerTokenService {
   public Created create(Body body) {
     String name = body.name();
     if (name == null || name.isBlank()) {
-      throw ApiException.badRequest("name: is required (who or what office will use the token)");
+      throw Problem.invalid("name", "is required (who or what office will use the token)");
     }
     if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-      throw ApiException.badRequest(
-          "name: must be at most " + MAX_NAME + " characters without control characters");
+      throw Problem.invalid(
+          "name", "must be at most " + MAX_NAME + " characters without control characters");
     }
     String secret = Tokens.newToken();
     ViewerToken token =
@@ -64,7 +64,7 @@ public final class ViewerTokenService {
     boolean revoked =
         writer.call(tx -> tx.revokeViewerToken(id, now), done -> fleet.removeViewerToken(id));
     if (!revoked) {
-      throw ApiException.notFound("id: unknown or already revoked viewer token");
+      throw Problem.notFound("id", "unknown or already revoked viewer token");
     }
   }
 }

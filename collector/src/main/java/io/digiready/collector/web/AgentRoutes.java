@@ -8,7 +8,7 @@ import io.digiready.protocol.ProtocolValidator;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
-/** The agent API: enrol, heartbeats, inventory, agent-config. */
+/** The agent API: enroll, heartbeats, inventory, agent-config. */
 final class AgentRoutes {
   private AgentRoutes() {}
 
@@ -19,28 +19,28 @@ final class AgentRoutes {
           EnrollRequest request = Bodies.json(ctx, EnrollRequest.class);
           ProtocolValidator.enrollRequest(request, s.clock().instant());
           Responses.json(ctx, 201, s.enroll().enroll(request));
-        });
+        },
+        Access.PUBLIC);
     r.post(
         "/api/v1/heartbeats",
         ctx -> {
-          String machineId = s.auth().requireAgent(ctx);
           HeartbeatBatch batch = Bodies.json(ctx, HeartbeatBatch.class);
           ProtocolValidator.heartbeatBatch(batch, s.clock().instant());
-          Responses.json(ctx, 200, s.heartbeats().report(machineId, batch));
-        });
+          Responses.json(ctx, 200, s.heartbeats().report(Auth.machineId(ctx), batch));
+        },
+        Access.AGENT);
     r.post(
         "/api/v1/inventory",
         ctx -> {
-          String machineId = s.auth().requireAgent(ctx);
           InventoryReport report = Bodies.json(ctx, InventoryReport.class);
           ProtocolValidator.inventoryReport(report, s.clock().instant());
-          Responses.json(ctx, 200, Map.of("changed", s.inventory().report(machineId, report)));
-        });
+          boolean changed = s.inventory().report(Auth.machineId(ctx), report);
+          Responses.json(ctx, 200, Map.of("changed", changed));
+        },
+        Access.AGENT);
     r.get(
         "/api/v1/agent-config",
-        ctx -> {
-          s.auth().requireAgent(ctx);
-          Responses.json(ctx, 200, AgentConfigs.of(s.config()));
-        });
+        ctx -> Responses.json(ctx, 200, AgentConfigs.of(s.config())),
+        Access.AGENT);
   }
 }

@@ -1,37 +1,38 @@
 package io.digiready.collector.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.collector.problem.Problem;
 import io.digiready.protocol.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
  * Reads request bodies: checks the content type, lets Javalin enforce the size limit (after gzip
  * inflation), and parses with the wire mapper. Parse errors propagate to the one exception mapping.
  */
-public final class Bodies {
-  public static final ObjectMapper MAPPER = Json.mapper();
+final class Bodies {
+  static final ObjectMapper MAPPER = Json.mapper();
 
   private Bodies() {}
 
-  public static <T> T json(Context ctx, Class<T> type) throws IOException {
+  static <T> T json(Context ctx, Class<T> type) throws IOException {
     requireType(ctx, "application/json");
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {
-      throw ApiException.badRequest("body: is required");
+      throw Problem.invalid("body", "is required");
     }
     T value = MAPPER.readValue(body, type);
     if (value == null) {
-      throw ApiException.badRequest("body: is required");
+      throw Problem.invalid("body", "is required");
     }
     return value;
   }
 
-  public static String text(Context ctx, String mediaType) {
+  /** The raw body of the given media type; decoding is the reader's business (CSV is UTF-8). */
+  static byte[] bytes(Context ctx, String mediaType) {
     requireType(ctx, mediaType);
-    return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+    return ctx.bodyAsBytes();
   }
 
   private static void requireType(Context ctx, String mediaType) {

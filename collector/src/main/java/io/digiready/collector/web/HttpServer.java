@@ -1,10 +1,12 @@
 package io.digiready.collector.web;
 
+import io.digiready.collector.coverage.MachineState;
 import io.digiready.protocol.Limits;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -42,7 +44,10 @@ public final class HttpServer {
                             config.port()));
               }
               cfg.requestLogger.http((ctx, ms) -> record(s, ctx, ms));
+              cfg.validation.register(Instant.class, Instant::parse);
+              cfg.validation.register(MachineState.class, MachineState::fromLabel);
               ErrorMapping.register(cfg.routes);
+              cfg.routes.beforeMatched(s.auth()::authorize);
               AgentRoutes.register(cfg.routes, s);
               AdminRoutes.register(cfg.routes, s);
               ReadRoutes.register(cfg.routes, s);

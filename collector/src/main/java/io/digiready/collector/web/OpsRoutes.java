@@ -9,12 +9,11 @@ final class OpsRoutes {
   static void register(RoutesConfig r, Services s) {
     r.get(
         "/metrics",
-        ctx -> {
-          s.auth().requireMetrics(ctx);
-          ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-              .result(s.metrics().scrape(null));
-        });
-    r.get("/health/live", ctx -> Responses.json(ctx, 200, HttpServer.status("up")));
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(s.metrics().scrape(null)),
+        Access.METRICS);
+    r.get("/health/live", ctx -> Responses.json(ctx, 200, HttpServer.status("up")), Access.PUBLIC);
     r.get(
         "/health/ready",
         ctx -> {
@@ -24,6 +23,7 @@ final class OpsRoutes {
           }
           Responses.json(
               ctx, ready ? 200 : 503, HttpServer.status(ready ? "ready" : "unavailable"));
-        });
+        },
+        Access.PUBLIC);
   }
 }

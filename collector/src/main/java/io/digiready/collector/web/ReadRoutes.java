@@ -1,8 +1,11 @@
 package io.digiready.collector.web;
 
+import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.reports.Export;
+import io.digiready.collector.units.UnitHistoryService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Instant;
 
 /**
  * What the admin token and viewer tokens may both read: who is signed in, units with coverage,
@@ -16,66 +19,81 @@ final class ReadRoutes {
   }
 
   static void register(RoutesConfig r, Services s) {
-    r.get("/api/v1/session", ctx -> Responses.json(ctx, 200, s.auth().requireReader(ctx)));
-    json(r, s, "/api/v1/units", ctx -> AdminRoutes.coverage(s));
-    json(r, s, "/api/v1/units/{code}", ctx -> AdminRoutes.unitCoverage(s, ctx.pathParam("code")));
+    json(r, "/api/v1/session", Auth::session);
+    json(r, "/api/v1/units", ctx -> s.coverage().all());
+    json(r, "/api/v1/units/{code}", ctx -> s.coverage().unit(ctx.pathParam("code")));
     json(
         r,
-        s,
         "/api/v1/units/{code}/history",
-        ctx -> s.unitHistory().history(ctx.pathParam("code"), ctx.queryParam("days")));
+        ctx ->
+            s.unitHistory()
+                .history(
+                    ctx.pathParam("code"),
+                    Params.optional(
+                        ctx,
+                        "days",
+                        Integer.class,
+                        d -> d >= 1 && d <= UnitHistoryService.MAX_DAYS,
+                        "must be a whole number of days from 1 to " + UnitHistoryService.MAX_DAYS,
+                        UnitHistoryService.DEFAULT_DAYS)));
     json(
         r,
-        s,
         "/api/v1/machines",
-        ctx -> s.machines().list(ctx.queryParam("unit"), ctx.queryParam("state")));
-    json(r, s, "/api/v1/machines/{id}", ctx -> s.machines().detail(ctx.pathParam("id")));
+        ctx ->
+            s.machines()
+                .list(
+                    Params.optional(ctx, "unit", String.class, u -> true, "a unit code", null),
+                    Params.optional(
+                        ctx,
+                        "state",
+                        MachineState.class,
+                        st -> true,
+                        "must be one of online, offline, stale, retired",
+                        null)));
+    json(r, "/api/v1/machines/{id}", ctx -> s.machines().detail(ctx.pathParam("id")));
     json(
         r,
-        s,
         "/api/v1/machines/{id}/history",
         ctx ->
             s.machines()
-                .history(ctx.pathParam("id"), ctx.queryParam("from"), ctx.queryParam("to")));
-    r.get(
+                .history(
+                    ctx.pathParam("id"),
+                    Params.optional(ctx, "from", Instant.class, t -> true, Params.ISO_TIME, null),
+                    Params.optional(ctx, "to", Instant.class, t -> true, Params.ISO_TIME, null)));
+    file(
+        r,
         "/api/v1/units.csv",
-        ctx -> {
-          s.auth().requireReader(ctx);
-          ctx.contentType("text/csv; charset=utf-8")
-              .result(CoverageCsv.write(AdminRoutes.coverage(s)));
-        });
+        ctx -> new Export("digiready-units.csv", s.reports().unitsCsv()),
+        false);
     file(
         r,
-        s,
         "/api/v1/reports/coverage.csv",
-        ctx -> s.reports().coverageCsv(ctx.queryParam("unit")));
+        ctx -> s.reports().coverageCsv(Params.unitOrAll(ctx)),
+        true);
     file(
         r,
-        s,
         "/api/v1/reports/machines.csv",
-        ctx -> s.reports().machinesCsv(ctx.queryParam("unit")));
+        ctx -> s.reports().machinesCsv(Params.unitOrAll(ctx)),
+        true);
   }
 
-  private static void json(RoutesConfig r, Services s, String path, Read<Object> read) {
+  private static void json(RoutesConfig r, String path, Read<Object> read) {
+    r.get(path, ctx -> Responses.json(ctx, 200, read.from(ctx)), Access.READER);
+  }
+
+  private static void file(RoutesConfig r, String path, Read<Export> read, boolean attachment) {
     r.get(
         path,
         ctx -> {
-          s.auth().requireReader(ctx);
-          Responses.json(ctx, 200, read.from(ctx));
-        });
-  }
-
-  private static void file(RoutesConfig r, Services s, String path, Read<Export> read) {
-    r.get(
-        path,
-        ctx -> {
-          s.auth().requireReader(ctx);
           Export export = read.from(ctx);
-          // The name holds only a unit code (an ASCII slug) and a date: nothing to escape.
-          ctx.header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"")
-              .header("Cache-Control", "no-store")
+          if (attachment) {
+            // The name holds only a unit code (an ASCII slug) and a date: nothing to escape.
+            ctx.header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"");
+          }
+          ctx.header("Cache-Control", "no-store")
               .contentType("text/csv; charset=utf-8")
               .result(export.bytes());
-        });
+        },
+        Access.READER);
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 
 /** JSON answers written with the wire mapper (UTF-8, ISO times). */
-public final class Responses {
+final class Responses {
   private Responses() {}
 
-  public static void json(Context ctx, int status, Object body) {
+  static void json(Context ctx, int status, Object body) {
     try {
       ctx.status(status)
           .contentType("application/json; charset=utf-8")

@@ -1,7 +1,7 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.config.CollectorConfig;
-import io.digiready.collector.coverage.CoverageCalculator;
+import io.digiready.collector.coverage.CoverageService;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.ingest.EnrollService;
 import io.digiready.collector.ingest.HeartbeatService;
@@ -33,6 +33,6 @@ public record Services(
     UnitHistoryService unitHistory,
     ViewerTokenService viewerTokens,
     ReportService reports,
-    CoverageCalculator coverage,
+    CoverageService coverage,
     DigireadyMetrics metrics,
     MeterRegistry registry) {}

@@ -1,4 +1,4 @@
-package io.digiready.collector.units;
+package io.digiready.collector.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

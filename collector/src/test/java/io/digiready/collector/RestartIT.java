@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Everything acknowledged before a kill -9 of the collector process is there afterwards. */
-class RestartTest {
+class RestartIT {
   @TempDir Path tmp;
 
   @Test

@@ -1,4 +1,4 @@
-package io.digiready.collector.web;
+package io.digiready.collector.fleet;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package io.digiready.collector.units;
+package io.digiready.collector.fleet;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DayOfWeek;
