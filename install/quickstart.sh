@@ -120,14 +120,14 @@ fi
 
 agent_state="$data_dir/agent"
 mkdir -p "$agent_state"
-enrol_token=
+enroll_token=
 if [ ! -s "$agent_state/identity.properties" ]; then
-  enrol_token=$(curl -fsS "${admin[@]}" -X POST -H 'Content-Type: application/json' -d '{}' \
+  enroll_token=$(curl -fsS "${admin[@]}" -X POST -H 'Content-Type: application/json' -d '{}' \
     "$url/api/v1/units/krong-nang.phu-loc/enrollment-tokens" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 fi
 echo "starting the agent on this machine (commune krong-nang.phu-loc) ..."
 # The token goes through the environment, not the command line, which every local user can read.
-DIGIREADY_ENROLLMENT_TOKEN="$enrol_token" DIGIREADY_AGENT_JAR="$agent_jar" \
+DIGIREADY_ENROLLMENT_TOKEN="$enroll_token" DIGIREADY_AGENT_JAR="$agent_jar" \
   "$repo/install/agent/linux/digiready-agent" run --collector-url "$url" --state-dir "$agent_state" \
   >>"$data_dir/agent.log" 2>&1 &
 echo $! >"$run_dir/agent.pid"

@@ -10,7 +10,9 @@ import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.ingest.InventoryService;
 import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
-import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.metrics.HttpMetrics;
+import io.digiready.collector.metrics.IngestMetrics;
+import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.SqliteStore;
@@ -88,7 +90,12 @@ public final class Collector implements AutoCloseable {
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
     writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry);
-    ReportCounters counters = new ReportCounters(registry);
+    IngestMetrics counters = new IngestMetrics();
+    counters.bindTo(registry);
+    ProbeMetrics probes = new ProbeMetrics(config.probeTargets());
+    probes.bindTo(registry);
+    HttpMetrics httpMetrics = new HttpMetrics();
+    httpMetrics.bindTo(registry);
     CoverageCalculator coverage = new CoverageCalculator(config);
     InventoryService inventory = new InventoryService(fleet, writer, counters, clock);
     services =
@@ -100,7 +107,7 @@ public final class Collector implements AutoCloseable {
             writer,
             new Auth(adminToken, fleet, config.metricsUsername(), config.metricsPassword()),
             new EnrollService(config, fleet, writer, inventory, counters, clock),
-            new HeartbeatService(config, fleet, writer, counters, clock),
+            new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
             new UnitService(fleet, writer, store, clock),
             new MachineService(fleet, store, writer, coverage, clock),
@@ -109,7 +116,7 @@ public final class Collector implements AutoCloseable {
             new ReportService(fleet, coverage, clock),
             new CoverageService(fleet, coverage, clock),
             new DigireadyMetrics(registry, fleet, coverage, config.metricsPerMachine(), clock),
-            registry);
+            httpMetrics);
     http = new HttpServer(services);
     maintenance =
         Executors.newSingleThreadScheduledExecutor(

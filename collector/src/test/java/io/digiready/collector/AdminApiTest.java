@@ -130,7 +130,7 @@ class AdminApiTest {
   }
 
   @Test
-  void enrolment_tokens_are_shown_once_listed_without_secret_and_deleted() {
+  void enrollment_tokens_are_shown_once_listed_without_secret_and_deleted() {
     c.createUnit("a", "A", null, "district", 1);
     Http.Answer created = c.admin("POST", "/api/v1/units/a/enrollment-tokens", "");
     String id = created.json().get("id").asText();

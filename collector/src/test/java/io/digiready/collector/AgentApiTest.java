@@ -35,7 +35,7 @@ class AgentApiTest {
   }
 
   @Test
-  void enrolment_answers_201_with_machine_id_token_and_agent_config() {
+  void enrollment_answers_201_with_machine_id_token_and_agent_config() {
     Http.Answer a =
         c.http.post(
             "/api/v1/enroll",
@@ -51,7 +51,7 @@ class AgentApiTest {
   }
 
   @Test
-  void enrolment_with_an_unknown_or_revoked_token_is_401_without_detail_of_which() {
+  void enrollment_with_an_unknown_or_revoked_token_is_401_without_detail_of_which() {
     Http.Answer unknown =
         c.http.post(
             "/api/v1/enroll",
@@ -180,7 +180,7 @@ class AgentApiTest {
   }
 
   @Test
-  void an_agent_that_lost_its_state_and_enrols_again_from_the_same_install_keeps_its_machine() {
+  void an_agent_that_lost_its_state_and_enrolls_again_from_the_same_install_keeps_its_machine() {
     Agent first = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
     c.beat(first, 3, true);
     Agent again = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
@@ -278,7 +278,7 @@ class AgentApiTest {
   }
 
   @Test
-  void inventory_given_at_enrolment_is_stored() {
+  void inventory_given_at_enrollment_is_stored() {
     var body = Fixtures.enroll(enrollment, "PC-1", Fixtures.fingerprint("u1", "s1", "o1"));
     body.put(
         "inventory", Fixtures.inventory("PC-1", c.clock.instant(), 8 * GIB, 4, "Windows", "11"));

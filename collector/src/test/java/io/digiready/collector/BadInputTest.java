@@ -365,16 +365,16 @@ class BadInputTest {
                     403,
                     "heartbeats[0].machineId"),
                 enrollCase(
-                    "enrol without fingerprint", e -> e.remove("fingerprint"), "fingerprint"),
-                enrollCase("enrol with a blank hostname", e -> e.put("hostname", ""), "hostname"),
+                    "enroll without fingerprint", e -> e.remove("fingerprint"), "fingerprint"),
+                enrollCase("enroll with a blank hostname", e -> e.put("hostname", ""), "hostname"),
                 enrollCase(
-                    "enrol without token", e -> e.remove("enrollmentToken"), "enrollmentToken"),
+                    "enroll without token", e -> e.remove("enrollmentToken"), "enrollmentToken"),
                 enrollCase(
-                    "enrol with macs not a list",
+                    "enroll with macs not a list",
                     e -> child(e, "fingerprint").put("macs", "aa:bb"),
                     "fingerprint.macs"),
                 enrollCase(
-                    "enrol with a bad inventory",
+                    "enroll with a bad inventory",
                     e -> e.put("inventory", map("schemaVersion", 0)),
                     "inventory.schemaVersion"),
                 inventoryCase("inventory missing", inv -> inv.clear(), "inventory.schemaVersion"),

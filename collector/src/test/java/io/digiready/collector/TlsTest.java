@@ -18,13 +18,13 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The collector serves HTTPS itself with a PKCS12 keystore; agents enrol and report over it. */
+/** The collector serves HTTPS itself with a PKCS12 keystore; agents enroll and report over it. */
 class TlsTest {
   static final String PASS = "changeit-test";
   @TempDir Path dir;
 
   @Test
-  void an_agent_enrols_and_reports_over_https_with_a_throwaway_ca() throws Exception {
+  void an_agent_enrolls_and_reports_over_https_with_a_throwaway_ca() throws Exception {
     Path keystore = makeServerKeystore();
     try (TestCollector c =
         new TestCollector(

@@ -48,7 +48,7 @@ final class AgentProcess extends Child {
     }
   }
 
-  /** The machine id the agent stored after enrolment, or null before. */
+  /** The machine id the agent stored after enrollment, or null before. */
   String machineId() {
     Path file = stateDir.resolve("identity.properties");
     if (!Files.exists(file)) {

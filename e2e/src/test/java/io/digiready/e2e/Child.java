@@ -26,10 +26,19 @@ class Child implements AutoCloseable {
     this.log = log;
   }
 
+  /**
+   * The runnable jar of a module, as the build copied it from the reactor into {@code
+   * e2e/target/jars} (see the e2e pom); run these tests with {@code mvn -B verify}.
+   */
   static Path jar(String module) {
-    Path jar = REPO.resolve(module + "/target/digiready-" + module + ".jar");
+    String dir = System.getProperty("digiready.jars");
+    if (dir == null) {
+      throw new IllegalStateException(
+          "system property digiready.jars is not set: run the e2e tests with mvn -B verify");
+    }
+    Path jar = Path.of(dir, "digiready-" + module + ".jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: run mvn package first");
+      throw new IllegalStateException(jar + " is missing: run the e2e tests with mvn -B verify");
     }
     return jar;
   }

@@ -115,7 +115,7 @@ final class CollectorProcess extends Child {
             .build());
   }
 
-  /** Creates a unit and returns an enrolment token for it. */
+  /** Creates a unit and returns an enrollment token for it. */
   String unitWithToken(String code, int staff) {
     HttpResponse<String> unit =
         adminPost(

@@ -61,7 +61,7 @@ public final class Fleet {
     return out;
   }
 
-  /** Replaces the machine and keeps the token index in step (a re-enrolment revokes the old). */
+  /** Replaces the machine and keeps the token index in step (a re-enrollment revokes the old). */
   public synchronized void putMachine(Machine machine) {
     Machine old = machines.put(machine.id(), machine);
     if (old != null && !old.tokenHash().equals(machine.tokenHash())) {

@@ -27,7 +27,7 @@ public record Machine(
 
   /**
    * The latest heartbeat's figures. {@code lastSeenAt} is the collector's receive time of the last
-   * contact (enrolment or heartbeat); {@code lastHeartbeatAt} only counts heartbeats.
+   * contact (enrollment or heartbeat); {@code lastHeartbeatAt} only counts heartbeats.
    */
   public record Liveness(
       Instant lastSeenAt,

@@ -5,7 +5,7 @@ import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Tokens;
-import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns an enrolment into a machine. A fingerprint whose hardware UUID or system serial matches a
+ * Turns an enrollment into a machine. A fingerprint whose hardware UUID or system serial matches a
  * live machine of the same unit is that machine reinstalled: it keeps its record and its old token
  * is revoked. If that machine beat in the last 10 minutes with another OS install id, both are
  * running, so it is a clone: a new machine, and a {@code possible_duplicate} event on both.
@@ -34,7 +34,7 @@ public final class EnrollService {
   private final Fleet fleet;
   private final GroupCommitWriter writer;
   private final InventoryService inventories;
-  private final ReportCounters counters;
+  private final IngestMetrics counters;
   private final Clock clock;
 
   public EnrollService(
@@ -42,7 +42,7 @@ public final class EnrollService {
       Fleet fleet,
       GroupCommitWriter writer,
       InventoryService inventories,
-      ReportCounters counters,
+      IngestMetrics counters,
       Clock clock) {
     this.config = config;
     this.fleet = fleet;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.ProbeMetrics;
-import io.digiready.collector.metrics.ReportCounters;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
@@ -33,7 +33,7 @@ public final class HeartbeatService {
   private final CollectorConfig config;
   private final Fleet fleet;
   private final GroupCommitWriter writer;
-  private final ReportCounters counters;
+  private final IngestMetrics counters;
   private final ProbeMetrics probeMetrics;
   private final Clock clock;
 
@@ -41,13 +41,14 @@ public final class HeartbeatService {
       CollectorConfig config,
       Fleet fleet,
       GroupCommitWriter writer,
-      ReportCounters counters,
+      IngestMetrics counters,
+      ProbeMetrics probeMetrics,
       Clock clock) {
     this.config = config;
     this.fleet = fleet;
     this.writer = writer;
     this.counters = counters;
-    this.probeMetrics = counters.probeMetrics(config.probeTargets());
+    this.probeMetrics = probeMetrics;
     this.clock = clock;
   }
 

@@ -3,7 +3,7 @@ package io.digiready.collector.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
-import io.digiready.collector.metrics.ReportCounters;
+import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
@@ -20,11 +20,11 @@ public final class InventoryService {
   private static final ObjectMapper JSON = Json.mapper();
   private final Fleet fleet;
   private final GroupCommitWriter writer;
-  private final ReportCounters counters;
+  private final IngestMetrics counters;
   private final Clock clock;
 
   public InventoryService(
-      Fleet fleet, GroupCommitWriter writer, ReportCounters counters, Clock clock) {
+      Fleet fleet, GroupCommitWriter writer, IngestMetrics counters, Clock clock) {
     this.fleet = fleet;
     this.writer = writer;
     this.counters = counters;

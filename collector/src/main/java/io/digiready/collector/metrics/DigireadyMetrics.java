@@ -29,26 +29,25 @@ public final class DigireadyMetrics {
   private final Map<String, MultiGauge> gauges = new HashMap<>();
 
   private static final String[][] UNIT_GAUGES = {
-    {"digiready.unit.info", "1 for every unit; joins names and the tree"},
-    {"digiready.unit.staff", "Headcount of the unit and every unit below it"},
-    {"digiready.unit.machines", "Machines of the subtree by state"},
-    {"digiready.unit.internet.machines", "Working machines with internet in the window (subtree)"},
-    {"digiready.unit.compliant.machines", "Working machines meeting the readiness policy"},
-    {"digiready.unit.equipment.coverage.ratio", "Sum of min(working, staff) over sum of staff"},
-    {"digiready.unit.connectivity.coverage.ratio", "Working machines with internet / working"},
-    {"digiready.unit.compliance.ratio", "Working machines meeting the policy / working"},
-    {"digiready.unit.readiness.score", "Weighted mean of the three coverage figures"},
-    {"digiready.unit.equipment.target.ratio", "Equipment coverage target of the unit"},
-    {"digiready.unit.connectivity.target.ratio", "Connectivity coverage target of the unit"},
-    // Not "office_hours" as in the design: promtool reads a "_hours" suffix as a non-base unit.
-    {"digiready.unit.office.open", "1 inside the unit's office hours, else 0"},
-    {"digiready.machine.up", "1 online, 0 offline; stale and retired machines are not exported"},
-    {"digiready.machine.last.seen.timestamp.seconds", "Last contact, Unix time in seconds"},
-    {"digiready.machine.internet.up", "1 when the last heartbeat reached the internet"},
-    {"digiready.machine.info", "1 for every working machine; hardware summary as labels"},
-    {"digiready.machine.compliant", "1 when a working machine meets the readiness policy, else 0"},
+    {MetricNames.UNIT_INFO, "1 for every unit; joins names and the tree"},
+    {MetricNames.UNIT_STAFF, "Headcount of the unit and every unit below it"},
+    {MetricNames.UNIT_MACHINES, "Machines of the subtree by state"},
+    {MetricNames.UNIT_INTERNET_MACHINES, "Working machines with internet in the window (subtree)"},
+    {MetricNames.UNIT_COMPLIANT_MACHINES, "Working machines meeting the readiness policy"},
+    {MetricNames.UNIT_EQUIPMENT_COVERAGE, "Sum of min(working, staff) over sum of staff"},
+    {MetricNames.UNIT_CONNECTIVITY_COVERAGE, "Working machines with internet / working"},
+    {MetricNames.UNIT_COMPLIANCE, "Working machines meeting the policy / working"},
+    {MetricNames.UNIT_READINESS, "Weighted mean of the three coverage figures"},
+    {MetricNames.UNIT_EQUIPMENT_TARGET, "Equipment coverage target of the unit"},
+    {MetricNames.UNIT_CONNECTIVITY_TARGET, "Connectivity coverage target of the unit"},
+    {MetricNames.UNIT_OFFICE_OPEN, "1 inside the unit's office hours, else 0"},
+    {MetricNames.MACHINE_UP, "1 online, 0 offline; stale and retired machines are not exported"},
+    {MetricNames.MACHINE_LAST_SEEN, "Last contact, Unix time in seconds"},
+    {MetricNames.MACHINE_INTERNET_UP, "1 when the last heartbeat reached the internet"},
+    {MetricNames.MACHINE_INFO, "1 for every working machine; hardware summary as labels"},
+    {MetricNames.MACHINE_COMPLIANT, "1 when a working machine meets the readiness policy, else 0"},
     {
-      "digiready.machine.policy.failing",
+      MetricNames.MACHINE_POLICY_FAILING,
       "1 for each readiness rule a working machine fails (status fail) or cannot be checked on"
           + " (status unknown)"
     },
@@ -86,23 +85,23 @@ public final class DigireadyMetrics {
       Tags unit = Tags.of("unit", u.code());
       add(
           rows,
-          "digiready.unit.info",
+          MetricNames.UNIT_INFO,
           Tags.of("unit", u.code(), "name", u.name(), "parent", nz(u.parent()), "kind", u.kind()),
           1);
-      add(rows, "digiready.unit.staff", unit, u.staff());
+      add(rows, MetricNames.UNIT_STAFF, unit, u.staff());
       u.machines()
           .forEach(
               (state, count) ->
-                  add(rows, "digiready.unit.machines", unit.and("state", state), count));
-      add(rows, "digiready.unit.internet.machines", unit, u.internetMachines());
-      add(rows, "digiready.unit.compliant.machines", unit, u.compliantMachines());
-      add(rows, "digiready.unit.equipment.coverage.ratio", unit, u.equipmentCoverage());
-      add(rows, "digiready.unit.connectivity.coverage.ratio", unit, u.connectivityCoverage());
-      add(rows, "digiready.unit.compliance.ratio", unit, u.compliance());
-      add(rows, "digiready.unit.readiness.score", unit, u.readinessScore());
-      add(rows, "digiready.unit.equipment.target.ratio", unit, u.equipmentTarget());
-      add(rows, "digiready.unit.connectivity.target.ratio", unit, u.connectivityTarget());
-      add(rows, "digiready.unit.office.open", unit, u.officeHoursNow() ? 1 : 0);
+                  add(rows, MetricNames.UNIT_MACHINES, unit.and("state", state), count));
+      add(rows, MetricNames.UNIT_INTERNET_MACHINES, unit, u.internetMachines());
+      add(rows, MetricNames.UNIT_COMPLIANT_MACHINES, unit, u.compliantMachines());
+      add(rows, MetricNames.UNIT_EQUIPMENT_COVERAGE, unit, u.equipmentCoverage());
+      add(rows, MetricNames.UNIT_CONNECTIVITY_COVERAGE, unit, u.connectivityCoverage());
+      add(rows, MetricNames.UNIT_COMPLIANCE, unit, u.compliance());
+      add(rows, MetricNames.UNIT_READINESS, unit, u.readinessScore());
+      add(rows, MetricNames.UNIT_EQUIPMENT_TARGET, unit, u.equipmentTarget());
+      add(rows, MetricNames.UNIT_CONNECTIVITY_TARGET, unit, u.connectivityTarget());
+      add(rows, MetricNames.UNIT_OFFICE_OPEN, unit, u.officeHoursNow() ? 1 : 0);
     }
     if (perMachine) {
       for (Machine m : fleet.machines()) {
@@ -115,31 +114,31 @@ public final class DigireadyMetrics {
         }
         Tags tags =
             Tags.of("unit", m.unitCode(), "machine", m.id(), "hostname", m.identity().hostname());
-        add(rows, "digiready.machine.up", tags, view.state() == MachineState.ONLINE ? 1 : 0);
+        add(rows, MetricNames.MACHINE_UP, tags, view.state() == MachineState.ONLINE ? 1 : 0);
         add(
             rows,
-            "digiready.machine.last.seen.timestamp.seconds",
+            MetricNames.MACHINE_LAST_SEEN,
             tags,
             m.liveness().lastSeenAt().toEpochMilli() / 1000.0);
         Boolean internet = m.liveness().internetUp();
         if (internet != null) {
-          add(rows, "digiready.machine.internet.up", tags, internet ? 1 : 0);
+          add(rows, MetricNames.MACHINE_INTERNET_UP, tags, internet ? 1 : 0);
         }
         var hw = m.hardware();
         add(
             rows,
-            "digiready.machine.info",
+            MetricNames.MACHINE_INFO,
             tags.and("os", hw.os())
                 .and("cpu", nz(hw.cpuName()))
                 .and("memory_gib", memoryGib(hw.memoryBytes())),
             1);
-        add(rows, "digiready.machine.compliant", tags, view.readiness().compliant() ? 1 : 0);
+        add(rows, MetricNames.MACHINE_COMPLIANT, tags, view.readiness().compliant() ? 1 : 0);
         // Rule names are the policy's five (memory, logicalCpus, os, systemDiskFree, clock) and
         // status is fail or unknown: bounded, and nothing at all for a compliant machine.
         for (var check : view.readiness().failing()) {
           add(
               rows,
-              "digiready.machine.policy.failing",
+              MetricNames.MACHINE_POLICY_FAILING,
               tags.and("rule", check.rule()).and("status", check.status()),
               1);
         }

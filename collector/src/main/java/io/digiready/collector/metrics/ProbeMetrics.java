@@ -7,6 +7,7 @@ import io.digiready.protocol.ProbeTarget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -26,9 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code unit} label: per target and kind it is a handful of series, per unit it would be
  * thousands.
  */
-public final class ProbeMetrics {
-  public static final String RESULTS = "digiready.probe.results";
-  public static final String LATENCY = "digiready.probe.latency";
+public final class ProbeMetrics implements MeterBinder {
   public static final String OTHER_TARGET = "other";
   public static final String OK = "ok";
   public static final String UNKNOWN_ERROR = "error";
@@ -58,7 +57,7 @@ public final class ProbeMetrics {
     Duration.ofSeconds(10),
   };
 
-  private final MeterRegistry registry;
+  private MeterRegistry registry;
   private final Set<String> central = new HashSet<>();
 
   // Looked up once per label set: building and registering a meter for every probe of every
@@ -69,11 +68,15 @@ public final class ProbeMetrics {
   /**
    * Targets other than {@code centralTargets} (the collector's {@code probeTargets}) are "other".
    */
-  public ProbeMetrics(MeterRegistry registry, List<ProbeTarget> centralTargets) {
-    this.registry = registry;
+  public ProbeMetrics(List<ProbeTarget> centralTargets) {
     for (ProbeTarget t : centralTargets) {
       central.add(key(t.kind(), t.target()));
     }
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    this.registry = registry;
   }
 
   /** Counts the probes of heartbeats that were stored; never call it for duplicates. */
@@ -87,7 +90,7 @@ public final class ProbeMetrics {
           .computeIfAbsent(
               unit + '\n' + target + '\n' + kind + '\n' + outcome,
               k ->
-                  Counter.builder(RESULTS)
+                  Counter.builder(MetricNames.PROBE_RESULTS)
                       .description(
                           "Probe results of stored heartbeats by the machine's unit, target and"
                               + " outcome")
@@ -102,7 +105,7 @@ public final class ProbeMetrics {
             .computeIfAbsent(
                 target + '\n' + kind,
                 k ->
-                    Timer.builder(LATENCY)
+                    Timer.builder(MetricNames.PROBE_LATENCY)
                         .description("Latency of successful probes by target")
                         .tag("target", target)
                         .tag("kind", kind)

@@ -1,5 +1,6 @@
 package io.digiready.collector.store;
 
+import io.digiready.collector.metrics.MetricNames;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,14 +53,14 @@ public final class GroupCommitWriter implements AutoCloseable {
     this.store = store;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.commitTimer =
-        Timer.builder("digiready.writer.commit")
+        Timer.builder(MetricNames.WRITER_COMMIT)
             .description("Time to commit one group of writes, fsync included")
             .register(registry);
     this.groupSize =
-        DistributionSummary.builder("digiready.writer.group.size")
+        DistributionSummary.builder(MetricNames.WRITER_GROUP_SIZE)
             .description("Requests committed together in one transaction")
             .register(registry);
-    Gauge.builder("digiready.writer.queue.depth", queue, BlockingQueue::size)
+    Gauge.builder(MetricNames.WRITER_QUEUE_DEPTH, queue, BlockingQueue::size)
         .description("Writes waiting for the writer thread")
         .register(registry);
     this.thread = new Thread(this::loop, "digiready-writer");

@@ -48,7 +48,7 @@ public interface Store extends AutoCloseable {
   @Override
   void close();
 
-  /** An enrolment token for listing: never its secret. */
+  /** An enrollment token for listing: never its secret. */
   record TokenRow(String id, String unit, Instant createdAt, Instant revokedAt) {}
 
   record ViewerTokenRow(String id, String name, Instant createdAt, Instant revokedAt) {}

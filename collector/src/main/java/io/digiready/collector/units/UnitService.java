@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Creates and updates units (one by one or from CSV) and their enrolment tokens. */
+/** Creates and updates units (one by one or from CSV) and their enrollment tokens. */
 public final class UnitService {
   private final Fleet fleet;
   private final GroupCommitWriter writer;

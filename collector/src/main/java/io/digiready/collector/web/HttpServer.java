@@ -4,11 +4,9 @@ import io.digiready.collector.coverage.MachineState;
 import io.digiready.protocol.Limits;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -99,14 +97,7 @@ public final class HttpServer {
     } catch (RuntimeException e) {
       uri = "NOT_FOUND";
     }
-    Timer.builder("http.server.requests")
-        .description("HTTP requests by method, route template and status")
-        .tags(
-            "method", ctx.method().name(),
-            "uri", uri,
-            "status", String.valueOf(ctx.statusCode()))
-        .register(s.registry())
-        .record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
+    s.httpMetrics().record(ctx.method().name(), uri, ctx.statusCode(), (long) (ms * 1_000_000L));
   }
 
   public HttpServer start() {

@@ -8,13 +8,13 @@ import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.ingest.InventoryService;
 import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
+import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import io.digiready.collector.units.UnitHistoryService;
 import io.digiready.collector.units.UnitService;
 import io.digiready.collector.viewers.ViewerTokenService;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 
 /** What the HTTP layer calls into; built once by the collector. */
@@ -35,4 +35,4 @@ public record Services(
     ReportService reports,
     CoverageService coverage,
     DigireadyMetrics metrics,
-    MeterRegistry registry) {}
+    HttpMetrics httpMetrics) {}

@@ -35,11 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * (unprivileged, no systemctl), the installed agent against the real collector jar, the Windows
  * script's config keys and JVM flags against the real agent jar, shellcheck on every script.
  */
-class InstallScriptsTest {
+class InstallScriptsIT {
   private static final Path AGENT_LINUX = Child.REPO.resolve("install/agent/linux");
   private static final Path COLLECTOR_LINUX = Child.REPO.resolve("install/collector/linux");
   private static final Path INSTALL_PS1 = Child.REPO.resolve("install/agent/windows/install.ps1");
-  private static final String TOKEN = "enrol-Secret-0123456789";
+  private static final String TOKEN = "enroll-Secret-0123456789";
 
   @TempDir Path dir;
 
@@ -296,7 +296,7 @@ class InstallScriptsTest {
 
   @Test
   void
-      the_installed_agent_started_as_its_unit_says_enrols_and_reports_and_keeps_its_id_across_an_upgrade()
+      the_installed_agent_started_as_its_unit_says_enrolls_and_reports_and_keeps_its_id_across_an_upgrade()
           throws Exception {
     try (CollectorProcess collector =
         new CollectorProcess(dir.resolve("collector"), "--heartbeat-interval-seconds", "1")) {
@@ -312,7 +312,7 @@ class InstallScriptsTest {
       try {
         await(
             Duration.ofSeconds(60),
-            "the installed agent to enrol",
+            "the installed agent to enroll",
             dir.resolve("agent1.log"),
             () -> Files.exists(state.resolve("identity.properties")));
         machineId = properties(state.resolve("identity.properties")).getProperty("machineId");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PCs below the policy, gone PCs, a reimaged PC, a cloned pair) against the real collector, and
  * every unit's figures must equal the simulator's independent expectation exactly.
  */
-class SimulatorVerifyTest {
+class SimulatorVerifyIT {
   @TempDir Path dir;
 
   @Test

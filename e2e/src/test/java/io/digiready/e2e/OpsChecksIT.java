@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * The Prometheus rules, Alertmanager routes and Grafana dashboards, checked with the real tools:
  * promtool, amtool, a real Alertmanager and Prometheus, the collector jar fed by the simulator.
  */
-class OpsChecksTest {
+class OpsChecksIT {
 
   private static String run(long timeoutSeconds, String... command)
       throws IOException, InterruptedException {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --test e2e/browser/status-page.test.mjs} drives Debian's Chromium headless. Screenshots land in
  * {@code e2e/target/screenshots/}.
  */
-class BrowserTest {
+class BrowserIT {
   static final Path BROWSER_DIR = Child.REPO.resolve("e2e/browser");
   static final Path CHROMIUM =
       Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code digiready-collector backup} while heartbeats stream in, then {@code restore} elsewhere.
  */
-class BackupRestoreTest {
+class BackupRestoreIT {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
   @TempDir Path dir;
@@ -56,7 +56,7 @@ class BackupRestoreTest {
       collector.unitWithToken("backup", 500);
       var plan = new LoadRun.Plan(20, 400, Duration.ofSeconds(10), 5, 4, "backup", 21);
       var load = new LoadRun(collector.client(), Clock.systemUTC(), QUIET, acks);
-      var machines = load.enrol(plan);
+      var machines = load.enroll(plan);
       var running =
           CompletableFuture.supplyAsync(
               () -> {

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Fault tests 1-3: the real agent jar against the real collector jar, both as child processes. */
-class AgentFaultTest {
+class AgentFaultIT {
   private static final String[] FAST = {"--heartbeat-interval-seconds", "1"};
 
   @TempDir Path dir;
 
   @Test
-  void an_agent_started_before_the_collector_enrols_when_it_appears_and_delivers_everything()
+  void an_agent_started_before_the_collector_enrolls_when_it_appears_and_delivers_everything()
       throws Exception {
     int port = Child.freePort();
     String token;
@@ -26,12 +26,12 @@ class AgentFaultTest {
     try (AgentProcess agent =
             new AgentProcess(dir.resolve("agent"), "http://127.0.0.1:" + port, token).launch();
         CollectorProcess collector = new CollectorProcess(dir.resolve("data"), port, FAST)) {
-      Thread.sleep(4000); // the agent retries enrolment against a closed port meanwhile
+      Thread.sleep(4000); // the agent retries enrollment against a closed port meanwhile
       assertThat(agent.alive()).as("the agent keeps running without a collector").isTrue();
       assertThat(agent.machineId()).isNull();
 
       collector.startAndAwaitReady();
-      Child.await(Duration.ofSeconds(60), "enrolment", () -> agent.machineId() != null);
+      Child.await(Duration.ofSeconds(60), "enrollment", () -> agent.machineId() != null);
       Child.await(Duration.ofSeconds(30), "a few heartbeats", () -> agent.lastSeq() >= 3);
       Ledger ledger = Ledger.caughtUp(collector, agent, Duration.ofSeconds(60));
 
