@@ -58,10 +58,15 @@ public final class Collector implements AutoCloseable {
   private final DataDirLock lock;
 
   public Collector(CollectorConfig config, Clock clock) throws IOException {
-    this(
-        config,
-        clock,
-        c -> new SqliteStore(c.dataDir().resolve(DATABASE_FILE), c.sqliteSynchronous()));
+    this(config, clock, Collector::sqlite);
+  }
+
+  /** The embedded store: SQLite in the data directory. */
+  static Store sqlite(CollectorConfig c) {
+    return new SqliteStore(
+        c.dataDir().resolve(DATABASE_FILE),
+        c.sqliteSynchronous(),
+        c.rawHeartbeatRetentionDays() > 0);
   }
 
   /** With another store (PostgreSQL later; a failing wrapper in tests). */

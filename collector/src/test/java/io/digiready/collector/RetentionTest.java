@@ -16,7 +16,7 @@ class RetentionTest {
   @TempDir Path dir;
 
   @Test
-  void hourly_buckets_and_raw_heartbeats_are_pruned_after_their_retention() throws Exception {
+  void hourly_figures_and_raw_heartbeats_are_pruned_after_their_retention() throws Exception {
     try (TestCollector c =
         new TestCollector(
             dir, s -> s, "hourlyRetentionDays", "3", "rawHeartbeatRetentionDays", "1")) {
@@ -26,13 +26,15 @@ class RetentionTest {
       c.clock.advance(Duration.ofDays(2));
       c.beat(agent, 2, true);
       assertThat(c.collector.prune(c.clock).get(10, TimeUnit.SECONDS)).isEqualTo(1); // one raw row
-      assertThat(count("raw_heartbeats")).isEqualTo(1);
-      assertThat(count("heartbeat_hours")).isEqualTo(2);
+      assertThat(count("raw_heartbeat_hours")).isEqualTo(1);
+      assertThat(count("machine_days")).isEqualTo(2);
+      assertThat(count("unit_days")).isEqualTo(2);
       c.clock.advance(Duration.ofDays(2));
       c.collector.prune(c.clock).get(10, TimeUnit.SECONDS);
-      assertThat(count("heartbeat_hours")).isEqualTo(1);
-      assertThat(count("probe_hours")).isEqualTo(1);
-      assertThat(count("raw_heartbeats")).isZero();
+      assertThat(count("machine_days")).isEqualTo(1);
+      assertThat(count("unit_days")).isEqualTo(1);
+      assertThat(count("unit_probe_days")).isEqualTo(1);
+      assertThat(count("raw_heartbeat_hours")).isZero();
       assertThat(
               c.admin("GET", "/api/v1/machines/" + agent.machineId(), null)
                   .json()

@@ -46,10 +46,7 @@ public final class TestCollector implements AutoCloseable {
                 config,
                 clock,
                 conf -> {
-                  var store =
-                      new io.digiready.collector.store.SqliteStore(
-                          conf.dataDir().resolve(Collector.DATABASE_FILE),
-                          conf.sqliteSynchronous());
+                  var store = Collector.sqlite(conf);
                   return wrap == null ? store : wrap.apply(store);
                 })
             .start();

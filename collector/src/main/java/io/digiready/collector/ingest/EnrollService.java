@@ -98,7 +98,7 @@ public final class EnrollService {
               identity,
               Machine.Liveness.enrolledAt(now),
               old.hardware());
-      tx.updateMachine(machine, null);
+      tx.updateMachine(machine);
       tx.insertEvent(
           old.id(),
           unit,

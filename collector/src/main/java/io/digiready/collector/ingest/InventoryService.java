@@ -74,7 +74,7 @@ public final class InventoryService {
     if (!hostname.equals(machine.identity().hostname())) {
       // A renamed PC: dashboards and lists follow the name it has now.
       updated = updated.withHostname(hostname);
-      tx.updateMachine(updated, null);
+      tx.updateMachine(updated);
     }
     return new Stored(updated, true);
   }

@@ -124,7 +124,7 @@ public final class MachineService {
         l.lastInternetOkAt(),
         m.identity(),
         v.readiness(),
-        tree(store.lastHeartbeatJson(id).orElse(null)),
+        store.lastHeartbeat(id).map(h -> (JsonNode) JSON.valueToTree(h)).orElse(null),
         tree(store.inventoryJson(id).orElse(null)),
         store.events(id, 100));
   }
@@ -158,7 +158,7 @@ public final class MachineService {
       writer.call(
           tx -> {
             Machine retired = tx.machine(id).orElseThrow().retired(now);
-            tx.updateMachine(retired, null);
+            tx.updateMachine(retired);
             tx.insertEvent(id, m.unitCode(), now, "retired", "retired by an administrator");
             return retired;
           },
@@ -181,7 +181,7 @@ public final class MachineService {
       writer.call(
           tx -> {
             Machine moved = tx.machine(id).orElseThrow().withUnit(unit);
-            tx.updateMachine(moved, null);
+            tx.updateMachine(moved);
             tx.insertEvent(id, unit, now, "moved", "moved from " + m.unitCode() + " to " + unit);
             return moved;
           },

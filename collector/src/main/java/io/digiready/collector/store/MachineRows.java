@@ -7,15 +7,17 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Maps the machines table to {@link Machine} and back, and Instant/nullable helpers. */
+/** Maps the machines and machine_state tables to {@link Machine}, and Instant/nullable helpers. */
 final class MachineRows {
-  static final String COLUMNS =
-      "id, unit_code, token_hash, enrolled_at, retired_at, hostname, hardware_uuid,"
-          + " system_serial, baseboard_serial, macs, os_install_id, last_seen_at,"
-          + " last_heartbeat_at, last_seq, lost_heartbeats, last_internet_up,"
-          + " last_internet_ok_at, clock_skew_seconds, memory_used_bytes, disk_free_bytes,"
-          + " disk_total_bytes, memory_bytes, logical_cpus, cpu_name, os_family, os_version,"
-          + " inventory_at";
+  /** Identity and hardware from {@code machines m}, the heartbeat's fields from {@code s}. */
+  static final String SELECT =
+      "SELECT m.id, m.unit_code, m.token_hash, m.enrolled_at, m.retired_at, m.hostname,"
+          + " m.hardware_uuid, m.system_serial, m.baseboard_serial, m.macs, m.os_install_id,"
+          + " s.last_seen_at, s.last_heartbeat_at, s.last_seq, s.lost_heartbeats,"
+          + " s.last_internet_up, s.last_internet_ok_at, s.clock_skew_seconds,"
+          + " s.memory_used_bytes, s.disk_free_bytes, s.disk_total_bytes, m.memory_bytes,"
+          + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at"
+          + " FROM machines m JOIN machine_state s ON s.machine_id = m.id";
 
   private MachineRows() {}
 
@@ -64,6 +66,11 @@ final class MachineRows {
   static Instant instant(ResultSet rs, String column) throws SQLException {
     long value = rs.getLong(column);
     return rs.wasNull() ? null : Instant.ofEpochMilli(value);
+  }
+
+  static Long longOrNull(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   static Long longOrNull(ResultSet rs, String column) throws SQLException {

@@ -10,14 +10,39 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Applies the numbered scripts under {@code db/} that the database has not seen yet. */
+/**
+ * Applies the numbered steps the database has not seen yet, each in its own transaction: SQL
+ * scripts under {@code db/}, and Java steps where data must be converted (JSON to binary).
+ */
 final class Migrations {
-  static final List<String> SCRIPTS =
-      List.of("V001__init.sql", "V002__viewer_tokens.sql", "V003__unit_heartbeat_hours.sql");
+  /** One step: a script name, or a Java conversion with its name. */
+  record Step(String name, JavaStep code) {
+    static Step sql(String script) {
+      return new Step(script, null);
+    }
+  }
+
+  interface JavaStep {
+    void run(Connection c) throws SQLException;
+  }
+
+  static final List<Step> STEPS =
+      List.of(
+          Step.sql("V001__init.sql"),
+          Step.sql("V002__viewer_tokens.sql"),
+          Step.sql("V003__unit_heartbeat_hours.sql"),
+          Step.sql("V004__compact_storage.sql"),
+          new Step("V005__heartbeats_to_binary", HeartbeatsToBinary::run),
+          Step.sql("V006__drop_moved_columns.sql"));
 
   private Migrations() {}
 
   static int apply(Connection c) throws SQLException {
+    return apply(c, STEPS.size());
+  }
+
+  /** Applies the steps up to version {@code upTo} (tests build older databases with it). */
+  static int apply(Connection c, int upTo) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE IF NOT EXISTS schema_migrations"
@@ -29,12 +54,17 @@ final class Migrations {
       current = rs.getInt(1);
     }
     int applied = 0;
-    for (int i = current; i < SCRIPTS.size(); i++) {
-      String script = SCRIPTS.get(i);
+    for (int i = current; i < upTo; i++) {
+      Step step = STEPS.get(i);
+      String script = step.name();
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        for (String sql : statements(read(script))) {
-          s.execute(sql);
+        if (step.code() != null) {
+          step.code().run(c);
+        } else {
+          for (String sql : statements(read(script))) {
+            s.execute(sql);
+          }
         }
         try (PreparedStatement p =
             c.prepareStatement("INSERT INTO schema_migrations VALUES (?, ?, ?)")) {

@@ -7,7 +7,11 @@ import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.OfficeHours;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
+import io.digiready.collector.store.RawHeartbeatCodec.Target;
+import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.Json;
+import io.digiready.protocol.ProbeKind;
+import io.digiready.protocol.ProbeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,11 +21,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
@@ -36,8 +42,14 @@ public final class SqliteStore implements Store {
   private final Connection writer;
   private final Connection reader;
   private final Map<String, PreparedStatement> writerStatements = new java.util.HashMap<>();
+  private final StoreKeys keys = new StoreKeys();
+  private final boolean keepRaw;
 
-  public SqliteStore(Path file, String synchronous) {
+  /**
+   * @param keepRaw whether heartbeats are also kept as raw records (rawHeartbeatRetentionDays > 0)
+   */
+  public SqliteStore(Path file, String synchronous, boolean keepRaw) {
+    this.keepRaw = keepRaw;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -47,6 +59,7 @@ public final class SqliteStore implements Store {
       }
       Migrations.apply(writer);
       reader = open(url, synchronous);
+      loadKeys();
     } catch (SQLException | java.io.IOException e) {
       throw new IllegalStateException("cannot open database " + file + ": " + e.getMessage(), e);
     }
@@ -93,7 +106,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized List<Machine> loadMachines() {
-    return query("SELECT " + MachineRows.COLUMNS + " FROM machines", p -> {}, MachineRows::read);
+    return query(MachineRows.SELECT, p -> {}, MachineRows::read);
   }
 
   @Override
@@ -150,30 +163,125 @@ public final class SqliteStore implements Store {
                 MachineRows.instant(rs, "revoked_at")));
   }
 
+  private synchronized void loadKeys() {
+    query(
+        "SELECT uid, unit_code FROM unit_keys",
+        p -> {},
+        rs -> keys.uids.put(rs.getString(2), rs.getLong(1)));
+    query(
+        "SELECT mid, machine_id FROM machine_state",
+        p -> {},
+        rs -> keys.mids.put(rs.getString(2), rs.getLong(1)));
+    query(
+        "SELECT target_id, kind, target FROM probe_targets",
+        p -> {},
+        rs -> {
+          var kind = ProbeKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
+          keys.targetIds.put(StoreKeys.targetKey(kind, rs.getString(3)), rs.getInt(1));
+          return keys.targets.put(rs.getInt(1), new Target(kind, rs.getString(3)));
+        });
+  }
+
+  private List<Long> uids(Collection<String> unitCodes) {
+    List<Long> out = new ArrayList<>();
+    for (String code : unitCodes) {
+      Long uid = keys.uids.get(code);
+      if (uid != null) {
+        out.add(uid);
+      }
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
+  }
+
   @Override
   public synchronized List<UnitHourBucket> unitHistory(
       Collection<String> unitCodes, Instant from, Instant to) {
-    if (unitCodes.isEmpty()) {
+    List<Long> uids = uids(unitCodes);
+    if (uids.isEmpty()) {
       return List.of();
     }
-    List<String> codes = List.copyOf(unitCodes);
-    String placeholders = String.join(",", Collections.nCopies(codes.size(), "?"));
-    return query(
-        "SELECT hour, SUM(machines), SUM(heartbeats), SUM(internet_up)"
-            + " FROM unit_heartbeat_hours WHERE unit_code IN ("
-            + placeholders
-            + ") AND hour >= ? AND hour < ? GROUP BY hour ORDER BY hour",
+    long fromHour = Math.floorDiv(from.getEpochSecond(), 3600L);
+    long toHour = Math.floorDiv(to.getEpochSecond() + 3599, 3600L);
+    long[][] sums = new long[(int) Math.max(0, toHour - fromHour)][3];
+    query(
+        "SELECT day, "
+            + DayRows.HOURS_M
+            + ", "
+            + DayRows.HOURS_H
+            + ", "
+            + DayRows.HOURS_I
+            + " FROM unit_days WHERE day >= ? AND day <= ? AND uid IN ("
+            + placeholders(uids.size())
+            + ")",
         p -> {
-          int i = 1;
-          for (String code : codes) {
-            p.setString(i++, code);
+          p.setLong(1, Math.floorDiv(fromHour, 24L));
+          p.setLong(2, Math.floorDiv(toHour, 24L));
+          int i = 3;
+          for (Long uid : uids) {
+            p.setLong(i++, uid);
           }
-          p.setLong(i++, from.toEpochMilli());
-          p.setLong(i, to.toEpochMilli());
         },
-        rs ->
+        rs -> {
+          long day = rs.getLong(1);
+          for (int h = 0; h < 24; h++) {
+            long index = day * 24 + h - fromHour;
+            if (index >= 0 && index < sums.length) {
+              sums[(int) index][0] += rs.getLong(2 + h);
+              sums[(int) index][1] += rs.getLong(26 + h);
+              sums[(int) index][2] += rs.getLong(50 + h);
+            }
+          }
+          return null;
+        });
+    List<UnitHourBucket> out = new ArrayList<>();
+    for (int i = 0; i < sums.length; i++) {
+      if (sums[i][1] > 0) {
+        out.add(
             new UnitHourBucket(
-                Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                Instant.ofEpochSecond((fromHour + i) * 3600), sums[i][0], sums[i][1], sums[i][2]));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized List<ProbeDay> unitProbeDays(
+      Collection<String> unitCodes, LocalDate from, LocalDate to) {
+    List<Long> uids = uids(unitCodes);
+    if (uids.isEmpty()) {
+      return List.of();
+    }
+    return query(
+        "SELECT day, target_id, SUM(successes), SUM(failures), SUM(latency_count),"
+            + " SUM(latency_sum), MAX(latency_max) FROM unit_probe_days"
+            + " WHERE day >= ? AND day <= ? AND uid IN ("
+            + placeholders(uids.size())
+            + ") GROUP BY day, target_id ORDER BY day, target_id",
+        p -> {
+          p.setLong(1, from.toEpochDay());
+          p.setLong(2, to.toEpochDay());
+          int i = 3;
+          for (Long uid : uids) {
+            p.setLong(i++, uid);
+          }
+        },
+        rs -> {
+          Target t = keys.target(rs.getInt(2));
+          long count = rs.getLong(5);
+          return new ProbeDay(
+              LocalDate.ofEpochDay(rs.getLong(1)),
+              new ProbeBucket(
+                  t == null ? "other" : t.target(),
+                  t == null ? "other" : t.kind().name().toLowerCase(Locale.ROOT),
+                  rs.getLong(3),
+                  rs.getLong(4),
+                  count == 0 ? null : (double) rs.getLong(6) / count,
+                  MachineRows.longOrNull(rs, 7)));
+        });
   }
 
   @Override
@@ -197,44 +305,87 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized List<HourBucket> history(String machineId, Instant from, Instant to) {
-    Map<Long, List<ProbeBucket>> probes = new LinkedHashMap<>();
+    Long mid = keys.mids.get(machineId);
+    if (mid == null) {
+      return List.of();
+    }
+    long fromHour = Math.floorDiv(from.getEpochSecond(), 3600L);
+    long toHour = Math.floorDiv(to.getEpochSecond() + 3599, 3600L);
+    Map<Long, long[]> counts = new java.util.TreeMap<>();
     query(
-        "SELECT hour, target, kind, successes, failures, latency_count, latency_sum, latency_max"
-            + " FROM probe_hours WHERE machine_id = ? AND hour >= ? AND hour < ?"
-            + " ORDER BY hour, target, kind",
+        "SELECT day, "
+            + DayRows.HOURS_H
+            + ", "
+            + DayRows.HOURS_I
+            + " FROM machine_days WHERE day >= ? AND day <= ? AND mid = ?",
         p -> {
-          p.setString(1, machineId);
-          p.setLong(2, from.toEpochMilli());
-          p.setLong(3, to.toEpochMilli());
+          p.setLong(1, Math.floorDiv(fromHour, 24L));
+          p.setLong(2, Math.floorDiv(toHour, 24L));
+          p.setLong(3, mid);
         },
         rs -> {
-          long count = rs.getLong(6);
-          probes
-              .computeIfAbsent(rs.getLong(1), h -> new ArrayList<>())
-              .add(
-                  new ProbeBucket(
-                      rs.getString(2),
-                      rs.getString(3),
-                      rs.getLong(4),
-                      rs.getLong(5),
-                      count == 0 ? null : (double) rs.getLong(7) / count,
-                      MachineRows.longOrNull(rs, "latency_max")));
+          long day = rs.getLong(1);
+          for (int h = 0; h < 24; h++) {
+            long hour = day * 24 + h;
+            long beats = rs.getLong(2 + h);
+            if (beats > 0 && hour >= fromHour && hour < toHour) {
+              counts.put(hour, new long[] {beats, rs.getLong(26 + h)});
+            }
+          }
           return null;
         });
-    return query(
-        "SELECT hour, heartbeats, internet_up FROM heartbeat_hours"
-            + " WHERE machine_id = ? AND hour >= ? AND hour < ? ORDER BY hour",
+    // Probe results per hour and target, from the raw records (kept for a few days only).
+    Map<Long, Map<String, long[]>> probes = new LinkedHashMap<>();
+    Map<String, String[]> names = new java.util.HashMap<>();
+    query(
+        "SELECT hour, body FROM raw_heartbeat_hours WHERE mid = ? AND hour >= ? AND hour < ?"
+            + " ORDER BY hour",
         p -> {
-          p.setString(1, machineId);
-          p.setLong(2, from.toEpochMilli());
-          p.setLong(3, to.toEpochMilli());
+          p.setLong(1, mid);
+          p.setLong(2, fromHour);
+          p.setLong(3, toHour);
         },
-        rs ->
-            new HourBucket(
-                Instant.ofEpochMilli(rs.getLong(1)),
-                rs.getLong(2),
-                rs.getLong(3),
-                probes.getOrDefault(rs.getLong(1), List.of())));
+        rs -> {
+          long hour = rs.getLong(1);
+          for (var d :
+              RawHeartbeatCodec.decode(rs.getBytes(2), hour * 3600, machineId, keys::target)) {
+            for (ProbeResult pr : d.heartbeat().probes()) {
+              String kind = pr.kind().name().toLowerCase(Locale.ROOT);
+              String key = pr.target() + '\n' + kind;
+              names.putIfAbsent(key, new String[] {pr.target(), kind});
+              long[] sums =
+                  probes
+                      .computeIfAbsent(hour, h -> new java.util.TreeMap<>())
+                      .computeIfAbsent(key, k -> new long[] {0, 0, 0, 0, -1});
+              sums[Boolean.TRUE.equals(pr.ok()) ? 0 : 1]++;
+              if (pr.latencyMillis() != null) {
+                sums[2]++;
+                sums[3] += pr.latencyMillis();
+                sums[4] = Math.max(sums[4], pr.latencyMillis());
+              }
+            }
+          }
+          return null;
+        });
+    List<HourBucket> out = new ArrayList<>();
+    counts.forEach(
+        (hour, c) -> {
+          List<ProbeBucket> buckets = new ArrayList<>();
+          probes
+              .getOrDefault(hour, Map.of())
+              .forEach(
+                  (key, s) ->
+                      buckets.add(
+                          new ProbeBucket(
+                              names.get(key)[0],
+                              names.get(key)[1],
+                              s[0],
+                              s[1],
+                              s[2] == 0 ? null : (double) s[3] / s[2],
+                              s[4] < 0 ? null : s[4])));
+          out.add(new HourBucket(Instant.ofEpochSecond(hour * 3600), c[0], c[1], buckets));
+        });
+    return out;
   }
 
   @Override
@@ -248,12 +399,35 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Optional<String> lastHeartbeatJson(String machineId) {
+  public synchronized Optional<Heartbeat> lastHeartbeat(String machineId) {
     return query(
-            "SELECT last_heartbeat FROM machines WHERE id = ? AND last_heartbeat IS NOT NULL",
+            "SELECT last_heartbeat, last_heartbeat_at, memory_used_bytes, disk_free_bytes,"
+                + " disk_total_bytes FROM machine_state WHERE machine_id = ?"
+                + " AND last_heartbeat IS NOT NULL",
             p -> p.setString(1, machineId),
-            rs -> rs.getString(1))
+            rs -> {
+              var decoded = RawHeartbeatCodec.decode(rs.getBytes(1), 0, machineId, keys::target);
+              if (decoded.isEmpty()) {
+                return null;
+              }
+              Heartbeat h = decoded.get(decoded.size() - 1).heartbeat();
+              // The record keeps sizes in MiB; the state row has them to the byte.
+              return new Heartbeat(
+                  h.machineId(),
+                  h.seq(),
+                  h.agentTime(),
+                  h.uptimeSeconds(),
+                  h.probes(),
+                  h.internetUp(),
+                  MachineRows.longOrNull(rs, 3),
+                  MachineRows.longOrNull(rs, 4),
+                  MachineRows.longOrNull(rs, 5),
+                  h.agentResidentBytes(),
+                  h.agentCpuSeconds(),
+                  h.spoolDroppedEntries());
+            })
         .stream()
+        .filter(java.util.Objects::nonNull)
         .findFirst();
   }
 
@@ -270,7 +444,7 @@ public final class SqliteStore implements Store {
   @Override
   public Tx begin() {
     try {
-      return new SqliteTx(writer, writerStatements);
+      return new SqliteTx(writer, writerStatements, keys, keepRaw);
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
     }

@@ -9,6 +9,12 @@ import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
+import io.digiready.collector.store.HeartbeatStage.MachineHour;
+import io.digiready.collector.store.HeartbeatStage.UnitProbe;
+import io.digiready.collector.store.RawHeartbeatCodec.Target;
+import io.digiready.protocol.Heartbeat;
+import io.digiready.protocol.ProbeResult;
+import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,18 +23,47 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One write transaction on the writer connection, with a savepoint per request. */
+/**
+ * One write transaction on the writer connection. Requests get a savepoint only when they write
+ * directly; staged heartbeat rows of the whole group are written in batches (see {@link Tx}).
+ */
 final class SqliteTx implements Tx {
+  private static final long HOUR_SECONDS = 3600;
+
   private final Connection c;
   private final Map<String, PreparedStatement> cache;
+  private final StoreKeys keys;
+  private final boolean keepRaw;
 
-  SqliteTx(Connection c, Map<String, PreparedStatement> cache) throws SQLException {
+  /** What released requests staged and has not been written yet. */
+  private final HeartbeatStage group = new HeartbeatStage();
+
+  /** What the running request staged; joins {@link #group} when it succeeds. */
+  private final HeartbeatStage request = new HeartbeatStage();
+
+  private final Map<String, Machine> groupTouched = new HashMap<>();
+  private final Map<String, Machine> requestTouched = new HashMap<>();
+
+  // Keys created in this transaction; published to StoreKeys only after the commit.
+  private final Map<String, Long> newMids = new HashMap<>();
+  private final Map<String, Long> newUids = new HashMap<>();
+  private final Map<String, Integer> newTargetIds = new HashMap<>();
+  private final Map<Integer, Target> newTargets = new HashMap<>();
+
+  private boolean savepointOpen;
+
+  SqliteTx(Connection c, Map<String, PreparedStatement> cache, StoreKeys keys, boolean keepRaw)
+      throws SQLException {
     this.c = c;
     this.cache = cache;
+    this.keys = keys;
+    this.keepRaw = keepRaw;
     exec("BEGIN IMMEDIATE");
   }
 
@@ -47,24 +82,62 @@ final class SqliteTx implements Tx {
   }
 
   @Override
-  public void savepoint() throws SQLException {
-    exec("SAVEPOINT request");
+  public void savepoint() {
+    // Opened lazily by the first direct write: most requests in a busy group are heartbeats that
+    // only stage rows, and a SAVEPOINT and RELEASE each would be two statements per request.
+    savepointOpen = false;
+  }
+
+  /** Before a direct write: the group's staged rows first, then the request's savepoint. */
+  private void direct() throws SQLException {
+    if (!request.isEmpty()) {
+      throw new IllegalStateException("a request may stage heartbeats or write directly, not both");
+    }
+    if (!savepointOpen) {
+      flush();
+      exec("SAVEPOINT request");
+      savepointOpen = true;
+    }
+  }
+
+  /** Before a direct read: the staged rows, so the read sees what earlier requests wrote. */
+  private void beforeRead() throws SQLException {
+    if (!savepointOpen) {
+      flush();
+    }
   }
 
   @Override
   public void releaseSavepoint() throws SQLException {
-    exec("RELEASE request");
+    if (savepointOpen) {
+      exec("RELEASE request");
+      savepointOpen = false;
+    }
+    group.add(request);
+    request.clear();
+    groupTouched.putAll(requestTouched);
+    requestTouched.clear();
   }
 
   @Override
   public void rollbackToSavepoint() throws SQLException {
-    exec("ROLLBACK TO request");
-    exec("RELEASE request");
+    if (savepointOpen) {
+      exec("ROLLBACK TO request");
+      exec("RELEASE request");
+      savepointOpen = false;
+    }
+    request.clear();
+    requestTouched.clear();
   }
 
   @Override
   public void commit() throws SQLException {
+    flush();
     exec("COMMIT");
+    keys.mids.putAll(newMids);
+    keys.uids.putAll(newUids);
+    keys.targetIds.putAll(newTargetIds);
+    keys.targets.putAll(newTargets);
   }
 
   @Override
@@ -89,6 +162,7 @@ final class SqliteTx implements Tx {
 
   @Override
   public void upsertUnit(Unit u, Instant now) throws SQLException {
+    direct();
     PreparedStatement p =
         sql(
             "INSERT INTO units (code, name, parent, kind, staff, equipment_target,"
@@ -115,10 +189,35 @@ final class SqliteTx implements Tx {
     p.setLong(9, now.toEpochMilli());
     p.setLong(10, now.toEpochMilli());
     p.executeUpdate();
+    if (uid(u.code()) == null) {
+      PreparedStatement key = sql("INSERT INTO unit_keys (unit_code) VALUES (?) RETURNING uid");
+      key.setString(1, u.code());
+      try (ResultSet rs = key.executeQuery()) {
+        rs.next();
+        newUids.put(u.code(), rs.getLong(1));
+      }
+    }
+  }
+
+  private Long uid(String unitCode) {
+    Long uid = keys.uids.get(unitCode);
+    return uid != null ? uid : newUids.get(unitCode);
+  }
+
+  private long mid(String machineId) {
+    Long mid = keys.mids.get(machineId);
+    if (mid == null) {
+      mid = newMids.get(machineId);
+    }
+    if (mid == null) {
+      throw new IllegalStateException("no machine_state row for " + machineId);
+    }
+    return mid;
   }
 
   @Override
   public void insertEnrollmentToken(EnrollmentToken t) throws SQLException {
+    direct();
     PreparedStatement p =
         sql(
             "INSERT INTO enrollment_tokens (id, unit_code, token_hash, created_at)"
@@ -132,6 +231,7 @@ final class SqliteTx implements Tx {
 
   @Override
   public boolean revokeEnrollmentToken(String id, Instant now) throws SQLException {
+    direct();
     PreparedStatement p =
         sql("UPDATE enrollment_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
     p.setLong(1, now.toEpochMilli());
@@ -141,6 +241,7 @@ final class SqliteTx implements Tx {
 
   @Override
   public void insertViewerToken(ViewerToken t) throws SQLException {
+    direct();
     PreparedStatement p =
         sql("INSERT INTO viewer_tokens (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)");
     p.setString(1, t.id());
@@ -152,6 +253,7 @@ final class SqliteTx implements Tx {
 
   @Override
   public boolean revokeViewerToken(String id, Instant now) throws SQLException {
+    direct();
     PreparedStatement p =
         sql("UPDATE viewer_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
     p.setLong(1, now.toEpochMilli());
@@ -161,7 +263,8 @@ final class SqliteTx implements Tx {
 
   @Override
   public Optional<Machine> machine(String id) throws SQLException {
-    PreparedStatement p = sql("SELECT " + MachineRows.COLUMNS + " FROM machines WHERE id = ?");
+    beforeRead();
+    PreparedStatement p = sql(MachineRows.SELECT + " WHERE m.id = ?");
     p.setString(1, id);
     try (ResultSet rs = p.executeQuery()) {
       return rs.next() ? Optional.of(MachineRows.read(rs)) : Optional.empty();
@@ -171,14 +274,14 @@ final class SqliteTx implements Tx {
   @Override
   public List<Machine> machinesMatching(String unitCode, String hardwareUuid, String systemSerial)
       throws SQLException {
+    beforeRead();
     PreparedStatement p =
         sql(
-            "SELECT "
-                + MachineRows.COLUMNS
-                + " FROM machines WHERE unit_code = ? AND retired_at IS NULL"
-                + " AND ((? IS NOT NULL AND hardware_uuid = ?)"
-                + " OR (? IS NOT NULL AND system_serial = ?))"
-                + " ORDER BY last_seen_at DESC");
+            MachineRows.SELECT
+                + " WHERE m.unit_code = ? AND m.retired_at IS NULL"
+                + " AND ((? IS NOT NULL AND m.hardware_uuid = ?)"
+                + " OR (? IS NOT NULL AND m.system_serial = ?))"
+                + " ORDER BY s.last_seen_at DESC");
     p.setString(1, unitCode);
     p.setString(2, hardwareUuid);
     p.setString(3, hardwareUuid);
@@ -195,6 +298,7 @@ final class SqliteTx implements Tx {
 
   @Override
   public void insertMachine(Machine m) throws SQLException {
+    direct();
     PreparedStatement p =
         sql(
             "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at)"
@@ -205,22 +309,25 @@ final class SqliteTx implements Tx {
     p.setString(4, m.identity().hostname());
     p.setLong(5, m.enrolledAt().toEpochMilli());
     p.executeUpdate();
-    updateMachine(m, null);
+    PreparedStatement state =
+        sql("INSERT INTO machine_state (machine_id) VALUES (?) RETURNING mid");
+    state.setString(1, m.id());
+    try (ResultSet rs = state.executeQuery()) {
+      rs.next();
+      newMids.put(m.id(), rs.getLong(1));
+    }
+    updateMachine(m);
   }
 
   @Override
-  public void updateMachine(Machine m, String lastHeartbeatJson) throws SQLException {
+  public void updateMachine(Machine m) throws SQLException {
+    direct();
     PreparedStatement p =
         sql(
             "UPDATE machines SET unit_code = ?, token_hash = ?, hostname = ?, hardware_uuid = ?,"
                 + " system_serial = ?, baseboard_serial = ?, macs = ?, os_install_id = ?,"
-                + " retired_at = ?, last_seen_at = ?, last_heartbeat_at = ?, last_seq = ?,"
-                + " lost_heartbeats = ?, last_internet_up = ?, last_internet_ok_at = ?,"
-                + " clock_skew_seconds = ?, memory_used_bytes = ?, disk_free_bytes = ?,"
-                + " disk_total_bytes = ?, last_heartbeat = COALESCE(?, last_heartbeat)"
-                + " WHERE id = ?");
+                + " retired_at = ? WHERE id = ?");
     var id = m.identity();
-    var l = m.liveness();
     p.setString(1, m.unitCode());
     p.setString(2, m.tokenHash());
     p.setString(3, id.hostname());
@@ -230,25 +337,39 @@ final class SqliteTx implements Tx {
     p.setString(7, id.macs());
     p.setString(8, id.osInstallId());
     setInstant(p, 9, m.retiredAt());
-    setInstant(p, 10, l.lastSeenAt());
-    setInstant(p, 11, l.lastHeartbeatAt());
-    p.setLong(12, l.lastSeq());
-    p.setLong(13, l.lostHeartbeats());
-    setBool(p, 14, l.internetUp());
-    setInstant(p, 15, l.lastInternetOkAt());
-    setLong(p, 16, l.clockSkewSeconds());
-    setLong(p, 17, l.memoryUsedBytes());
-    setLong(p, 18, l.systemDiskFreeBytes());
-    setLong(p, 19, l.systemDiskTotalBytes());
-    p.setString(20, lastHeartbeatJson);
-    p.setString(21, m.id());
+    p.setString(10, m.id());
     if (p.executeUpdate() != 1) {
       throw new IllegalStateException("machine row vanished: " + m.id());
     }
+    PreparedStatement state = sql(STATE_UPDATE + " WHERE mid = ?");
+    bindState(state, m.liveness());
+    state.setLong(11, mid(m.id()));
+    state.executeUpdate();
+    requestTouched.put(m.id(), m);
+  }
+
+  private static final String STATE_UPDATE =
+      "UPDATE machine_state SET last_seen_at = ?, last_heartbeat_at = ?, last_seq = ?,"
+          + " lost_heartbeats = ?, last_internet_up = ?, last_internet_ok_at = ?,"
+          + " clock_skew_seconds = ?, memory_used_bytes = ?, disk_free_bytes = ?,"
+          + " disk_total_bytes = ?";
+
+  private static void bindState(PreparedStatement p, Machine.Liveness l) throws SQLException {
+    setInstant(p, 1, l.lastSeenAt());
+    setInstant(p, 2, l.lastHeartbeatAt());
+    p.setLong(3, l.lastSeq());
+    p.setLong(4, l.lostHeartbeats());
+    setBool(p, 5, l.internetUp());
+    setInstant(p, 6, l.lastInternetOkAt());
+    setLong(p, 7, l.clockSkewSeconds());
+    setLong(p, 8, l.memoryUsedBytes());
+    setLong(p, 9, l.systemDiskFreeBytes());
+    setLong(p, 10, l.systemDiskTotalBytes());
   }
 
   @Override
   public Optional<String> inventoryJson(String machineId) throws SQLException {
+    beforeRead();
     PreparedStatement p = sql("SELECT inventory FROM machines WHERE id = ?");
     p.setString(1, machineId);
     try (ResultSet rs = p.executeQuery()) {
@@ -259,6 +380,7 @@ final class SqliteTx implements Tx {
   @Override
   public void updateInventory(String machineId, Machine.Hardware h, String json)
       throws SQLException {
+    direct();
     PreparedStatement p =
         sql(
             "UPDATE machines SET inventory = ?, inventory_at = ?, memory_bytes = ?,"
@@ -281,6 +403,7 @@ final class SqliteTx implements Tx {
   @Override
   public void insertEvent(String machineId, String unitCode, Instant at, String kind, String detail)
       throws SQLException {
+    direct();
     PreparedStatement p =
         sql("INSERT INTO events (machine_id, unit_code, at, kind, detail) VALUES (?, ?, ?, ?, ?)");
     p.setString(1, machineId);
@@ -292,91 +415,207 @@ final class SqliteTx implements Tx {
   }
 
   @Override
-  public void addHeartbeatHour(String machineId, long hour, int heartbeats, int internetUp)
-      throws SQLException {
-    PreparedStatement first =
-        sql(
-            "INSERT OR IGNORE INTO heartbeat_hours (machine_id, hour, heartbeats, internet_up)"
-                + " VALUES (?, ?, 0, 0)");
-    first.setString(1, machineId);
-    first.setLong(2, hour);
-    boolean newHour = first.executeUpdate() == 1;
-    PreparedStatement add =
-        sql(
-            "UPDATE heartbeat_hours SET heartbeats = heartbeats + ?, internet_up = internet_up + ?"
-                + " WHERE machine_id = ? AND hour = ?");
-    add.setInt(1, heartbeats);
-    add.setInt(2, internetUp);
-    add.setString(3, machineId);
-    add.setLong(4, hour);
-    add.executeUpdate();
-    PreparedStatement unit =
-        sql(
-            "INSERT INTO unit_heartbeat_hours (unit_code, hour, machines, heartbeats, internet_up)"
-                + " SELECT unit_code, ?, ?, ?, ? FROM machines WHERE id = ?"
-                + " ON CONFLICT (unit_code, hour) DO UPDATE SET"
-                + " machines = machines + excluded.machines,"
-                + " heartbeats = heartbeats + excluded.heartbeats,"
-                + " internet_up = internet_up + excluded.internet_up");
-    unit.setLong(1, hour);
-    unit.setInt(2, newHour ? 1 : 0);
-    unit.setInt(3, heartbeats);
-    unit.setInt(4, internetUp);
-    unit.setString(5, machineId);
-    unit.executeUpdate();
+  public Optional<Machine> touched(String machineId) {
+    Machine m = requestTouched.get(machineId);
+    return Optional.ofNullable(m != null ? m : groupTouched.get(machineId));
   }
 
   @Override
-  public void addProbeHour(
-      String machineId, long hour, String target, String kind, boolean ok, Long latency)
+  public void stageHeartbeats(Machine updated, List<Accepted> accepted, Heartbeat newest)
       throws SQLException {
-    PreparedStatement p =
-        sql(
-            "INSERT INTO probe_hours (machine_id, hour, target, kind, successes, failures,"
-                + " latency_count, latency_sum, latency_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " ON CONFLICT (machine_id, hour, target, kind) DO UPDATE SET"
-                + " successes = successes + excluded.successes,"
-                + " failures = failures + excluded.failures,"
-                + " latency_count = latency_count + excluded.latency_count,"
-                + " latency_sum = latency_sum + excluded.latency_sum,"
-                + " latency_max = MAX(COALESCE(latency_max, excluded.latency_max),"
-                + " COALESCE(excluded.latency_max, latency_max))");
-    p.setString(1, machineId);
-    p.setLong(2, hour);
-    p.setString(3, target);
-    p.setString(4, kind);
-    p.setInt(5, ok ? 1 : 0);
-    p.setInt(6, ok ? 0 : 1);
-    p.setInt(7, latency == null ? 0 : 1);
-    p.setLong(8, latency == null ? 0 : latency);
-    setLong(p, 9, latency);
-    p.executeUpdate();
+    request.machines.put(updated.id(), updated);
+    requestTouched.put(updated.id(), updated);
+    if (newest != null) {
+      ByteArrayOutputStream last = new ByteArrayOutputStream(64);
+      RawHeartbeatCodec.append(
+          last, newest, updated.liveness().lastHeartbeatAt(), 0, this::targetId, true);
+      request.lastHeartbeats.put(updated.id(), last.toByteArray());
+    }
+    for (Accepted a : accepted) {
+      long second = a.at().getEpochSecond();
+      long hour = Math.floorDiv(second, HOUR_SECONDS);
+      HeartbeatStage.Hour h =
+          request.hours.computeIfAbsent(
+              new MachineHour(updated.id(), updated.unitCode(), hour),
+              k -> new HeartbeatStage.Hour());
+      h.heartbeats++;
+      if (Boolean.TRUE.equals(a.heartbeat().internetUp())) {
+        h.internetUp++;
+      }
+      if (keepRaw) {
+        RawHeartbeatCodec.append(
+            h.raw, a.heartbeat(), a.at(), hour * HOUR_SECONDS, this::targetId, false);
+      }
+      long day = Math.floorDiv(second, 86_400L);
+      for (ProbeResult p : a.heartbeat().probes()) {
+        long[] sums =
+            request.probes.computeIfAbsent(
+                new UnitProbe(updated.unitCode(), day, targetId(p)),
+                k -> HeartbeatStage.newProbeSums());
+        boolean ok = Boolean.TRUE.equals(p.ok());
+        sums[ok ? 0 : 1]++;
+        if (p.latencyMillis() != null) {
+          sums[2]++;
+          sums[3] += p.latencyMillis();
+          sums[4] = Math.max(sums[4], p.latencyMillis());
+        }
+      }
+    }
   }
 
-  @Override
-  public void insertRawHeartbeat(String machineId, long seq, Instant receivedAt, String body)
-      throws SQLException {
-    PreparedStatement p =
-        sql(
-            "INSERT OR IGNORE INTO raw_heartbeats (machine_id, seq, received_at, body)"
-                + " VALUES (?, ?, ?, ?)");
-    p.setString(1, machineId);
-    p.setLong(2, seq);
-    p.setLong(3, receivedAt.toEpochMilli());
-    p.setString(4, body);
-    p.executeUpdate();
+  /** The dictionary id of a probe's kind and target, added on first sight (up to a cap). */
+  private int targetId(ProbeResult p) {
+    String key = StoreKeys.targetKey(p.kind(), p.target());
+    Integer id = keys.targetIds.get(key);
+    if (id == null) {
+      id = newTargetIds.get(key);
+    }
+    if (id != null) {
+      return id;
+    }
+    if (keys.targetIds.size() + newTargetIds.size() >= StoreKeys.MAX_TARGETS) {
+      return StoreKeys.OTHER_TARGET;
+    }
+    try {
+      // Outside any savepoint on purpose: a dictionary row is harmless even if the request fails.
+      PreparedStatement insert =
+          sql("INSERT INTO probe_targets (kind, target) VALUES (?, ?) RETURNING target_id");
+      insert.setString(1, p.kind().name().toLowerCase(java.util.Locale.ROOT));
+      insert.setString(2, p.target());
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        id = rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add probe target: " + e.getMessage(), e);
+    }
+    newTargetIds.put(key, id);
+    newTargets.put(id, new Target(p.kind(), p.target()));
+    return id;
+  }
+
+  /** Writes every staged row of the released requests with one statement execution per row. */
+  private void flush() throws SQLException {
+    if (group.isEmpty()) {
+      return;
+    }
+    // Day rows first, one at a time: the count they return tells whether a machine's heartbeat is
+    // its first in that hour, which is how the unit rows count machines per hour.
+    Map<String, long[]> unitHours = new LinkedHashMap<>();
+    for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
+      MachineHour key = e.getKey();
+      HeartbeatStage.Hour h = e.getValue();
+      int hourOfDay = (int) Math.floorMod(key.hour(), 24L);
+      long day = Math.floorDiv(key.hour(), 24L);
+      PreparedStatement p = sql(DayRows.machineUpsert(hourOfDay));
+      p.setLong(1, day);
+      p.setLong(2, mid(key.machineId()));
+      p.setInt(3, h.heartbeats);
+      p.setInt(4, h.internetUp);
+      boolean firstInHour;
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        firstInHour = rs.getLong(1) == h.heartbeats;
+      }
+      Long uid = uid(key.unitCode());
+      if (uid != null) {
+        long[] sums = unitHours.computeIfAbsent(uid + " " + key.hour(), k -> new long[] {0, 0, 0});
+        sums[0] += firstInHour ? 1 : 0;
+        sums[1] += h.heartbeats;
+        sums[2] += h.internetUp;
+      }
+    }
+    for (Map.Entry<String, long[]> e : unitHours.entrySet()) {
+      String[] parts = e.getKey().split(" ");
+      long hour = Long.parseLong(parts[1]);
+      PreparedStatement p = sql(DayRows.unitUpsert((int) Math.floorMod(hour, 24L)));
+      p.setLong(1, Math.floorDiv(hour, 24L));
+      p.setLong(2, Long.parseLong(parts[0]));
+      p.setLong(3, e.getValue()[0]);
+      p.setLong(4, e.getValue()[1]);
+      p.setLong(5, e.getValue()[2]);
+      p.executeUpdate();
+    }
+    if (!group.probes.isEmpty()) {
+      PreparedStatement p =
+          sql(
+              "INSERT INTO unit_probe_days (day, uid, target_id, successes, failures,"
+                  + " latency_count, latency_sum, latency_max) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (day, uid, target_id) DO UPDATE SET"
+                  + " successes = unit_probe_days.successes + excluded.successes,"
+                  + " failures = unit_probe_days.failures + excluded.failures,"
+                  + " latency_count = unit_probe_days.latency_count + excluded.latency_count,"
+                  + " latency_sum = unit_probe_days.latency_sum + excluded.latency_sum,"
+                  + " latency_max = MAX(COALESCE(unit_probe_days.latency_max,"
+                  + " excluded.latency_max), COALESCE(excluded.latency_max,"
+                  + " unit_probe_days.latency_max))");
+      for (Map.Entry<UnitProbe, long[]> e : group.probes.entrySet()) {
+        Long uid = uid(e.getKey().unitCode());
+        if (uid == null) {
+          continue;
+        }
+        long[] s = e.getValue();
+        p.setLong(1, e.getKey().day());
+        p.setLong(2, uid);
+        p.setInt(3, e.getKey().targetId());
+        p.setLong(4, s[0]);
+        p.setLong(5, s[1]);
+        p.setLong(6, s[2]);
+        p.setLong(7, s[3]);
+        setLong(p, 8, s[4] < 0 ? null : s[4]);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    if (!group.machines.isEmpty()) {
+      PreparedStatement p =
+          sql(STATE_UPDATE + ", last_heartbeat = COALESCE(?, last_heartbeat) WHERE mid = ?");
+      for (Machine m : group.machines.values()) {
+        bindState(p, m.liveness());
+        p.setBytes(11, group.lastHeartbeats.get(m.id()));
+        p.setLong(12, mid(m.id()));
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    if (keepRaw) {
+      PreparedStatement p =
+          sql(
+              "INSERT INTO raw_heartbeat_hours (hour, mid, heartbeats, body) VALUES (?, ?, ?, ?)"
+                  + " ON CONFLICT (mid, hour) DO UPDATE SET"
+                  + " heartbeats = raw_heartbeat_hours.heartbeats + excluded.heartbeats,"
+                  + " body = CAST(raw_heartbeat_hours.body || excluded.body AS BLOB)");
+      boolean any = false;
+      for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
+        if (e.getValue().raw.size() == 0) {
+          continue;
+        }
+        p.setLong(1, e.getKey().hour());
+        p.setLong(2, mid(e.getKey().machineId()));
+        p.setInt(3, e.getValue().heartbeats);
+        p.setBytes(4, e.getValue().raw.toByteArray());
+        p.addBatch();
+        any = true;
+      }
+      if (any) {
+        p.executeBatch();
+      }
+    }
+    group.clear();
   }
 
   @Override
   public int prune(Instant hourlyBefore, Instant rawBefore) throws SQLException {
+    direct();
     int deleted = 0;
-    for (String table : List.of("heartbeat_hours", "unit_heartbeat_hours", "probe_hours")) {
-      PreparedStatement p = sql("DELETE FROM " + table + " WHERE hour < ?");
-      p.setLong(1, hourlyBefore.toEpochMilli());
+    long day = Math.floorDiv(hourlyBefore.getEpochSecond(), 86_400L);
+    for (String table : List.of("machine_days", "unit_days", "unit_probe_days")) {
+      PreparedStatement p = sql("DELETE FROM " + table + " WHERE day < ?");
+      p.setLong(1, day);
       deleted += p.executeUpdate();
     }
-    PreparedStatement p = sql("DELETE FROM raw_heartbeats WHERE received_at < ?");
-    p.setLong(1, rawBefore.toEpochMilli());
+    PreparedStatement p = sql("DELETE FROM raw_heartbeat_hours WHERE hour < ?");
+    p.setLong(1, Math.floorDiv(rawBefore.getEpochSecond(), HOUR_SECONDS));
     return deleted + p.executeUpdate();
   }
 }

@@ -4,7 +4,9 @@ import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
+import io.digiready.protocol.Heartbeat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +33,21 @@ public interface Store extends AutoCloseable {
   /** Hourly heartbeat totals of the given units (each hour counted where the machine then was). */
   List<UnitHourBucket> unitHistory(Collection<String> unitCodes, Instant from, Instant to);
 
+  /** Probe results of the given units per day (UTC) and target, summed over the units. */
+  List<ProbeDay> unitProbeDays(Collection<String> unitCodes, LocalDate from, LocalDate to);
+
   List<EventRow> events(String machineId, int limit);
 
+  /**
+   * Hourly buckets of one machine: heartbeats and internet for as long as hourly figures are kept,
+   * probe results for as long as raw heartbeats are.
+   */
   List<HourBucket> history(String machineId, Instant from, Instant to);
 
   Optional<String> inventoryJson(String machineId);
 
-  Optional<String> lastHeartbeatJson(String machineId);
+  /** The machine's last stored heartbeat, probe details included. */
+  Optional<Heartbeat> lastHeartbeat(String machineId);
 
   /** True when a trivial read works; the writer reports write health itself. */
   boolean readable();
@@ -67,4 +77,6 @@ public interface Store extends AutoCloseable {
       Long maxLatencyMillis) {}
 
   record HourBucket(Instant hour, long heartbeats, long internetUp, List<ProbeBucket> probes) {}
+
+  record ProbeDay(LocalDate day, ProbeBucket probe) {}
 }

@@ -4,18 +4,29 @@ import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
+import io.digiready.protocol.Heartbeat;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The writes of one group commit. Used by the writer thread only. */
+/**
+ * The writes of one group commit. Used by the writer thread only.
+ *
+ * <p>Heartbeats are <em>staged</em>: {@link #stageHeartbeats} only records them, and the whole
+ * group's heartbeat rows are written with batched statements at the next direct write or at commit
+ * (one machine row per machine, one day row per machine and hour, one unit row per unit and hour,
+ * whatever the number of requests). Every other method writes or reads at once, after the staged
+ * rows, so that the order of requests is kept.
+ */
 public interface Tx {
 
+  /** Marks the start of one request's work; costs nothing unless the request writes directly. */
   void savepoint() throws SQLException;
 
   void releaseSavepoint() throws SQLException;
 
+  /** Undoes the current request's work: its direct writes and what it staged. */
   void rollbackToSavepoint() throws SQLException;
 
   void commit() throws SQLException;
@@ -41,7 +52,7 @@ public interface Tx {
   void insertMachine(Machine machine) throws SQLException;
 
   /** Writes identity, token, unit, retirement and liveness (everything but inventory). */
-  void updateMachine(Machine machine, String lastHeartbeatJson) throws SQLException;
+  void updateMachine(Machine machine) throws SQLException;
 
   Optional<String> inventoryJson(String machineId) throws SQLException;
 
@@ -51,16 +62,23 @@ public interface Tx {
   void insertEvent(String machineId, String unitCode, Instant at, String kind, String detail)
       throws SQLException;
 
-  void addHeartbeatHour(String machineId, long hourMillis, int heartbeats, int internetUp)
+  /**
+   * The machine as this transaction left it so far (a heartbeat staged or a direct write earlier in
+   * the group), or empty when the transaction has not touched it.
+   */
+  Optional<Machine> touched(String machineId);
+
+  /**
+   * Stages a machine's accepted heartbeats: its new state, hourly counts, unit totals, probe
+   * results and the raw records. {@code updated} is the machine after them; {@code newest} is kept
+   * as its last heartbeat.
+   */
+  void stageHeartbeats(Machine updated, List<Accepted> accepted, Heartbeat newest)
       throws SQLException;
 
-  void addProbeHour(
-      String machineId, long hourMillis, String target, String kind, boolean ok, Long latency)
-      throws SQLException;
+  /** A heartbeat the writer accepted, and when it happened on the collector's clock. */
+  record Accepted(Heartbeat heartbeat, Instant at) {}
 
-  void insertRawHeartbeat(String machineId, long seq, Instant receivedAt, String body)
-      throws SQLException;
-
-  /** Deletes hourly buckets and raw heartbeats older than the cut-offs; returns rows deleted. */
+  /** Deletes hourly figures and raw heartbeats older than the cut-offs; returns rows deleted. */
   int prune(Instant hourlyBefore, Instant rawBefore) throws SQLException;
 }

@@ -90,8 +90,14 @@ public final class FailingStore implements Store {
   }
 
   @Override
-  public Optional<String> lastHeartbeatJson(String machineId) {
-    return real.lastHeartbeatJson(machineId);
+  public Optional<io.digiready.protocol.Heartbeat> lastHeartbeat(String machineId) {
+    return real.lastHeartbeat(machineId);
+  }
+
+  @Override
+  public List<ProbeDay> unitProbeDays(
+      java.util.Collection<String> unitCodes, java.time.LocalDate from, java.time.LocalDate to) {
+    return real.unitProbeDays(unitCodes, from, to);
   }
 
   @Override

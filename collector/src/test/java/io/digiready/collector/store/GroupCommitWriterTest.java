@@ -25,7 +25,7 @@ class GroupCommitWriterTest {
 
   @Test
   void a_full_queue_refuses_work_at_once_instead_of_growing() throws Exception {
-    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL");
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
         GroupCommitWriter writer = new GroupCommitWriter(store, 1, new SimpleMeterRegistry())) {
       CountDownLatch release = new CountDownLatch(1);
       CountDownLatch running = new CountDownLatch(1);
@@ -47,7 +47,7 @@ class GroupCommitWriterTest {
 
   @Test
   void a_failing_request_is_rolled_back_alone_and_the_rest_of_its_group_commits() throws Exception {
-    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL");
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, new SimpleMeterRegistry())) {
       CountDownLatch release = new CountDownLatch(1);
       writer.submit(tx -> release.await(30, TimeUnit.SECONDS), null);
@@ -86,7 +86,7 @@ class GroupCommitWriterTest {
   @Test
   void a_failed_commit_fails_its_requests_and_the_writer_recovers_when_the_disk_has_room()
       throws Exception {
-    FailingStore store = new FailingStore(new SqliteStore(dir.resolve("db"), "FULL"));
+    FailingStore store = new FailingStore(new SqliteStore(dir.resolve("db"), "FULL", true));
     try (GroupCommitWriter writer = new GroupCommitWriter(store, 10, new SimpleMeterRegistry())) {
       store.full = true;
       List<String> applied = new ArrayList<>();
@@ -120,7 +120,7 @@ class GroupCommitWriterTest {
 
   @Test
   void closing_commits_what_was_queued() throws Exception {
-    SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL");
+    SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
     GroupCommitWriter writer = new GroupCommitWriter(store, 1000, new SimpleMeterRegistry());
     List<CompletableFuture<Integer>> futures = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -138,7 +138,7 @@ class GroupCommitWriterTest {
       assertThat(f.get(1, TimeUnit.SECONDS)).isEqualTo(1);
     }
     store.close();
-    try (SqliteStore reopened = new SqliteStore(dir.resolve("db"), "FULL")) {
+    try (SqliteStore reopened = new SqliteStore(dir.resolve("db"), "FULL", true)) {
       assertThat(reopened.loadUnits()).hasSize(200);
     }
   }
