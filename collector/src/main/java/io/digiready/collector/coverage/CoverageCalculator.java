@@ -1,6 +1,7 @@
 package io.digiready.collector.coverage;
 
 import io.digiready.collector.config.CollectorConfig;
+import io.digiready.collector.config.CollectorConfig.ReadinessPolicy;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.OfficeHours;
@@ -33,9 +34,20 @@ public final class CoverageCalculator {
     this.config = config;
   }
 
-  /** One machine with its derived state and readiness at a given time. */
+  /**
+   * One machine with its derived state at a given time. {@link #readiness()} spells out every rule
+   * (text included) and is meant for pages that show it; {@code compliant} is enough for counting.
+   */
   public record MachineView(
-      Machine machine, MachineState state, boolean internet, Readiness.Result readiness) {}
+      Machine machine,
+      MachineState state,
+      boolean internet,
+      boolean compliant,
+      ReadinessPolicy policy) {
+    public Readiness.Result readiness() {
+      return Readiness.evaluate(machine, policy);
+    }
+  }
 
   public MachineView view(Machine m, Instant now) {
     MachineState state =
@@ -43,7 +55,8 @@ public final class CoverageCalculator {
     Instant ok = m.liveness().lastInternetOkAt();
     boolean internet =
         ok != null && !ok.isBefore(now.minus(Duration.ofHours(config.connectivityWindowHours())));
-    return new MachineView(m, state, internet, Readiness.evaluate(m, config.readiness()));
+    return new MachineView(
+        m, state, internet, Readiness.compliant(m, config.readiness()), config.readiness());
   }
 
   private static final class Own {
@@ -70,7 +83,7 @@ public final class CoverageCalculator {
       if (v.state().working()) {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
-        o.compliant += v.readiness().compliant() ? 1 : 0;
+        o.compliant += v.compliant() ? 1 : 0;
       }
     }
     Map<String, List<String>> children = new HashMap<>();

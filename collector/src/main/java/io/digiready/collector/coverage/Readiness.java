@@ -10,6 +10,10 @@ import java.util.Locale;
  * The readiness policy applied to one machine: every rule with pass, fail or unknown and the value
  * measured, so a failing machine says which rule and by how much. Unknown counts as not meeting the
  * policy, because an official figure must not assume what it did not see.
+ *
+ * <p>Deciding a rule ({@link #status}) builds no text, so that coverage over a whole fleet stays
+ * cheap; the measured and expected values as text ({@link #evaluate}) are made only for the pages
+ * and exports that show them.
  */
 public final class Readiness {
   private static final double GIB = 1024.0 * 1024 * 1024;
@@ -21,6 +25,35 @@ public final class Readiness {
   private static final double MEMORY_TOLERANCE_GIB = 0.25;
 
   private Readiness() {}
+
+  /** The policy's rules, by the name pages, exports and metric labels use. */
+  public enum Rule {
+    MEMORY("memory"),
+    LOGICAL_CPUS("logicalCpus"),
+    OS("os"),
+    SYSTEM_DISK_FREE("systemDiskFree"),
+    CLOCK("clock");
+
+    private final String label;
+
+    Rule(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public enum Status {
+    PASS,
+    FAIL,
+    UNKNOWN;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public record Check(String rule, String status, String value, String expected) {
     public boolean passed() {
@@ -34,63 +67,98 @@ public final class Readiness {
     }
   }
 
-  public static Result evaluate(Machine m, ReadinessPolicy p) {
-    List<Check> checks = new ArrayList<>();
+  /** Whether the machine meets every rule; builds no text. */
+  public static boolean compliant(Machine m, ReadinessPolicy p) {
+    for (Rule rule : Rule.values()) {
+      if (status(rule, m, p) != Status.PASS) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One rule's outcome for the machine; builds no text. */
+  public static Status status(Rule rule, Machine m, ReadinessPolicy p) {
     var hw = m.hardware();
     var live = m.liveness();
-    checks.add(
-        hw.memoryBytes() == null
-            ? unknown("memory", ">= " + fmt(p.minMemoryGib()) + " GiB")
-            : check(
-                "memory",
-                hw.memoryBytes() / GIB >= p.minMemoryGib() - MEMORY_TOLERANCE_GIB,
-                fmt(hw.memoryBytes() / GIB) + " GiB",
-                ">= " + fmt(p.minMemoryGib()) + " GiB"));
-    checks.add(
-        hw.logicalCpus() == null
-            ? unknown("logicalCpus", ">= " + p.minLogicalCpus())
-            : check(
-                "logicalCpus",
-                hw.logicalCpus() >= p.minLogicalCpus(),
-                String.valueOf(hw.logicalCpus()),
-                ">= " + p.minLogicalCpus()));
-    checks.add(
-        hw.osFamily() == null
-            ? unknown("os", "not " + String.join(", ", p.unsupportedOs()))
-            : check(
-                "os",
-                !unsupported(hw.os(), p.unsupportedOs()),
-                hw.os(),
-                "not " + String.join(", ", p.unsupportedOs())));
-    String diskExpected =
-        ">= "
-            + fmt(p.minSystemDiskFreeRatio() * 100)
-            + " % and >= "
-            + fmt(p.minSystemDiskFreeGib())
-            + " GiB free";
-    if (live.systemDiskFreeBytes() == null
-        || live.systemDiskTotalBytes() == null
-        || live.systemDiskTotalBytes() == 0) {
-      checks.add(unknown("systemDiskFree", diskExpected));
-    } else {
-      double free = live.systemDiskFreeBytes();
-      double ratio = free / live.systemDiskTotalBytes();
+    return switch (rule) {
+      case MEMORY ->
+          hw.memoryBytes() == null
+              ? Status.UNKNOWN
+              : of(hw.memoryBytes() / GIB >= p.minMemoryGib() - MEMORY_TOLERANCE_GIB);
+      case LOGICAL_CPUS ->
+          hw.logicalCpus() == null ? Status.UNKNOWN : of(hw.logicalCpus() >= p.minLogicalCpus());
+      case OS ->
+          hw.osFamily() == null ? Status.UNKNOWN : of(!unsupported(hw.os(), p.unsupportedOs()));
+      case SYSTEM_DISK_FREE -> {
+        if (live.systemDiskFreeBytes() == null
+            || live.systemDiskTotalBytes() == null
+            || live.systemDiskTotalBytes() == 0) {
+          yield Status.UNKNOWN;
+        }
+        double free = live.systemDiskFreeBytes();
+        double ratio = free / live.systemDiskTotalBytes();
+        yield of(ratio >= p.minSystemDiskFreeRatio() && free / GIB >= p.minSystemDiskFreeGib());
+      }
+      case CLOCK ->
+          live.clockSkewSeconds() == null
+              ? Status.UNKNOWN
+              : of(Math.abs(live.clockSkewSeconds()) <= p.maxClockSkewSeconds());
+    };
+  }
+
+  /** Every rule with its outcome and the measured and expected values as text. */
+  public static Result evaluate(Machine m, ReadinessPolicy p) {
+    List<Check> checks = new ArrayList<>();
+    boolean compliant = true;
+    for (Rule rule : Rule.values()) {
+      Status status = status(rule, m, p);
+      compliant &= status == Status.PASS;
       checks.add(
-          check(
-              "systemDiskFree",
-              ratio >= p.minSystemDiskFreeRatio() && free / GIB >= p.minSystemDiskFreeGib(),
-              fmt(ratio * 100) + " %, " + fmt(free / GIB) + " GiB free",
-              diskExpected));
+          new Check(
+              rule.label(),
+              status.label(),
+              status == Status.UNKNOWN ? null : measured(rule, m),
+              expected(rule, p)));
     }
-    checks.add(
-        live.clockSkewSeconds() == null
-            ? unknown("clock", "within " + p.maxClockSkewSeconds() + " s")
-            : check(
-                "clock",
-                Math.abs(live.clockSkewSeconds()) <= p.maxClockSkewSeconds(),
-                live.clockSkewSeconds() + " s off",
-                "within " + p.maxClockSkewSeconds() + " s"));
-    return new Result(checks.stream().allMatch(Check::passed), List.copyOf(checks));
+    return new Result(compliant, List.copyOf(checks));
+  }
+
+  private static String measured(Rule rule, Machine m) {
+    var hw = m.hardware();
+    var live = m.liveness();
+    return switch (rule) {
+      case MEMORY -> fmt(hw.memoryBytes() / GIB) + " GiB";
+      case LOGICAL_CPUS -> String.valueOf(hw.logicalCpus());
+      case OS -> hw.os();
+      case SYSTEM_DISK_FREE -> {
+        double free = live.systemDiskFreeBytes();
+        yield fmt(free / live.systemDiskTotalBytes() * 100)
+            + " %, "
+            + fmt(free / GIB)
+            + " GiB free";
+      }
+      case CLOCK -> live.clockSkewSeconds() + " s off";
+    };
+  }
+
+  private static String expected(Rule rule, ReadinessPolicy p) {
+    return switch (rule) {
+      case MEMORY -> ">= " + fmt(p.minMemoryGib()) + " GiB";
+      case LOGICAL_CPUS -> ">= " + p.minLogicalCpus();
+      case OS -> "not " + String.join(", ", p.unsupportedOs());
+      case SYSTEM_DISK_FREE ->
+          ">= "
+              + fmt(p.minSystemDiskFreeRatio() * 100)
+              + " % and >= "
+              + fmt(p.minSystemDiskFreeGib())
+              + " GiB free";
+      case CLOCK -> "within " + p.maxClockSkewSeconds() + " s";
+    };
+  }
+
+  private static Status of(boolean ok) {
+    return ok ? Status.PASS : Status.FAIL;
   }
 
   static boolean unsupported(String os, List<String> unsupported) {
@@ -104,14 +172,6 @@ public final class Readiness {
       }
     }
     return false;
-  }
-
-  private static Check check(String rule, boolean ok, String value, String expected) {
-    return new Check(rule, ok ? "pass" : "fail", value, expected);
-  }
-
-  private static Check unknown(String rule, String expected) {
-    return new Check(rule, "unknown", null, expected);
   }
 
   static String fmt(double value) {

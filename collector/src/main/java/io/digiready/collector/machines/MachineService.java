@@ -99,8 +99,8 @@ public final class MachineService {
                     v.state().label(),
                     v.machine().liveness().lastSeenAt(),
                     v.machine().liveness().internetUp(),
-                    v.readiness().compliant(),
-                    v.readiness().failing()))
+                    v.compliant(),
+                    v.compliant() ? List.of() : v.readiness().failing()))
         .sorted(Comparator.comparing(Summary::unit).thenComparing(Summary::hostname))
         .toList();
   }

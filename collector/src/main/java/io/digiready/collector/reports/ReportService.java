@@ -138,7 +138,7 @@ public final class ReportService {
               hw.memoryBytes() == null ? "" : gib(hw.memoryBytes()),
               diskFree == null ? "" : gib(diskFree),
               v.internet() ? "yes" : "no",
-              v.readiness().compliant() ? "meets policy" : "fails policy",
+              v.compliant() ? "meets policy" : "fails policy",
               failing(v.readiness())));
     }
     List<UnitCoverage> all = scope == null ? List.of() : coverage.compute(fleet, now);

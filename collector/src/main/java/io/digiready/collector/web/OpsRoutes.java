@@ -9,9 +9,10 @@ final class OpsRoutes {
   static void register(RoutesConfig r, Services s) {
     r.get(
         "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(s.metrics().scrape(null)),
+        ctx -> {
+          ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+          s.metrics().scrape(ctx.outputStream());
+        },
         Access.METRICS);
     r.get("/health/live", ctx -> Responses.json(ctx, 200, HttpServer.status("up")), Access.PUBLIC);
     r.get(
