@@ -19,13 +19,16 @@ export function launch() {
 }
 
 /**
- * A fresh context and page; check() throws when the page asked another host than baseUrl for
- * anything, logged a console error (except those matching allowConsole) or threw.
+ * A fresh context and page with a browser in `locale` (navigator.languages and Accept-Language);
+ * check() throws when the page asked another host than baseUrl for anything, logged a console
+ * error (except those matching allowConsole) or threw.
  */
-export async function guardedPage(browser, baseUrl, { allowConsole = [], viewport = { width: 1400, height: 900 } } = {}) {
+export async function guardedPage(browser, baseUrl, { allowConsole = [], viewport = { width: 1400, height: 900 }, locale = 'en-US' } = {}) {
+  const language = locale.split('-')[0];
   const context = await browser.newContext({
     viewport,
-    locale: 'en-US',
+    locale,
+    extraHTTPHeaders: { 'Accept-Language': language === locale ? locale : `${locale},${language};q=0.9` },
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
   });

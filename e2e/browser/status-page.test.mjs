@@ -5,13 +5,16 @@
 //   EXPECT_UNIT_NAME='Xã Phú Lộc' EXPECT_EQUIPMENT=0.4583 node --test status-page.test.mjs
 //
 // Every test fails on a request to any host other than the collector, on a console error and on an
-// uncaught page error.
+// uncaught page error. The English tests run in a browser set to en-US; the last one in a browser
+// set to vi-VN, which must get the whole page in Vietnamese (strings.test.mjs checks the strings
+// files themselves without a browser).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, guardedPage, env } from './browser.mjs';
+import { webModule, wordsOf, englishOnlyWords } from './words.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const BASE_URL = env('BASE_URL');
@@ -29,6 +32,10 @@ const EXPECT_DISTRICT_MACHINES = Number(process.env.EXPECT_DISTRICT_MACHINES ?? 
 const SHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(here, '..', 'target', 'screenshots'));
 const LOCALE = 'en-US';
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const { formatter } = await webModule('format.js');
+const VI = formatter('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+const EN = formatter('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+const ENGLISH_ONLY = englishOnlyWords((await webModule('strings.en.js')).strings);
 
 let browser;
 
@@ -270,6 +277,198 @@ test('an administrator creates and revokes a viewer token in the page', { timeou
     await page.locator('table.tokens tbody tr', { hasText: name }).filter({ hasText: 'revoked' }).waitFor();
     const after = await fetch(`${BASE_URL}/api/v1/session`, { headers: { Authorization: `Bearer ${secret}` } });
     assert.equal(after.status, 401);
+    check();
+  } finally {
+    await context.close();
+  }
+});
+
+async function apiJson(apiPath, token) {
+  const response = await fetch(`${BASE_URL}/api/v1${apiPath}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200, apiPath);
+  return response.json();
+}
+
+function stringsIn(value) {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/**
+ * Words of the English page found on the page in another language, outside what the page marks as
+ * given in English (lang="en": the switch's "English", API texts it cannot translate) and <code>.
+ * `data` holds the API's names (units, computers, hardware), shown as given whatever their words.
+ */
+async function englishLeft(page, data) {
+  const given = new Set(stringsIn(data).flatMap(wordsOf));
+  const words = ENGLISH_ONLY.filter((w) => !given.has(w));
+  return page.evaluate((list) => {
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])(${list.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+    const exempt = (el) => el.closest('[lang]')?.getAttribute('lang') !== document.documentElement.lang || el.closest('code, noscript, style, script');
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const m = node.parentElement && !exempt(node.parentElement) ? word.exec(node.textContent) : null;
+      if (m) found.push(`"${m[1]}" in "${node.textContent.trim().slice(0, 120)}"`);
+    }
+    for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], [alt]')) {
+      for (const attr of ['title', 'aria-label', 'placeholder', 'alt']) {
+        const m = el.hasAttribute(attr) && !exempt(el) ? word.exec(el.getAttribute(attr)) : null;
+        if (m) found.push(`"${m[1]}" in ${attr}="${el.getAttribute(attr).slice(0, 120)}"`);
+      }
+    }
+    const m = word.exec(document.title);
+    if (m) found.push(`"${m[1]}" in the title "${document.title}"`);
+    return found;
+  }, words);
+}
+
+/** Clicks a language in the header's switch; the page reloads in it, on the same route. */
+async function switchLanguage(page, name, ready) {
+  await Promise.all([page.waitForEvent('load'), page.locator('#lang').getByRole('button', { name, exact: true }).click()]);
+  await page.waitForSelector(`main[data-ready="${ready}"]`);
+}
+
+test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switches to English and back', { timeout: 180_000 }, async () => {
+  const { page, context, check } = await guardedPage(browser, BASE_URL, { locale: 'vi-VN' });
+  const acceptLanguage = [];
+  page.on('request', (request) => acceptLanguage.push(request.headers()['accept-language']));
+  try {
+    // Chromium here formats vi-VN as the page expects (pinned in strings.test.mjs for Node too).
+    await page.goto(`${BASE_URL}/`);
+    await page.waitForSelector('main[data-ready="signin"]');
+    assert.deepEqual(
+      await page.evaluate(async () => {
+        const { formatter } = await import('/ui/format.js');
+        const at = '2026-03-31T07:05:00Z';
+        const v = formatter('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+        const e = formatter('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+        return [v.pct(0.982), v.num(12345), v.date(at), v.dateTime(at), e.pct(0.982), e.num(12345), e.date(at), e.dateTime(at)];
+      }),
+      ['98,2%', '12.345', '31/03/2026', '31/03/2026 14:05', '98.2%', '12,345', '31 Mar 2026', '31 Mar 2026, 14:05'],
+    );
+    assert.match(acceptLanguage[0] ?? '', /^vi-VN\b/, 'the browser asks for Vietnamese');
+    assert.equal(await page.evaluate(() => navigator.languages[0]), 'vi-VN');
+
+    // The sign-in screen, in Vietnamese from the browser's language alone (nothing stored).
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    assert.equal(await page.title(), 'Đăng nhập · digiready');
+    assert.equal(await page.textContent('main h1'), 'Đăng nhập');
+    assert.ok(await page.getByLabel('Mã truy cập').isVisible());
+    const switcher = page.locator('#lang');
+    assert.equal(await switcher.getAttribute('aria-label'), 'Ngôn ngữ');
+    assert.equal(await switcher.getByRole('button', { name: 'Tiếng Việt' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await switcher.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'false');
+    assert.equal(await switcher.getByRole('button', { name: 'English' }).getAttribute('lang'), 'en');
+    assert.equal(await page.evaluate(() => localStorage.length), 0);
+    assert.deepEqual(await englishLeft(page, []), []);
+    await shot(page, 'vi-signin.png', false);
+
+    // The switch works on the sign-in screen too, and is remembered.
+    await switchLanguage(page, 'English', 'signin');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), 'Sign in · digiready');
+    assert.ok(await page.getByLabel('Access token').isVisible());
+    assert.equal(await page.evaluate(() => localStorage.getItem('digiready.lang')), 'en');
+    await switchLanguage(page, 'Tiếng Việt', 'signin');
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    assert.equal(await page.evaluate(() => localStorage.getItem('digiready.lang')), 'vi');
+
+    // Signing in, in Vietnamese.
+    await page.getByLabel('Mã truy cập').fill(VIEWER_TOKEN);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForSelector('main[data-ready="units"]');
+    assert.equal(await page.title(), 'Đơn vị · digiready');
+    assert.equal(await page.textContent('main h1'), 'Đơn vị');
+    assert.match(await page.textContent('#who'), /^Đã đăng nhập: .+ \(chỉ xem\)/);
+    assert.match(await page.textContent('main .lead'), /^[\d.]+ đơn vị, [\d.]+ máy tính làm việc, [\d.]+ máy đang trực tuyến\.$/);
+    const headings = await page.locator('#units-table thead th').allTextContents();
+    for (const label of ['Đơn vị', 'Cán bộ', 'Máy tính làm việc', 'Tỷ lệ trang bị máy tính', 'Tỷ lệ kết nối Internet', 'Xếp hạng']) {
+      assert.ok(headings.includes(label), `column ${label} in ${headings.join(' | ')}`);
+    }
+    const row = page.locator(`#units-table tr[data-code="${EXPECT_UNIT}"]`);
+    assert.equal(await row.locator('.unit-name').textContent(), EXPECT_UNIT_NAME);
+    const figure = await row.locator('[data-col="equipment"] .figure').textContent();
+    assert.equal(figure, VI.pct(EXPECT_EQUIPMENT), "the API's equipment coverage, written the Vietnamese way");
+    assert.match(figure, /^\d{1,3},\d%$/);
+    assert.match(await row.locator('[data-col="equipment"] .of-target').textContent(), /^ chỉ tiêu \d+(,\d)?%$/);
+    assert.match(
+      await row.locator('[data-col="equipment"] .gap').textContent(),
+      EXPECT_EQUIPMENT >= 1 ? /^đạt chỉ tiêu$/ : /^còn thiếu \d+ máy tính làm việc$/,
+    );
+    assert.match(await row.locator('[data-col="rank"]').textContent(), /^xếp thứ \d+\/\d+$/);
+    const units = await apiJson('/units', VIEWER_TOKEN);
+    const session = await apiJson('/session', VIEWER_TOKEN);
+    const names = [session.name, ...units.flatMap((u) => [u.name, u.code])];
+    assert.deepEqual(await englishLeft(page, names), [], 'English words on the Vietnamese units page');
+    await shot(page, 'vi-units.png');
+
+    // A unit's page.
+    await row.locator('a').first().click();
+    await page.waitForSelector('main[data-ready="unit"]');
+    await page.waitForSelector('#availability[data-chart-days="7"]');
+    assert.equal(await page.title(), `${EXPECT_UNIT_NAME} · digiready`);
+    assert.match(await page.textContent('h1'), new RegExp(`${EXPECT_UNIT_NAME} .* · cấp xã`));
+    assert.equal(await page.textContent('#figures-title'), 'Số liệu');
+    assert.equal(await page.textContent('#exports-title'), 'Báo cáo');
+    assert.match(await page.textContent('#offline'), /giờ làm việc/);
+    assert.match(await page.textContent('#availability .chart-summary'), /^Trong 7 ngày gần nhất: \d{1,3},\d% tín hiệu hoạt động truy cập được Internet/);
+    const machines = await page.locator('table.machines tbody tr').count();
+    assert.equal(await page.textContent('table.machines caption'), `${VI.num(machines)} máy tính`);
+    const seen = page.locator('table.machines tbody time').first();
+    assert.equal(await seen.textContent(), VI.dateTime(await seen.getAttribute('datetime')));
+    assert.match(await seen.textContent(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    const unitMachines = await apiJson(`/machines?unit=${encodeURIComponent(EXPECT_UNIT)}`, VIEWER_TOKEN);
+    assert.deepEqual(await englishLeft(page, [...names, ...unitMachines.map((m) => m.hostname)]), [], 'English words on the Vietnamese unit page');
+    await shot(page, 'vi-unit.png');
+
+    // A computer's page.
+    const first = page.locator('table.machines tbody tr a').first();
+    const hostname = (await first.textContent()).trim();
+    await first.click();
+    await page.waitForSelector('main[data-ready="machine"]');
+    assert.equal(await page.title(), `${hostname} · digiready`);
+    const inventory = await page.textContent('#inventory');
+    for (const label of ['Cấu hình máy', 'Bộ xử lý', 'Bộ nhớ (RAM)', 'Hệ điều hành', 'Ổ đĩa', 'Phân vùng', 'Mạng']) {
+      assert.ok(inventory.includes(label), `inventory shows ${label}`);
+    }
+    const checks = await page.textContent('#checks table.checks');
+    assert.match(checks, /Bộ nhớ \(RAM\)(đạt|không đạt)/);
+    assert.match(checks, /tối thiểu \d+(,\d)? GiB/);
+    assert.doesNotMatch(checks, /GiB free|s off|within|>=/, "the API's readiness texts are said in Vietnamese");
+    assert.match(await page.textContent('#events'), /đăng ký/);
+    const machineId = new URL(page.url()).hash.split('/')[2];
+    const machine = await apiJson(`/machines/${machineId}`, VIEWER_TOKEN);
+    assert.deepEqual(await englishLeft(page, [...names, hostname, machine.inventory]), [], 'English words on the Vietnamese machine page');
+    await shot(page, 'vi-machine.png');
+
+    // To English on the same page: still signed in, everything in English, remembered over a reload.
+    await switchLanguage(page, 'English', 'machine');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), `${hostname} · digiready`);
+    assert.match(await page.textContent('#inventory'), /Processor/);
+    assert.match(await page.textContent('#who'), /read only/);
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('digiready.token')), VIEWER_TOKEN);
+    assert.equal(await page.evaluate(() => localStorage.getItem('digiready.lang')), 'en');
+    await page.reload();
+    await page.waitForSelector('main[data-ready="machine"]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.locator('#nav').getByRole('link', { name: 'Units' }).click();
+    await page.waitForSelector('main[data-ready="units"]');
+    assert.equal(await page.title(), 'Units · digiready');
+    assert.equal(await row.locator('[data-col="equipment"] .figure').textContent(), EN.pct(EXPECT_EQUIPMENT));
+    assert.match(await row.locator('[data-col="rank"]').textContent(), /^\d+(st|nd|rd|th) of \d+$/);
+
+    // And back to Vietnamese, also remembered over a reload.
+    await switchLanguage(page, 'Tiếng Việt', 'units');
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    assert.equal(await row.locator('[data-col="equipment"] .figure').textContent(), VI.pct(EXPECT_EQUIPMENT));
+    await page.reload();
+    await page.waitForSelector('main[data-ready="units"]');
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    assert.equal(await page.title(), 'Đơn vị · digiready');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('digiready.token')), VIEWER_TOKEN);
     check();
   } finally {
     await context.close();

@@ -1,5 +1,5 @@
 // The status page: sign-in, the header, and the hash routes #/units, #/units/CODE, #/machines/ID, #/tokens.
-import { strings as t } from './i18n.js';
+import { strings as t, languages, switchLanguage } from './i18n.js';
 import { h } from './dom.js';
 import { api as call, ApiError, token, keepToken, forgetToken } from './api.js';
 import { unitsPage } from './units.js';
@@ -10,6 +10,7 @@ import { tokensPage } from './tokens.js';
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');
+const langSwitch = document.getElementById('lang');
 let session = null;
 let navigation = 0;
 let firstRender = true;
@@ -67,6 +68,19 @@ function header() {
     out,
   );
   who.hidden = false;
+}
+
+/** "Tiếng Việt | English": each name in its own language; a choice is remembered and reloads the page. */
+function languageSwitch() {
+  const buttons = languages().map(({ code, name, current }) => {
+    const b = h('button', { type: 'button', class: 'lang-choice', lang: code, 'data-lang': code, 'aria-pressed': String(current) }, name);
+    b.addEventListener('click', () => switchLanguage(code));
+    return b;
+  });
+  const items = buttons.flatMap((b, i) => (i === 0 ? [b] : [h('span', { class: 'sep', 'aria-hidden': 'true' }, '|'), b]));
+  langSwitch.setAttribute('aria-label', t.languageSwitch);
+  langSwitch.replaceChildren(...items);
+  langSwitch.hidden = false;
 }
 
 function endSession(message) {
@@ -198,4 +212,5 @@ async function route() {
 window.addEventListener('hashchange', route);
 document.querySelector('.skip').textContent = t.skipToContent;
 nav.setAttribute('aria-label', t.mainNav);
+languageSwitch();
 route();

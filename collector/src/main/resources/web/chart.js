@@ -1,6 +1,6 @@
 // The hourly internet-availability chart as inline SVG, drawn with DOM calls (no library).
-import { strings as t } from './i18n.js';
-import { s, pct, pctTarget, dayLabel, dateTime } from './dom.js';
+import { strings as t, format as f } from './i18n.js';
+import { s } from './dom.js';
 
 const WIDTH = 760;
 const HEIGHT = 200;
@@ -48,14 +48,14 @@ export function availabilityChart(history, days) {
         width: barW.toFixed(2),
         height: Math.max(1, y(0) - top).toFixed(2),
       },
-      s('title', null, `${dateTime(b.hour)}: ${b.internetUp}/${b.heartbeats} (${pct(ratio)})`),
+      s('title', null, t.chartBar(f.dateTime(b.hour), b.internetUp, b.heartbeats, f.pct(ratio))),
     );
   });
   const overall = heartbeats > 0 ? up / heartbeats : null;
 
   const grid = [0, 0.5, 1].map((ratio) => [
     s('line', { class: 'grid', x1: LEFT, x2: WIDTH - RIGHT, y1: y(ratio), y2: y(ratio) }),
-    s('text', { class: 'axis', x: LEFT - 6, y: y(ratio) + 4, 'text-anchor': 'end' }, pctTarget(ratio)),
+    s('text', { class: 'axis', x: LEFT - 6, y: y(ratio) + 4, 'text-anchor': 'end' }, f.pctTarget(ratio)),
   ]);
 
   // A label at each local midnight (every day for a week, every 5th day for a month).
@@ -68,7 +68,7 @@ export function availabilityChart(history, days) {
     const at = x(day.getTime());
     ticks.push(
       s('line', { class: 'tick', x1: at, x2: at, y1: y(0), y2: y(0) + 4 }),
-      s('text', { class: 'axis', x: at, y: HEIGHT - 8, 'text-anchor': 'middle' }, dayLabel(day)),
+      s('text', { class: 'axis', x: at, y: HEIGHT - 8, 'text-anchor': 'middle' }, f.dayLabel(day)),
     );
   }
 
@@ -78,7 +78,7 @@ export function availabilityChart(history, days) {
       class: 'chart',
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
       role: 'img',
-      'aria-label': t.chartLabel(days, pct(overall)),
+      'aria-label': t.chartLabel(days, f.pct(overall)),
     },
     grid,
     ticks,

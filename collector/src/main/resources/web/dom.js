@@ -1,5 +1,5 @@
 // DOM building without innerHTML: every text goes in through text nodes, so nothing is escaped by hand.
-import { strings as t } from './i18n.js';
+import { strings as t, format as f } from './i18n.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -36,65 +36,16 @@ export function s(tag, attrs, ...children) {
   return build(document.createElementNS(SVG_NS, tag), attrs, children);
 }
 
-const percent = new Intl.NumberFormat(undefined, {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
-const targetPercent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** 0.9583 -> "95.8%" in the browser's locale; null -> a dash. */
-export function pct(ratio) {
-  return ratio === null || ratio === undefined ? t.noFigure : percent.format(ratio);
-}
-
-/** A target: 1 -> "100%", 0.98 -> "98%". */
-export function pctTarget(ratio) {
-  return ratio === null || ratio === undefined ? t.noFigure : targetPercent.format(ratio);
-}
-
-export function num(n) {
-  return n === null || n === undefined ? t.noFigure : integer.format(n);
-}
-
-export function dayLabel(date) {
-  return dayFormat.format(date);
-}
-
-export function dateTime(iso) {
-  return iso ? dateTimeFormat.format(new Date(iso)) : t.noFigure;
-}
-
 /** A <time> element with the local date and time, and the ISO instant in datetime. */
 export function time(iso, withRelative = false) {
   if (!iso) return t.noFigure;
-  const text = withRelative ? `${dateTime(iso)} (${ago(iso)})` : dateTime(iso);
+  const text = withRelative ? `${f.dateTime(iso)} (${f.ago(iso)})` : f.dateTime(iso);
   return h('time', { datetime: iso }, text);
 }
 
-export function ago(iso) {
-  const seconds = (new Date(iso).getTime() - Date.now()) / 1000;
-  const abs = Math.abs(seconds);
-  if (abs < 60) return relative.format(Math.round(seconds), 'second');
-  if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return relative.format(Math.round(seconds / 86400), 'day');
-}
-
-export function bytes(n) {
-  if (n === null || n === undefined) return t.noFigure;
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < t.units.bytes.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${decimal.format(value)} ${t.units.bytes[unit]}`;
+/** Text the page could not put into its language (it came from the API in English), marked as such. */
+export function given(text, lang) {
+  return lang ? h('span', { lang }, text) : text;
 }
 
 /** A definition list from [label, value] pairs; pairs with a null value are left out. */

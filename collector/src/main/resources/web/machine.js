@@ -1,9 +1,9 @@
 // The machine page: overview, readiness checks, last heartbeat with its probes, inventory, events.
-import { strings as t } from './i18n.js';
-import { h, num, bytes, time, facts, table, section } from './dom.js';
+import { strings as t, format as f } from './i18n.js';
+import { h, time, given, facts, table, section } from './dom.js';
 import { ApiError } from './api.js';
 import { ancestry } from './units.js';
-import { breadcrumb, stateBadge } from './unit.js';
+import { breadcrumb, stateBadge, checkCell } from './unit.js';
 
 function yesNo(value) {
   if (value === true) return h('span', { class: 'yes' }, t.yes);
@@ -16,6 +16,13 @@ function joinNonEmpty(...parts) {
   return text || null;
 }
 
+/** The error kind in words (a code of the protocol), then the agent's own detail as given. */
+function probeError(p) {
+  if (!p.error && !p.detail) return t.noFigure;
+  const kind = p.error ? t.probeErrors[p.error] ?? p.error : null;
+  return [kind, kind && p.detail ? ' ' : null, p.detail ? given(`(${p.detail})`, 'en') : null];
+}
+
 function checksSection(readiness) {
   const checks = readiness?.checks ?? [];
   const verdict = readiness?.compliant === true ? h('p', { class: 'yes' }, t.compliantYes)
@@ -25,8 +32,8 @@ function checksSection(readiness) {
     checks.map((c) => [
       t.rules[c.rule] ?? c.rule,
       h('span', { class: ['check', `check-${c.status}`] }, t.checkStatus[c.status] ?? c.status),
-      c.value ?? t.noFigure,
-      c.expected ?? t.noFigure,
+      checkCell(c.rule, 'value', c.value),
+      checkCell(c.rule, 'expected', c.expected),
     ]), 'checks'));
 }
 
@@ -41,18 +48,18 @@ function heartbeatSection(hb, m) {
       [t.agentTime, time(hb.agentTime)],
       [t.uptime, hb.uptimeSeconds === null || hb.uptimeSeconds === undefined ? null : t.duration(hb.uptimeSeconds)],
       [t.internetUp, yesNo(hb.internetUp)],
-      [t.memoryUsed, hb.memoryUsedBytes === undefined ? null : bytes(hb.memoryUsedBytes)],
+      [t.memoryUsed, hb.memoryUsedBytes === undefined ? null : f.bytes(hb.memoryUsedBytes)],
       [t.diskFree, hb.systemDiskFreeBytes === undefined ? null
-        : hb.systemDiskTotalBytes ? `${bytes(hb.systemDiskFreeBytes)} / ${bytes(hb.systemDiskTotalBytes)}` : bytes(hb.systemDiskFreeBytes)],
+        : hb.systemDiskTotalBytes ? `${f.bytes(hb.systemDiskFreeBytes)} / ${f.bytes(hb.systemDiskTotalBytes)}` : f.bytes(hb.systemDiskFreeBytes)],
     ]),
     h('h3', null, t.probesTitle),
     table(null, [t.probeTarget, t.col.kind, t.probeInternet, t.col.result, t.col.latency, t.col.error], probes.map((p) => [
       h('code', null, p.target),
-      p.kind ?? t.noFigure,
+      p.kind ? t.probeKinds[p.kind] ?? p.kind : t.noFigure,
       p.internet === true ? t.yes : p.internet === false ? t.no : t.unknown,
       h('span', { class: p.ok ? 'yes' : 'no' }, p.ok ? t.probeOk : t.probeFailed),
       p.latencyMillis === null || p.latencyMillis === undefined ? t.noFigure : t.latencyMs(p.latencyMillis),
-      joinNonEmpty(p.error, p.detail ? `(${p.detail})` : null) ?? t.noFigure,
+      probeError(p),
     ]), 'probes'),
   );
 }
@@ -63,16 +70,16 @@ function inventorySection(inv) {
   const cpu = inv.processor ?? {};
   const mem = inv.memory ?? {};
   const os = inv.os ?? {};
-  const modules = (mem.modules ?? []).map((x) => joinNonEmpty(bytes(x.sizeBytes), x.type, x.speedHz ? t.mhz(Math.round(x.speedHz / 1e6)) : null, x.manufacturer)).join('; ');
+  const modules = (mem.modules ?? []).map((x) => joinNonEmpty(f.bytes(x.sizeBytes), x.type, x.speedHz ? t.mhz(Math.round(x.speedHz / 1e6)) : null, x.manufacturer)).join('; ');
   return section(
     t.inventoryTitle,
     'inventory',
     facts([
       [t.system, joinNonEmpty(sys.manufacturer, sys.model, sys.serialNumber ? `(${sys.serialNumber})` : null)],
       [t.baseboard, joinNonEmpty(inv.baseboard?.manufacturer, inv.baseboard?.model)],
-      [t.firmware, joinNonEmpty(inv.firmware?.manufacturer, inv.firmware?.version, inv.firmware?.releaseDate)],
+      [t.firmware, joinNonEmpty(inv.firmware?.manufacturer, inv.firmware?.version, inv.firmware?.releaseDate ? f.calendarDate(inv.firmware.releaseDate) : null)],
       [t.cpu, joinNonEmpty(cpu.name, t.cpuCores(cpu.physicalCores, cpu.logicalCores))],
-      [t.memory, bytes(mem.totalBytes)],
+      [t.memory, f.bytes(mem.totalBytes)],
       [t.memoryModules, modules || null],
       [t.os, joinNonEmpty(os.family, os.version, os.build ? t.osBuild(os.build) : null, os.bitness ? t.osBits(os.bitness) : null)],
       [t.bootTime, os.bootTime ? time(os.bootTime) : null],
@@ -80,9 +87,9 @@ function inventorySection(inv) {
       [t.agentVersion, inv.agentVersion],
     ]),
     h('h3', null, t.disks),
-    table(null, [t.col.model, t.col.serial, t.col.size], (inv.disks ?? []).map((d) => [d.model ?? t.noFigure, d.serialNumber ?? t.noFigure, bytes(d.sizeBytes)]), 'disks'),
+    table(null, [t.col.model, t.col.serial, t.col.size], (inv.disks ?? []).map((d) => [d.model ?? t.noFigure, d.serialNumber ?? t.noFigure, f.bytes(d.sizeBytes)]), 'disks'),
     h('h3', null, t.fileSystems),
-    table(null, [t.col.mount, t.col.type, t.col.size, t.col.free], (inv.fileSystems ?? []).map((f) => [h('code', null, f.mount ?? ''), f.type ?? t.noFigure, bytes(f.totalBytes), bytes(f.usableBytes)]), 'filesystems'),
+    table(null, [t.col.mount, t.col.type, t.col.size, t.col.free], (inv.fileSystems ?? []).map((fs) => [h('code', null, fs.mount ?? ''), fs.type ?? t.noFigure, f.bytes(fs.totalBytes), f.bytes(fs.usableBytes)]), 'filesystems'),
     h('h3', null, t.network),
     table(null, [t.col.name, t.col.mac, t.col.addresses, t.col.speed, t.col.up],
       (inv.networkInterfaces ?? []).map((n) => [
@@ -101,7 +108,8 @@ function eventsSection(events) {
     : table(null, [t.col.at, t.col.event, t.col.detail], sorted.map((e) => [
       time(e.at),
       h('span', { class: ['event', `event-${e.kind}`] }, t.events[e.kind] ?? e.kind),
-      e.detail ?? '',
+      // Stored by the collector as an English sentence ("enrolled as PC-07"): shown as given.
+      e.detail ? given(e.detail, 'en') : '',
     ]), 'events'));
 }
 
@@ -128,7 +136,7 @@ export async function machinePage(api, id) {
         [t.lastInternetOkAt, m.lastInternetOkAt ? time(m.lastInternetOkAt, true) : null],
         [t.enrolledAt, time(m.enrolledAt)],
         [t.retiredAt, m.retiredAt ? time(m.retiredAt) : null],
-        [t.lostHeartbeats, m.lostHeartbeats === undefined ? null : num(m.lostHeartbeats)],
+        [t.lostHeartbeats, m.lostHeartbeats === undefined ? null : f.num(m.lostHeartbeats)],
         [t.machineId, h('code', null, m.machineId)],
       ])),
       checksSection(m.readiness),

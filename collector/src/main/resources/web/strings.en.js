@@ -1,24 +1,31 @@
-// Every English word the status page shows to a person. A translation is a copy of this file
-// (strings.vi.js, ...) with the same exports, listed in i18n.js, which picks one by the browser's
-// language.
-// Entries are plain strings, or functions when a number or a name goes inside the sentence.
+// Every English word the status page shows to a person. strings.vi.js has the same keys, each of
+// the same kind (a test checks it); i18n.js picks one of them. Entries are plain strings, or
+// functions when a number or a name goes inside the sentence; numbers go through this language's
+// formatter (format.js), so a sentence writes "1,234 computers" here and "1.234 máy tính" in vi.
+import { formatter } from './format.js';
+
+/** The locale of every number and date: British English writes "31 Mar 2026" and "98.2%". */
+export const locale = 'en-GB';
+export const format = formatter(locale);
 
 const pluralRules = new Intl.PluralRules('en');
 const ordinalRules = new Intl.PluralRules('en', { type: 'ordinal' });
 const ordinalSuffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
-/** "1 computer", "3 computers". */
-export function plural(n, one, other) {
-  return `${n} ${pluralRules.select(n) === 'one' ? one : other}`;
+/** "1 computer", "1,234 computers". */
+function plural(n, one, other) {
+  return `${format.num(n)} ${pluralRules.select(n) === 'one' ? one : other}`;
 }
 
 /** 1 -> "1st", 2 -> "2nd", 13 -> "13th". */
-export function ordinal(n) {
-  return `${n}${ordinalSuffix[ordinalRules.select(n)]}`;
+function ordinal(n) {
+  return `${format.num(n)}${ordinalSuffix[ordinalRules.select(n)]}`;
 }
 
 export const strings = {
   lang: 'en',
+  languageName: 'English',
+  languageSwitch: 'Language',
   appName: 'digiready',
   appTagline: 'Digital readiness of the offices',
   skipToContent: 'Skip to content',
@@ -55,7 +62,7 @@ export const strings = {
   unitsTitle: 'Units',
   unitsSummary: (units, machines, online) =>
     `${plural(units, 'unit', 'units')}, ${plural(machines, 'working computer', 'working computers')}, ` +
-    `${online} online now.`,
+    `${format.num(online)} online now.`,
   unitsCaption:
     'Figures cover each unit and every unit below it. Click a column heading to sort; ' +
     'sub-units stay under their parent.',
@@ -101,7 +108,7 @@ export const strings = {
     up: 'Link',
   },
   sortBy: (column) => `Sort by ${column}`,
-  rankOf: (rank, of) => `${ordinal(rank)} of ${of}`,
+  rankOf: (rank, of) => `${ordinal(rank)} of ${format.num(of)}`,
   noFigure: '–',
   noUnits: 'No units yet. An administrator imports them (POST /api/v1/units/import).',
   kinds: { province: 'province', district: 'district', commune: 'commune', agency: 'agency' },
@@ -116,7 +123,8 @@ export const strings = {
 
   // unit page
   unitFacts: 'Figures',
-  unitStaff: (staff, own) => (own === staff ? `${staff}` : `${staff} (${own} in this unit itself)`),
+  unitStaff: (staff, own) =>
+    own === staff ? format.num(staff) : `${format.num(staff)} (${format.num(own)} in this unit itself)`,
   subUnits: 'Units below',
   exports: 'Reports',
   exportsIntro: 'CSV files for the quarterly report (UTF-8, open directly in Excel).',
@@ -126,17 +134,19 @@ export const strings = {
   downloaded: (file) => `Downloaded ${file}.`,
   availabilityTitle: 'Internet availability',
   availabilityIntro: 'Share of heartbeats that reached the internet, hour by hour. Gaps are hours with no computer switched on.',
-  lastDays: (days) => `Last ${days} days`,
+  lastDays: (days) => `Last ${format.num(days)} days`,
   availabilitySummary: (days, ratio, hours) =>
-    `Over the last ${days} days: ${ratio} of heartbeats reached the internet (${plural(hours, 'hour', 'hours')} with data).`,
-  availabilityNone: (days) => `No heartbeats in the last ${days} days.`,
-  chartLabel: (days, ratio) => `Hourly internet availability over the last ${days} days, ${ratio} overall`,
+    `Over the last ${format.num(days)} days: ${ratio} of heartbeats reached the internet (${plural(hours, 'hour', 'hours')} with data).`,
+  availabilityNone: (days) => `No heartbeats in the last ${format.num(days)} days.`,
+  chartLabel: (days, ratio) => `Hourly internet availability over the last ${format.num(days)} days, ${ratio} overall`,
+  chartBar: (when, up, heartbeats, ratio) => `${when}: ${format.num(up)}/${format.num(heartbeats)} (${ratio})`,
   officeTitle: 'Offline during office hours',
   officeNow: (hours) => `It is office hours now (${hours}).`,
   officeOutside: (hours) =>
     `It is outside office hours now (office hours: ${hours}): computers switched off now are expected.`,
   offlineList: 'These computers are working but not reporting now:',
   officeHoursText: (days, start, end, zone) => `${days} ${start}–${end}, ${zone}`,
+  dayRange: (first, last) => `${first}–${last}`,
   noneOffline: 'None: every working computer is reporting.',
   failingTitle: 'Computers failing the readiness policy',
   noneFailing: 'None: every working computer meets the policy.',
@@ -172,6 +182,20 @@ export const strings = {
     systemDiskFree: 'System disk free space',
     clock: 'Clock',
   },
+  // A check's measured value and requirement, from the numbers checks.js reads in the API's text.
+  checkTexts: {
+    memory: { value: (gib) => `${format.decimal(gib)} GiB`, expected: (gib) => `at least ${format.decimal(gib)} GiB` },
+    logicalCpus: { value: (n) => format.num(n), expected: (n) => `at least ${format.num(n)}` },
+    os: { expected: (list) => `not ${list}` },
+    systemDiskFree: {
+      value: (percent, gib) => `${format.pctTarget(percent / 100)} free (${format.decimal(gib)} GiB)`,
+      expected: (percent, gib) => `at least ${format.pctTarget(percent / 100)} and ${format.decimal(gib)} GiB free`,
+    },
+    clock: {
+      value: (seconds) => `${format.num(seconds)} s off`,
+      expected: (seconds) => `within ${format.num(seconds)} s`,
+    },
+  },
   heartbeatTitle: 'Last heartbeat',
   noHeartbeat: 'No heartbeat received yet.',
   heartbeatReceived: 'Received',
@@ -185,6 +209,16 @@ export const strings = {
   probeInternet: 'Internet target',
   probeOk: 'ok',
   probeFailed: 'failed',
+  probeKinds: { http: 'HTTP(S)', dns: 'DNS', tcp: 'TCP' },
+  probeErrors: {
+    dns_failure: 'name not resolved',
+    timeout: 'timed out',
+    refused: 'connection refused',
+    tls_error: 'TLS error',
+    http_status: 'HTTP error status',
+    proxy_error: 'proxy error',
+    network_error: 'network error',
+  },
   inventoryTitle: 'Inventory',
   noInventory: 'No inventory received yet.',
   collectedAt: 'Collected',
@@ -193,14 +227,16 @@ export const strings = {
   baseboard: 'Mainboard',
   firmware: 'Firmware',
   cpu: 'Processor',
-  cpuCores: (physical, logical) => `— ${physical ?? '?'} cores, ${logical ?? '?'} threads`,
-  mhz: (mhz) => `${mhz} MHz`,
+  cpuCores: (physical, logical) =>
+    `— ${physical == null ? '? cores' : plural(physical, 'core', 'cores')}, ` +
+    `${logical == null ? '? threads' : plural(logical, 'thread', 'threads')}`,
+  mhz: (mhz) => `${format.num(mhz)} MHz`,
   memory: 'Memory',
   memoryModules: 'Modules',
   disks: 'Disks',
   fileSystems: 'File systems',
   os: 'Operating system',
-  osBits: (bits) => `${bits}-bit`,
+  osBits: (bits) => `${format.num(bits)}-bit`,
   osBuild: (build) => `(build ${build})`,
   bootTime: 'Started',
   network: 'Network',
@@ -255,8 +291,7 @@ export const strings = {
   tokenRevokedDone: (name) => `Revoked the token of ${name}.`,
   emptyName: 'Enter who the token is for.',
 
-  units: { bytes: ['B', 'KiB', 'MiB', 'GiB', 'TiB'] },
-  speedMbps: (mbps) => `${mbps} Mbit/s`,
-  latencyMs: (ms) => `${ms} ms`,
+  speedMbps: (mbps) => `${format.num(mbps)} Mbit/s`,
+  latencyMs: (ms) => `${format.num(ms)} ms`,
   weekdays: { MON: 'Mon', TUE: 'Tue', WED: 'Wed', THU: 'Thu', FRI: 'Fri', SAT: 'Sat', SUN: 'Sun' },
 };

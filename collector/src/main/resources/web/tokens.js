@@ -1,5 +1,5 @@
 // The viewer-token page (administrators only): create a token for a person, list them, revoke one.
-import { strings as t } from './i18n.js';
+import { strings as t, format as f } from './i18n.js';
 import { h, time, table, section } from './dom.js';
 
 export async function tokensPage(api) {
@@ -42,7 +42,7 @@ export async function tokensPage(api) {
         { 'data-token': tok.id },
         h('th', { scope: 'row' }, tok.name),
         h('td', null, time(tok.createdAt)),
-        h('td', null, tok.revokedAt ? h('span', { class: 'no' }, t.tokenRevoked(new Date(tok.revokedAt).toLocaleString())) : h('span', { class: 'yes' }, t.tokenActive)),
+        h('td', null, tok.revokedAt ? h('span', { class: 'no' }, t.tokenRevoked(f.dateTime(tok.revokedAt))) : h('span', { class: 'yes' }, t.tokenActive)),
         actions,
       );
     });

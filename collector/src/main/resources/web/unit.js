@@ -1,6 +1,7 @@
 // The unit page: its figures, reports, availability chart, offline and failing computers, all computers.
-import { strings as t } from './i18n.js';
-import { h, num, pct, time, facts, table, section } from './dom.js';
+import { strings as t, format as f } from './i18n.js';
+import { h, time, given, facts, table, section } from './dom.js';
+import { checkText } from './checks.js';
 import { ApiError, download } from './api.js';
 import { availabilityChart } from './chart.js';
 import { ancestry, coverageFigure, equipmentGap, connectivityGap, rankText, unitLink } from './units.js';
@@ -25,16 +26,38 @@ function internet(value) {
 function policy(m) {
   if (m.compliant === true) return h('span', { class: 'yes' }, t.meetsPolicy);
   if (m.compliant === false) {
-    const rules = (m.failing ?? []).map((f) => t.rules[f.rule] ?? f.rule).join(', ');
+    const rules = (m.failing ?? []).map((c) => t.rules[c.rule] ?? c.rule).join(', ');
     return h('span', { class: 'no' }, t.failsPolicy(rules));
   }
   return t.unknownPolicy;
 }
 
+const WEEK = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+
+/** MON..FRI -> "Mon–Fri" / "từ Thứ Hai đến Thứ Sáu"; runs of three days or more become a range. */
+export function dayList(days) {
+  const known = WEEK.filter((d) => days.includes(d));
+  const other = days.filter((d) => !WEEK.includes(d));
+  const parts = [];
+  for (let i = 0; i < known.length; ) {
+    let j = i;
+    while (j + 1 < known.length && WEEK.indexOf(known[j + 1]) === WEEK.indexOf(known[j]) + 1) j++;
+    if (j - i >= 2) parts.push(t.dayRange(t.weekdays[known[i]], t.weekdays[known[j]]));
+    else for (let k = i; k <= j; k++) parts.push(t.weekdays[known[k]]);
+    i = j + 1;
+  }
+  return [...parts, ...other].join(', ');
+}
+
 function officeHoursText(hours) {
   if (!hours) return '';
-  const days = (hours.days ?? []).map((d) => t.weekdays[d] ?? d).join(', ');
-  return t.officeHoursText(days, hours.start, hours.end, hours.timeZone);
+  return t.officeHoursText(dayList(hours.days ?? []), hours.start, hours.end, hours.timeZone);
+}
+
+/** The measured value or the requirement of a readiness check, in the page's language. */
+export function checkCell(rule, which, text) {
+  const { text: said, lang } = checkText(t, rule, which, text);
+  return given(said, lang);
 }
 
 export function breadcrumb(chain) {
@@ -87,8 +110,8 @@ function failingSection(machines) {
   const rows = [];
   for (const m of machines) {
     if (!WORKING.has(m.state) || m.compliant !== false) continue;
-    for (const f of m.failing ?? []) {
-      rows.push([machineLink(m), t.rules[f.rule] ?? f.rule, f.value ?? t.noFigure, f.expected ?? t.noFigure]);
+    for (const c of m.failing ?? []) {
+      rows.push([machineLink(m), t.rules[c.rule] ?? c.rule, checkCell(c.rule, 'value', c.value), checkCell(c.rule, 'expected', c.expected)]);
     }
   }
   const body = rows.length === 0
@@ -113,7 +136,7 @@ function chartSection(api, code, first) {
   );
   const show = (days, history) => {
     const { svg, overall, hours } = availabilityChart(history, days);
-    status.textContent = hours > 0 ? t.availabilitySummary(days, pct(overall), hours) : t.availabilityNone(days);
+    status.textContent = hours > 0 ? t.availabilitySummary(days, f.pct(overall), hours) : t.availabilityNone(days);
     holder.replaceChildren(svg);
     box.dataset.chartDays = String(days);
   };
@@ -189,10 +212,10 @@ export async function unitPage(api, code) {
     h('div', { class: 'card' }, h('h3', null, t.col.connectivity), coverageFigure(unit.connectivityCoverage, unit.connectivityTarget, connectivityGap(unit), 'p', { 'data-col': 'connectivity' })),
     h('div', { class: 'card' }, facts([
       [t.col.staff, t.unitStaff(unit.staff, unit.ownStaff ?? unit.staff)],
-      [t.col.working, num(unit.workingMachines)],
-      [t.col.online, num(unit.machines?.online)],
-      [t.col.compliance, pct(unit.compliance)],
-      [t.col.readiness, pct(unit.readinessScore)],
+      [t.col.working, f.num(unit.workingMachines)],
+      [t.col.online, f.num(unit.machines?.online)],
+      [t.col.compliance, f.pct(unit.compliance)],
+      [t.col.readiness, f.pct(unit.readinessScore)],
       [t.col.rank, rankText(unit)],
     ])),
   );

@@ -1,6 +1,6 @@
 // The units page: the tree with each unit's figures, sortable by any column.
-import { strings as t } from './i18n.js';
-import { h, pct, pctTarget, num } from './dom.js';
+import { strings as t, format as f } from './i18n.js';
+import { h } from './dom.js';
 
 const EPSILON = 1e-9;
 
@@ -61,8 +61,8 @@ export function coverageFigure(ratio, target, gap, tag = 'td', extra = {}) {
   return h(
     tag,
     { class: ['coverage', state], 'data-value': ratio ?? '', ...extra },
-    h('span', { class: 'figure' }, pct(ratio)),
-    gap.met === null ? null : h('span', { class: 'of-target' }, ` ${t.ofTarget(pctTarget(target))}`),
+    h('span', { class: 'figure' }, f.pct(ratio)),
+    gap.met === null ? null : h('span', { class: 'of-target' }, ` ${t.ofTarget(f.pctTarget(target))}`),
     h('span', { class: 'bar', 'aria-hidden': 'true' }, fill, mark),
     h('span', { class: 'gap' }, gap.text),
   );
@@ -109,13 +109,13 @@ function row({ unit: u, depth }) {
     'tr',
     { 'data-code': u.code, class: `depth-${Math.min(depth, 4)}` },
     name,
-    h('td', { class: 'n', 'data-col': 'staff' }, num(u.staff)),
-    h('td', { class: 'n', 'data-col': 'working' }, num(u.workingMachines)),
-    h('td', { class: 'n', 'data-col': 'online' }, num(u.machines?.online)),
+    h('td', { class: 'n', 'data-col': 'staff' }, f.num(u.staff)),
+    h('td', { class: 'n', 'data-col': 'working' }, f.num(u.workingMachines)),
+    h('td', { class: 'n', 'data-col': 'online' }, f.num(u.machines?.online)),
     coverageFigure(u.equipmentCoverage, u.equipmentTarget, equipmentGap(u), 'td', { 'data-col': 'equipment' }),
     coverageFigure(u.connectivityCoverage, u.connectivityTarget, connectivityGap(u), 'td', { 'data-col': 'connectivity' }),
-    h('td', { class: 'n', 'data-col': 'compliance', 'data-value': u.compliance ?? '' }, pct(u.compliance)),
-    h('td', { class: 'n', 'data-col': 'readiness', 'data-value': u.readinessScore ?? '' }, pct(u.readinessScore)),
+    h('td', { class: 'n', 'data-col': 'compliance', 'data-value': u.compliance ?? '' }, f.pct(u.compliance)),
+    h('td', { class: 'n', 'data-col': 'readiness', 'data-value': u.readinessScore ?? '' }, f.pct(u.readinessScore)),
     h('td', { class: 'n rank', 'data-col': 'rank' }, rankText(u)),
   );
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The status page in a real browser: the collector jar with a simulated district (Vietnamese unit
  * names, one with a comma and quotes), a viewer token made through the admin API, then {@code node
- * --test e2e/browser/status-page.test.mjs} drives Debian's Chromium headless. Screenshots land in
- * {@code e2e/target/screenshots/}.
+ * --test status-page.test.mjs strings.test.mjs} in {@code e2e/browser/}: Debian's Chromium headless
+ * in English and in Vietnamese, and the strings files checked without a browser. Screenshots land
+ * in {@code e2e/target/screenshots/}.
  */
 class BrowserIT {
   static final Path BROWSER_DIR = Child.REPO.resolve("e2e/browser");
@@ -86,11 +87,12 @@ class BrowserIT {
         env.put("EXPECT_DISTRICT_OFFLINE", String.valueOf(districtOffline));
         env.put("SCREENSHOT_DIR", Child.REPO.resolve("e2e/target/screenshots").toString());
         env.put("CHROMIUM", CHROMIUM.toString());
-        int exit = run(List.of(node, "--test", "status-page.test.mjs"), env, Duration.ofMinutes(8));
+        List<String> command = List.of(node, "--test", "status-page.test.mjs", "strings.test.mjs");
+        int exit = run(command, env, Duration.ofMinutes(8));
         assertThat(exit)
             .as(
-                "node --test e2e/browser/status-page.test.mjs (output above); collector log:%n%s",
-                tail(collector.log()))
+                "%s in e2e/browser (output above); collector log:%n%s",
+                String.join(" ", command), tail(collector.log()))
             .isZero();
       } finally {
         simulator.destroy();

@@ -1,0 +1,196 @@
+// The status page's languages without a browser: the Vietnamese strings have every English key
+// (and nothing else) with the same kind, numbers and dates are formatted as each language writes
+// them, the readiness texts of the API are read in every shape the collector writes, and the
+// language is chosen as documented.
+//   node --test strings.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { webModule, leaves, said, wordsOf, englishOnlyWords } from './words.mjs';
+
+const en = await webModule('strings.en.js');
+const vi = await webModule('strings.vi.js');
+const { formatter } = await webModule('format.js');
+const { checkText } = await webModule('checks.js');
+
+const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+function sameShape(a, b, where, errors) {
+  for (const key of Object.keys(a)) {
+    const path = `${where}${key}`;
+    if (!(key in b)) {
+      errors.push(`${path}: missing`);
+      continue;
+    }
+    if (kind(a[key]) !== kind(b[key])) errors.push(`${path}: ${kind(a[key])} here, ${kind(b[key])} there`);
+    else if (kind(a[key]) === 'object') sameShape(a[key], b[key], `${path}.`, errors);
+    else if (kind(a[key]) === 'function' && a[key].length !== b[key].length) {
+      errors.push(`${path}: takes ${a[key].length} arguments here, ${b[key].length} there`);
+    }
+  }
+}
+
+test('every English key exists in Vietnamese with the same kind and the same arguments', () => {
+  const errors = [];
+  sameShape(en.strings, vi.strings, '', errors);
+  assert.deepEqual(errors, [], 'strings.vi.js compared with strings.en.js');
+});
+
+test('every Vietnamese key exists in English with the same kind and the same arguments', () => {
+  const errors = [];
+  sameShape(vi.strings, en.strings, '', errors);
+  assert.deepEqual(errors, [], 'strings.en.js compared with strings.vi.js');
+});
+
+test('both strings files export their locale and a formatter for it', () => {
+  assert.equal(vi.locale, 'vi-VN');
+  assert.equal(en.locale, 'en-GB');
+  assert.equal(vi.strings.lang, 'vi');
+  assert.equal(en.strings.lang, 'en');
+  assert.equal(vi.format.locale, 'vi-VN');
+  assert.equal(en.format.locale, 'en-GB');
+});
+
+test('every sentence says something, with no undefined, NaN or leftover placeholder', () => {
+  for (const strings of [en.strings, vi.strings]) {
+    for (const [path, value] of leaves(strings)) {
+      const text = said(value);
+      assert.ok(text.length > 0, `${strings.lang}:${path} is empty`);
+      assert.doesNotMatch(text, /undefined|NaN|\[object|\$\{/, `${strings.lang}:${path} says "${text}"`);
+    }
+  }
+});
+
+test('the Vietnamese strings are translated, not copied', () => {
+  // Codes, units and the product's name are the same in both languages.
+  const same = new Set([
+    'appName', 'noFigure', 'probeKinds.http', 'probeKinds.dns', 'probeKinds.tcp', 'mhz', 'speedMbps',
+    'latencyMs', 'chartBar', 'checkTexts.memory.value', 'checkTexts.logicalCpus.value',
+  ]);
+  const english = new Map(leaves(en.strings));
+  const copied = leaves(vi.strings)
+    .filter(([path, value]) => !same.has(path) && said(value) === said(english.get(path)))
+    .map(([path, value]) => `${path}: "${said(value)}"`);
+  assert.deepEqual(copied, []);
+});
+
+test('no English word is left in the Vietnamese strings', () => {
+  const english = new Set(englishOnlyWords(en.strings));
+  for (const w of ['computers', 'staff', 'coverage', 'target', 'sign', 'rank', 'online']) assert.ok(english.has(w), w);
+  for (const w of ['internet', 'digiready', 'gib', 'units']) assert.equal(english.has(w), w === 'units', w);
+  const left = leaves(vi.strings)
+    .map(([path, value]) => [path, said(value), wordsOf(said(value)).filter((w) => english.has(w))])
+    .filter(([, , words]) => words.length > 0)
+    .map(([path, text, words]) => `${path}: ${words.join(', ')} in "${text}"`);
+  assert.deepEqual(left, []);
+});
+
+test('Vietnamese counts do not inflect and ranks read "xếp thứ N/M"', () => {
+  const t = vi.strings;
+  assert.equal(t.rankOf(4, 15), 'xếp thứ 4/15');
+  assert.equal(t.machinesCount(1), '1 máy tính');
+  assert.equal(t.machinesCount(24), '24 máy tính');
+  assert.equal(t.machinesCount(1234), '1.234 máy tính');
+  assert.equal(t.needsComputers(1), 'còn thiếu 1 máy tính làm việc');
+  assert.equal(t.needsComputers(8), 'còn thiếu 8 máy tính làm việc');
+  assert.equal(t.needsInternet(2), 'cần thêm 2 máy tính kết nối Internet');
+  assert.equal(t.unitsSummary(15, 1201, 40), '15 đơn vị, 1.201 máy tính làm việc, 40 máy đang trực tuyến.');
+  assert.equal(t.ofTarget(vi.format.pctTarget(0.98)), 'chỉ tiêu 98%');
+  assert.equal(t.duration(90061), '1 ngày 1 giờ');
+  assert.equal(t.dayRange(t.weekdays.MON, t.weekdays.FRI), 'từ Thứ Hai đến Thứ Sáu');
+  // English keeps its plurals and ordinals.
+  assert.equal(en.strings.rankOf(4, 15), '4th of 15');
+  assert.equal(en.strings.rankOf(22, 1234), '22nd of 1,234');
+  assert.equal(en.strings.machinesCount(1), '1 computer');
+  assert.equal(en.strings.machinesCount(1234), '1,234 computers');
+});
+
+test('numbers and dates are pinned for vi-VN and en-GB', () => {
+  const at = '2026-03-31T07:05:00Z'; // 14:05 in Hà Nội
+  const v = formatter('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  assert.equal(v.pct(0.982), '98,2%');
+  assert.equal(v.pct(2 / 3), '66,7%');
+  assert.equal(v.pct(1), '100,0%');
+  assert.equal(v.pctTarget(0.98), '98%');
+  assert.equal(v.pctTarget(0.955), '95,5%');
+  assert.equal(v.num(12345), '12.345');
+  assert.equal(v.decimal(5.12), '5,1');
+  assert.equal(v.bytes(5497558138), '5,1 GiB');
+  assert.equal(v.bytes(8589934592), '8 GiB');
+  assert.equal(v.date(at), '31/03/2026');
+  assert.equal(v.dateTime(at), '31/03/2026 14:05');
+  assert.equal(v.dayLabel(at), '31/3');
+  assert.equal(v.calendarDate('2024-03-14'), '14/03/2024');
+  assert.equal(v.ago('2026-03-31T07:00:00Z', Date.parse(at)), '5 phút trước');
+  assert.equal(v.ago('2026-03-30T07:05:00Z', Date.parse(at)), 'hôm qua');
+
+  const e = formatter('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+  assert.equal(e.pct(0.982), '98.2%');
+  assert.equal(e.num(12345), '12,345');
+  assert.equal(e.bytes(5497558138), '5.1 GiB');
+  assert.equal(e.date(at), '31 Mar 2026');
+  assert.equal(e.dateTime(at), '31 Mar 2026, 14:05');
+  assert.equal(e.dayLabel(at), '31 Mar');
+  assert.equal(e.calendarDate('2024-03-14'), '14 Mar 2024');
+  assert.equal(e.ago('2026-03-31T07:00:00Z', Date.parse(at)), '5 minutes ago');
+
+  for (const f of [v, e]) {
+    for (const missing of [null, undefined, Number.NaN]) {
+      assert.equal(f.pct(missing), '–');
+      assert.equal(f.num(missing), '–');
+      assert.equal(f.bytes(missing), '–');
+      assert.equal(f.dateTime(missing), '–');
+    }
+  }
+});
+
+test('the readiness texts the collector writes are said in Vietnamese', () => {
+  const t = vi.strings;
+  // Exactly as coverage/Readiness.java writes them.
+  const cases = [
+    ['memory', 'value', '3.8 GiB', '3,8 GiB'],
+    ['memory', 'expected', '>= 4 GiB', 'tối thiểu 4 GiB'],
+    ['logicalCpus', 'value', '1', '1'],
+    ['logicalCpus', 'expected', '>= 2', 'tối thiểu 2'],
+    ['os', 'value', 'Windows 7', 'Windows 7'],
+    ['os', 'expected', 'not Windows XP, Windows 7', 'không phải Windows XP, Windows 7'],
+    ['systemDiskFree', 'value', '2 %, 5.1 GiB free', 'còn trống 2% (5,1 GiB)'],
+    ['systemDiskFree', 'value', '53.1 %, 136 GiB free', 'còn trống 53,1% (136 GiB)'],
+    ['systemDiskFree', 'expected', '>= 10 % and >= 5 GiB free', 'còn trống tối thiểu 10% và 5 GiB'],
+    ['clock', 'value', '3899 s off', 'lệch 3.899 giây'],
+    ['clock', 'value', '-17 s off', 'lệch -17 giây'],
+    ['clock', 'expected', 'within 300 s', 'lệch không quá 300 giây'],
+  ];
+  for (const [rule, which, api, page] of cases) {
+    assert.deepEqual(checkText(t, rule, which, api), { text: page }, `${rule}.${which} "${api}"`);
+  }
+  assert.equal(checkText(en.strings, 'systemDiskFree', 'value', '2 %, 5.1 GiB free').text, '2% free (5.1 GiB)');
+  // A shape the page does not know is shown as given and marked English, never guessed at.
+  assert.deepEqual(checkText(t, 'memory', 'value', 'about 4 GiB'), { text: 'about 4 GiB', lang: 'en' });
+  assert.deepEqual(checkText(t, 'newRule', 'expected', '>= 3'), { text: '>= 3', lang: 'en' });
+  assert.deepEqual(checkText(t, 'clock', 'value', null), { text: '–' });
+});
+
+test('the language is the stored choice, else the browser\'s first one the page speaks, else English', async () => {
+  // i18n.js reads the browser at load: give it a stand-in.
+  globalThis.localStorage = { getItem: () => null, setItem() {} };
+  globalThis.document = { documentElement: {} };
+  Object.defineProperty(globalThis, 'navigator', { value: { languages: ['vi-VN', 'vi', 'en-US'] }, configurable: true });
+  const i18n = await webModule('i18n.js');
+  assert.equal(i18n.lang, 'vi');
+  assert.equal(globalThis.document.documentElement.lang, 'vi');
+  assert.equal(i18n.strings.lang, 'vi');
+  assert.equal(i18n.format.locale, 'vi-VN');
+  assert.deepEqual(i18n.languages(), [
+    { code: 'vi', name: 'Tiếng Việt', current: true },
+    { code: 'en', name: 'English', current: false },
+  ]);
+  const choose = i18n.chooseLanguage;
+  assert.equal(choose(null, ['vi-VN', 'en-US']), 'vi');
+  assert.equal(choose(null, ['en-US', 'vi-VN']), 'en');
+  assert.equal(choose(null, ['fr-FR', 'VI']), 'vi');
+  assert.equal(choose(null, ['fr-FR', 'de']), 'en');
+  assert.equal(choose(null, []), 'en');
+  assert.equal(choose('en', ['vi-VN']), 'en');
+  assert.equal(choose('vi', ['en-US']), 'vi');
+  assert.equal(choose('xx', ['vi-VN']), 'vi');
+});
