@@ -16,12 +16,19 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Entry point: {@code district} plays a modelled district, {@code load} measures throughput. */
+/**
+ * Entry point: {@code district} plays a modelled district, {@code load} measures throughput, {@code
+ * fleet} plays a province of up to 100,000 PCs.
+ */
 @Command(
     name = "digiready-simulator",
     mixinStandardHelpOptions = true,
     versionProvider = SimulatorMain.Version.class,
-    subcommands = {SimulatorMain.DistrictCommand.class, SimulatorMain.LoadCommand.class},
+    subcommands = {
+      SimulatorMain.DistrictCommand.class,
+      SimulatorMain.LoadCommand.class,
+      FleetCommand.class
+    },
     description = "Plays many agents against a digiready collector over its real HTTP API.")
 public final class SimulatorMain implements Callable<Integer> {
 
@@ -54,6 +61,10 @@ public final class SimulatorMain implements Callable<Integer> {
     Path adminTokenFile;
 
     CollectorClient client() throws java.io.IOException {
+      return new CollectorClient(collector, adminToken());
+    }
+
+    String adminToken() throws java.io.IOException {
       String token =
           adminTokenFile != null
               ? Files.readString(adminTokenFile, StandardCharsets.UTF_8).strip()
@@ -62,7 +73,7 @@ public final class SimulatorMain implements Callable<Integer> {
         throw new CommandLine.ParameterException(
             new CommandLine(this), "adminToken: give --admin-token-file or DIGIREADY_ADMIN_TOKEN");
       }
-      return new CollectorClient(collector, token);
+      return token;
     }
   }
 

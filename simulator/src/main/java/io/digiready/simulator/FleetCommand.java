@@ -1,0 +1,98 @@
+package io.digiready.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fleet}: a province of machines from one process, for the 100,000-PC run. */
+@Command(
+    name = "fleet",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Enrolls N machines into a root unit and U units below it (or reuses them from --state),",
+      "then sends one heartbeat per machine per interval, or as many as the collector takes",
+      "(--max-rate), with at most --connections requests in flight. Exit 1 on any error."
+    })
+final class FleetCommand implements Callable<Integer> {
+  @CommandLine.Mixin SimulatorMain.Target target = new SimulatorMain.Target();
+
+  @Option(
+      names = "--machines",
+      defaultValue = "100000",
+      description = "machines (default: ${DEFAULT-VALUE})")
+  int machines;
+
+  @Option(
+      names = "--units",
+      defaultValue = "100",
+      description = "units below the root (default: ${DEFAULT-VALUE})")
+  int units;
+
+  @Option(
+      names = "--root",
+      defaultValue = "fleet",
+      description = "code of the root unit (default: ${DEFAULT-VALUE})")
+  String root;
+
+  @Option(
+      names = "--interval-seconds",
+      defaultValue = "60",
+      description = "heartbeat interval of every machine (default: ${DEFAULT-VALUE})")
+  int intervalSeconds;
+
+  @Option(
+      names = "--duration-seconds",
+      defaultValue = "600",
+      description = "how long to send heartbeats; 0 only enrolls (default: ${DEFAULT-VALUE})")
+  int durationSeconds;
+
+  @Option(
+      names = "--connections",
+      defaultValue = "64",
+      description = "requests in flight at most (default: ${DEFAULT-VALUE})")
+  int connections;
+
+  @Option(names = "--max-rate", description = "send as fast as the collector answers")
+  boolean maxRate;
+
+  @Option(names = "--state", description = "file keeping the enrolled machines' ids and tokens")
+  Path state;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the fingerprints")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    var plan =
+        new FleetRun.Plan(
+            machines,
+            units,
+            root,
+            Duration.ofSeconds(intervalSeconds),
+            Duration.ofSeconds(durationSeconds),
+            connections,
+            maxRate,
+            state,
+            seed);
+    FleetRun run = new FleetRun(target.collector, target.adminToken(), System.out);
+    try {
+      boolean errors = false;
+      FleetRun.Result enrolled = run.prepare(plan);
+      if (enrolled != null) {
+        System.out.println(enrolled.summary());
+        errors |= !enrolled.errors().isEmpty();
+      }
+      if (durationSeconds > 0) {
+        FleetRun.Result beats = run.beat(plan);
+        System.out.println(beats.summary());
+        errors |= !beats.errors().isEmpty();
+      }
+      return errors ? 1 : 0;
+    } finally {
+      run.close();
+    }
+  }
+}

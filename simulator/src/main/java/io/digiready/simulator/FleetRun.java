@@ -1,0 +1,381 @@
+package io.digiready.simulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A province-sized fleet from one process: enrolls N machines into a tree of units, then makes
+ * every machine send one heartbeat per interval (their phases spread evenly), or as many as the
+ * collector takes ({@code maxRate}), through an asynchronous HTTP client with at most K requests in
+ * flight. Reports acknowledged heartbeats per second, latency percentiles and every error.
+ *
+ * <p>Identities can be kept in a state file, so that a second run (after a collector restart, or at
+ * another rate) reuses the enrolled machines. A machine's seq starts at the run's start second, so
+ * runs never repeat a seq.
+ */
+public final class FleetRun {
+
+  /** What to run. */
+  public record Plan(
+      int machines,
+      int units,
+      String root,
+      Duration interval,
+      Duration duration,
+      int connections,
+      boolean maxRate,
+      Path state,
+      long seed) {}
+
+  /** What a phase measured. */
+  public record Result(
+      String phase,
+      long requests,
+      long ok,
+      Map<String, Long> errors,
+      double seconds,
+      double p50Millis,
+      double p99Millis,
+      double maxMillis) {
+    public double perSecond() {
+      return ok / seconds;
+    }
+
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "%s: %d requests, %d acknowledged (%.0f/s), errors %s, latency p50 %.1f ms p99 %.1f ms"
+              + " max %.1f ms over %.1f s",
+          phase,
+          requests,
+          ok,
+          perSecond(),
+          errors,
+          p50Millis,
+          p99Millis,
+          maxMillis,
+          seconds);
+    }
+  }
+
+  private final URI base;
+  private final String adminToken;
+  private final PrintStream out;
+  private final HttpClient http;
+  private final ExecutorService executor;
+
+  private String[] ids;
+  private String[] tokens;
+
+  public FleetRun(URI base, String adminToken, PrintStream out) {
+    this.base = base;
+    this.adminToken = adminToken;
+    this.out = out;
+    // Two threads are plenty for a client that only fires requests and counts answers.
+    this.executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "fleet-http");
+              t.setDaemon(true);
+              return t;
+            });
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(executor)
+            .build();
+  }
+
+  /** Units and machines: from the state file when it has them, else created and enrolled. */
+  public Result prepare(Plan plan) throws IOException, InterruptedException {
+    if (plan.state() != null && Files.isRegularFile(plan.state())) {
+      List<String> lines = Files.readAllLines(plan.state(), StandardCharsets.UTF_8);
+      if (lines.size() >= plan.machines()) {
+        ids = new String[plan.machines()];
+        tokens = new String[plan.machines()];
+        for (int i = 0; i < plan.machines(); i++) {
+          String[] parts = lines.get(i).split("\t");
+          ids[i] = parts[0];
+          tokens[i] = parts[1];
+        }
+        out.println("fleet: reusing " + plan.machines() + " machines from " + plan.state());
+        return null;
+      }
+    }
+    List<String> enrollmentTokens = createUnits(plan);
+    ids = new String[plan.machines()];
+    tokens = new String[plan.machines()];
+    Phase phase = new Phase("enroll", plan.machines());
+    Semaphore inFlight = new Semaphore(plan.connections());
+    CountDownLatch done = new CountDownLatch(plan.machines());
+    Random random = new Random(plan.seed());
+    for (int i = 0; i < plan.machines(); i++) {
+      int machine = i;
+      String body =
+          "{\"enrollmentToken\":\""
+              + enrollmentTokens.get(i % enrollmentTokens.size())
+              + "\",\"hostname\":\"PC-"
+              + i
+              + "\",\"fingerprint\":{\"hardwareUuid\":\""
+              + new java.util.UUID(random.nextLong(), random.nextLong())
+              + "\",\"systemSerial\":\"SN"
+              + i
+              + "\",\"macs\":[],\"osInstallId\":\"os-"
+              + i
+              + "\"}}";
+      inFlight.acquire();
+      long start = System.nanoTime();
+      http.sendAsync(post("/api/v1/enroll", null, body), HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (r, e) -> {
+                inFlight.release();
+                if (phase.record(start, r, e, 201)) {
+                  ids[machine] = field(r.body(), "machineId");
+                  tokens[machine] = field(r.body(), "agentToken");
+                }
+                done.countDown();
+              });
+    }
+    done.await();
+    Result result = phase.result();
+    if (plan.state() != null && result.errors().isEmpty()) {
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < ids.length; i++) {
+        text.append(ids[i]).append('\t').append(tokens[i]).append('\n');
+      }
+      Files.writeString(plan.state(), text, StandardCharsets.UTF_8);
+    }
+    return result;
+  }
+
+  /** A root unit and {@code units} units below it, each with an enrollment token. */
+  private List<String> createUnits(Plan plan) throws IOException, InterruptedException {
+    int staff = Math.max(1, plan.machines() / plan.units());
+    admin(
+        "/api/v1/units",
+        "{\"code\":\""
+            + plan.root()
+            + "\",\"name\":\"Tỉnh "
+            + plan.root()
+            + "\",\"kind\":\"province\",\"staff\":0}",
+        201,
+        409);
+    List<String> secrets = new ArrayList<>();
+    for (int u = 0; u < plan.units(); u++) {
+      String code = String.format(Locale.ROOT, "%s.u%03d", plan.root(), u);
+      admin(
+          "/api/v1/units",
+          "{\"code\":\""
+              + code
+              + "\",\"name\":\"Xã "
+              + u
+              + "\",\"parent\":\""
+              + plan.root()
+              + "\",\"kind\":\"commune\",\"staff\":"
+              + staff
+              + "}",
+          201,
+          409);
+      secrets.add(
+          field(admin("/api/v1/units/" + code + "/enrollment-tokens", "{}", 201, 201), "token"));
+    }
+    return secrets;
+  }
+
+  /** Sends heartbeats for the plan's duration and returns what was measured. */
+  public Result beat(Plan plan) throws InterruptedException {
+    int n = ids.length;
+    long seqBase = Instant.now().getEpochSecond();
+    long[] seq = new long[n];
+    Phase phase = new Phase(plan.maxRate() ? "heartbeats, as fast as taken" : "heartbeats", 0);
+    Semaphore inFlight = new Semaphore(plan.connections());
+    long intervalNanos = plan.interval().toNanos();
+    long startNanos = System.nanoTime();
+    long endNanos = startNanos + plan.duration().toNanos();
+    long sent = 0;
+    while (System.nanoTime() < endNanos) {
+      int machine;
+      if (plan.maxRate()) {
+        machine = (int) (sent % n);
+      } else {
+        // Machine i beats at start + k * interval + i * interval / n.
+        long due = startNanos + (sent / n) * intervalNanos + (sent % n) * intervalNanos / n;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(Math.min(wait, 5_000_000));
+          continue;
+        }
+        machine = (int) (sent % n);
+      }
+      inFlight.acquire();
+      seq[machine]++;
+      String body = heartbeat(ids[machine], seqBase + seq[machine], machine);
+      long start = System.nanoTime();
+      http.sendAsync(
+              post("/api/v1/heartbeats", tokens[machine], body),
+              HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (r, e) -> {
+                inFlight.release();
+                phase.record(start, r, e, 200);
+              });
+      sent++;
+    }
+    inFlight.acquire(plan.connections());
+    inFlight.release(plan.connections());
+    return phase.result();
+  }
+
+  private static String heartbeat(String machineId, long seq, int machine) {
+    boolean internet = machine % 50 != 0;
+    return "{\"heartbeats\":[{\"machineId\":\""
+        + machineId
+        + "\",\"seq\":"
+        + seq
+        + ",\"agentTime\":\""
+        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+        + "\",\"uptimeSeconds\":"
+        + (3600 + seq % 86_400)
+        + ",\"probes\":[{\"target\":\"https://dichvucong.gov.vn\",\"kind\":\"http\","
+        + "\"internet\":true,\"ok\":"
+        + internet
+        + ",\"latencyMillis\":"
+        + (40 + machine % 90)
+        + ",\"error\":"
+        + (internet ? "null" : "\"timeout\"")
+        + "},{\"target\":\"dichvucong.gov.vn\",\"kind\":\"dns\",\"internet\":true,\"ok\":true,"
+        + "\"latencyMillis\":"
+        + (5 + machine % 20)
+        + "},{\"target\":\"10.0.0.1:445\",\"kind\":\"tcp\",\"internet\":false,\"ok\":true,"
+        + "\"latencyMillis\":2}],\"internetUp\":"
+        + internet
+        + ",\"memoryUsedBytes\":"
+        + (3_000_000_000L + machine * 1000L)
+        + ",\"systemDiskFreeBytes\":52000000000,\"systemDiskTotalBytes\":120000000000}]}";
+  }
+
+  private HttpRequest post(String path, String bearer, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      b.header("Authorization", "Bearer " + bearer);
+    }
+    return b.build();
+  }
+
+  private String admin(String path, String body, int expected, int alsoFine)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(post(path, adminToken, body), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != expected && r.statusCode() != alsoFine) {
+      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body();
+  }
+
+  /** A top-level string field of a small JSON answer. */
+  static String field(String json, String name) {
+    String key = "\"" + name + "\":\"";
+    int start = json.indexOf(key);
+    if (start < 0) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    start += key.length();
+    return json.substring(start, json.indexOf('"', start));
+  }
+
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  /** Counts and latencies of one phase. */
+  private static final class Phase {
+    private final String name;
+    private final long startNanos = System.nanoTime();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong ok = new AtomicLong();
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    private long[] micros;
+    private int count;
+
+    Phase(String name, int expected) {
+      this.name = name;
+      this.micros = new long[Math.max(1024, expected)];
+    }
+
+    /** True for the expected status; anything else is counted by status or exception. */
+    boolean record(long start, HttpResponse<String> r, Throwable e, int expected) {
+      long took = (System.nanoTime() - start) / 1000;
+      requests.incrementAndGet();
+      synchronized (this) {
+        if (count == micros.length) {
+          micros = Arrays.copyOf(micros, count * 2);
+        }
+        micros[count++] = took;
+      }
+      if (e != null) {
+        errors
+            .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
+            .incrementAndGet();
+        return false;
+      }
+      if (r.statusCode() != expected) {
+        errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+        return false;
+      }
+      ok.incrementAndGet();
+      return true;
+    }
+
+    synchronized Result result() {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      long[] sorted = Arrays.copyOf(micros, count);
+      Arrays.sort(sorted);
+      Map<String, Long> errorCounts = new java.util.TreeMap<>();
+      errors.forEach((k, v) -> errorCounts.put(k, v.get()));
+      return new Result(
+          name,
+          requests.get(),
+          ok.get(),
+          errorCounts,
+          seconds,
+          percentile(sorted, 0.50),
+          percentile(sorted, 0.99),
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+      if (sorted.length == 0) {
+        return 0;
+      }
+      return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000.0;
+    }
+  }
+}
