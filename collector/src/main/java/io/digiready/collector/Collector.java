@@ -15,6 +15,7 @@ import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
+import io.digiready.collector.store.PostgresStore;
 import io.digiready.collector.store.SqliteStore;
 import io.digiready.collector.store.Store;
 import io.digiready.collector.units.UnitHistoryService;
@@ -58,15 +59,34 @@ public final class Collector implements AutoCloseable {
   private final DataDirLock lock;
 
   public Collector(CollectorConfig config, Clock clock) throws IOException {
-    this(config, clock, Collector::sqlite);
+    this(config, clock, Collector::store);
   }
 
-  /** The embedded store: SQLite in the data directory. */
-  static Store sqlite(CollectorConfig c) {
+  /** The store the config names: SQLite in the data directory, or a PostgreSQL database. */
+  static Store store(CollectorConfig c) {
+    var storage = c.storage();
+    if (storage.postgresql()) {
+      return new PostgresStore(
+          storage.jdbcUrl(),
+          storage.jdbcUser(),
+          password(storage.jdbcPasswordFile()),
+          c.rawHeartbeatRetentionDays() > 0);
+    }
     return new SqliteStore(
         c.dataDir().resolve(DATABASE_FILE),
         c.sqliteSynchronous(),
         c.rawHeartbeatRetentionDays() > 0);
+  }
+
+  private static String password(java.nio.file.Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("jdbcPasswordFile: cannot read " + file, e);
+    }
   }
 
   /** With another store (PostgreSQL later; a failing wrapper in tests). */
@@ -146,6 +166,10 @@ public final class Collector implements AutoCloseable {
         config.bindAddress(),
         http.port());
     return this;
+  }
+
+  public CollectorConfig config() {
+    return config;
   }
 
   public int port() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.digiready.collector.TestCollector.Agent;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,15 +25,15 @@ class RetentionTest {
       c.clock.advance(Duration.ofDays(2));
       c.beat(agent, 2, true);
       assertThat(c.collector.prune(c.clock).get(10, TimeUnit.SECONDS)).isEqualTo(1); // one raw row
-      assertThat(count("raw_heartbeat_hours")).isEqualTo(1);
-      assertThat(count("machine_days")).isEqualTo(2);
-      assertThat(count("unit_days")).isEqualTo(2);
+      assertThat(count(c, "raw_heartbeat_hours")).isEqualTo(1);
+      assertThat(count(c, "machine_days")).isEqualTo(2);
+      assertThat(count(c, "unit_days")).isEqualTo(2);
       c.clock.advance(Duration.ofDays(2));
       c.collector.prune(c.clock).get(10, TimeUnit.SECONDS);
-      assertThat(count("machine_days")).isEqualTo(1);
-      assertThat(count("unit_days")).isEqualTo(1);
-      assertThat(count("unit_probe_days")).isEqualTo(1);
-      assertThat(count("raw_heartbeat_hours")).isZero();
+      assertThat(count(c, "machine_days")).isEqualTo(1);
+      assertThat(count(c, "unit_days")).isEqualTo(1);
+      assertThat(count(c, "unit_probe_days")).isEqualTo(1);
+      assertThat(count(c, "raw_heartbeat_hours")).isZero();
       assertThat(
               c.admin("GET", "/api/v1/machines/" + agent.machineId(), null)
                   .json()
@@ -44,9 +43,10 @@ class RetentionTest {
     }
   }
 
-  private long count(String table) throws Exception {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("digiready.db"));
+  private long count(TestCollector collector, String table) throws Exception {
+    try (Connection c = collector.database();
         ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
       return rs.getLong(1);
     }
   }

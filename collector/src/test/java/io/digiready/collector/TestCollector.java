@@ -15,6 +15,16 @@ public final class TestCollector implements AutoCloseable {
   public static final String ADMIN = "admin-token-for-tests-0123456789abcdef";
   public static final Instant START = Instant.parse("2026-11-25T03:00:00Z"); // Wed 10:00 in Hanoi
 
+  /**
+   * The engine under test: SQLite unless the build runs the contract tests a second time with
+   * {@code -Ddigiready.test.storage=postgresql} (the collector pom's failsafe execution does).
+   */
+  public static final boolean POSTGRESQL =
+      "postgresql".equals(System.getProperty("digiready.test.storage"));
+
+  private static final Map<String, String> DATABASES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public final MutableClock clock = new MutableClock(START);
   public final Collector collector;
   public final Http http;
@@ -37,6 +47,14 @@ public final class TestCollector implements AutoCloseable {
     f.put("bindAddress", "127.0.0.1");
     f.put("dataDir", dataDir.toString());
     f.put("adminToken", ADMIN);
+    if (POSTGRESQL) {
+      f.put("storage", "postgresql");
+      // One database per data directory, so that a restart in the same directory finds its data.
+      f.put(
+          "jdbcUrl",
+          DATABASES.computeIfAbsent(dataDir.toString(), d -> TestPostgres.shared().newDatabase()));
+      f.put("jdbcUser", TestPostgres.USER);
+    }
     for (int i = 0; i < flags.length; i += 2) {
       f.put(flags[i], flags[i + 1]);
     }
@@ -46,11 +64,21 @@ public final class TestCollector implements AutoCloseable {
                 config,
                 clock,
                 conf -> {
-                  var store = Collector.sqlite(conf);
+                  var store = Collector.store(conf);
                   return wrap == null ? store : wrap.apply(store);
                 })
             .start();
     http = new Http("http://127.0.0.1:" + collector.port());
+  }
+
+  /** A connection to this collector's database, whichever the engine (for row counts). */
+  public java.sql.Connection database() throws java.sql.SQLException {
+    var storage = collector.config().storage();
+    if (storage.postgresql()) {
+      return java.sql.DriverManager.getConnection(storage.jdbcUrl(), TestPostgres.USER, "");
+    }
+    return java.sql.DriverManager.getConnection(
+        "jdbc:sqlite:" + dataDir.resolve(Collector.DATABASE_FILE));
   }
 
   public Http.Answer admin(String method, String path, Object body) {

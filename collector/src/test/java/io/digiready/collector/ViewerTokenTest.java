@@ -136,14 +136,26 @@ class ViewerTokenTest {
   @Test
   void a_token_survives_a_restart_and_only_its_hash_is_on_disk() throws Exception {
     String token = create("survivor").get("token").asText();
+    StringBuilder rows = new StringBuilder();
+    try (var db = c.database();
+        var rs = db.createStatement().executeQuery("SELECT * FROM viewer_tokens")) {
+      while (rs.next()) {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          rows.append(rs.getString(i)).append(' ');
+        }
+      }
+    }
+    assertThat(rows).contains("survivor").doesNotContain(token);
     c.close();
-    byte[] db = Files.readAllBytes(dir.resolve(Collector.DATABASE_FILE));
-    String wal =
-        Files.exists(dir.resolve(Collector.DATABASE_FILE + "-wal"))
-            ? Files.readString(
-                dir.resolve(Collector.DATABASE_FILE + "-wal"), StandardCharsets.ISO_8859_1)
-            : "";
-    assertThat(new String(db, StandardCharsets.ISO_8859_1) + wal).doesNotContain(token);
+    if (!TestCollector.POSTGRESQL) {
+      byte[] db = Files.readAllBytes(dir.resolve(Collector.DATABASE_FILE));
+      String wal =
+          Files.exists(dir.resolve(Collector.DATABASE_FILE + "-wal"))
+              ? Files.readString(
+                  dir.resolve(Collector.DATABASE_FILE + "-wal"), StandardCharsets.ISO_8859_1)
+              : "";
+      assertThat(new String(db, StandardCharsets.ISO_8859_1) + wal).doesNotContain(token);
+    }
     c = new TestCollector(dir);
     assertThat(c.http.get("/api/v1/session", token).json().get("role").asText())
         .isEqualTo("viewer");

@@ -11,6 +11,7 @@ public record CollectorConfig(
     Path dataDir,
     String adminToken,
     String sqliteSynchronous,
+    Storage storage,
     int writerQueueCapacity,
     int heartbeatIntervalSeconds,
     int inventoryCheckIntervalSeconds,
@@ -25,6 +26,24 @@ public record CollectorConfig(
     String metricsPassword,
     Path tlsKeystoreFile,
     String tlsKeystorePassword) {
+
+  /**
+   * Where the data lives: the embedded SQLite file in {@code dataDir}, or a PostgreSQL database
+   * shared by several collectors.
+   */
+  public record Storage(String engine, String jdbcUrl, String jdbcUser, Path jdbcPasswordFile) {
+    public static final String SQLITE = "sqlite";
+    public static final String POSTGRESQL = "postgresql";
+
+    public boolean postgresql() {
+      return engine.equals(POSTGRESQL);
+    }
+
+    @Override
+    public String toString() {
+      return engine + (postgresql() ? " " + jdbcUrl : "");
+    }
+  }
 
   /** Thresholds of the readiness rules and the weights of the readiness score. */
   public record ReadinessPolicy(
@@ -49,6 +68,8 @@ public record CollectorConfig(
         + dataDir
         + ", sqliteSynchronous="
         + sqliteSynchronous
+        + ", storage="
+        + storage
         + ", tls="
         + (tlsKeystoreFile != null)
         + "]";

@@ -23,6 +23,16 @@ public final class ConfigKeys {
               "sqliteSynchronous",
               "FULL",
               "FULL (a report is durable when acknowledged) or NORMAL"),
+          key(
+              "storage",
+              "sqlite",
+              "sqlite (embedded, in dataDir) or postgresql (several collectors on one database)"),
+          key("jdbcUrl", "", "postgresql: jdbc:postgresql://host:5432/digiready"),
+          key("jdbcUser", "", "postgresql: the database user"),
+          key(
+              "jdbcPasswordFile",
+              "",
+              "postgresql: file holding the user's password (empty: none, e.g. peer or trust)"),
           key("writerQueueCapacity", "10000", "pending writes before requests get 503"),
           key(
               "heartbeatIntervalSeconds",

@@ -86,6 +86,30 @@ public final class ConfigLoader {
       throw new ConfigException(
           "metricsPassword: metricsUsername and metricsPassword must be set together");
     }
+    String engine = v.get("storage").toLowerCase(Locale.ROOT);
+    if (!engine.equals(CollectorConfig.Storage.SQLITE)
+        && !engine.equals(CollectorConfig.Storage.POSTGRESQL)) {
+      throw v.bad("storage", "must be sqlite or postgresql");
+    }
+    String jdbcUrl = v.get("jdbcUrl");
+    String passwordFile = v.get("jdbcPasswordFile");
+    if (engine.equals(CollectorConfig.Storage.POSTGRESQL)) {
+      if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
+        throw v.bad(
+            "jdbcUrl", "must be jdbc:postgresql://HOST[:PORT]/DATABASE with storage=postgresql");
+      }
+      if (!passwordFile.isEmpty() && !Files.isReadable(Path.of(passwordFile))) {
+        throw v.bad("jdbcPasswordFile", "must be a readable file");
+      }
+    } else if (!jdbcUrl.isEmpty()) {
+      throw v.bad("jdbcUrl", "is only used with storage=postgresql");
+    }
+    var storage =
+        new CollectorConfig.Storage(
+            engine,
+            jdbcUrl,
+            v.get("jdbcUser"),
+            passwordFile.isEmpty() ? null : Path.of(passwordFile));
     String keystore = v.get("tlsKeystoreFile");
     if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
       throw v.bad("tlsKeystoreFile", "must be a readable PKCS12 file");
@@ -96,6 +120,7 @@ public final class ConfigLoader {
         Path.of(v.nonEmpty("dataDir")),
         v.get("adminToken"),
         sync,
+        storage,
         v.integer("writerQueueCapacity", 1, 10_000_000),
         v.integer(
             "heartbeatIntervalSeconds",

@@ -26,7 +26,8 @@ final class Migrations {
     void run(Connection c) throws SQLException;
   }
 
-  static final List<Step> STEPS =
+  /** SQLite's steps, from the first release on (upgrades must keep working). */
+  static final List<Step> SQLITE =
       List.of(
           Step.sql("V001__init.sql"),
           Step.sql("V002__viewer_tokens.sql"),
@@ -35,34 +36,46 @@ final class Migrations {
           new Step("V005__heartbeats_to_binary", HeartbeatsToBinary::run),
           Step.sql("V006__drop_moved_columns.sql"));
 
+  /**
+   * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
+   * databases to upgrade), so its V001 is SQLite's V001 to V006 in one script.
+   */
+  static final List<Step> POSTGRESQL = List.of(Step.sql("V001__schema.sql"));
+
+  static List<Step> steps(Dialect dialect) {
+    return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;
+  }
+
   private Migrations() {}
 
-  static int apply(Connection c) throws SQLException {
-    return apply(c, STEPS.size());
+  static int apply(Connection c, Dialect dialect) throws SQLException {
+    return apply(c, dialect, steps(dialect).size());
   }
 
   /** Applies the steps up to version {@code upTo} (tests build older databases with it). */
-  static int apply(Connection c, int upTo) throws SQLException {
+  static int apply(Connection c, Dialect dialect, int upTo) throws SQLException {
+    List<Step> steps = steps(dialect);
     try (Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE IF NOT EXISTS schema_migrations"
-              + " (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+              + " (version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
     }
     int current = 0;
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {
+      rs.next();
       current = rs.getInt(1);
     }
     int applied = 0;
     for (int i = current; i < upTo; i++) {
-      Step step = STEPS.get(i);
+      Step step = steps.get(i);
       String script = step.name();
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         if (step.code() != null) {
           step.code().run(c);
         } else {
-          for (String sql : statements(read(script))) {
+          for (String sql : statements(read(dialect, script))) {
             s.execute(sql);
           }
         }
@@ -85,8 +98,9 @@ final class Migrations {
     return applied;
   }
 
-  private static String read(String script) {
-    try (InputStream in = Migrations.class.getResourceAsStream("/db/" + script)) {
+  private static String read(Dialect dialect, String script) {
+    try (InputStream in =
+        Migrations.class.getResourceAsStream("/db/" + dialect.folder() + "/" + script)) {
       if (in == null) {
         throw new IllegalStateException("missing migration script " + script);
       }

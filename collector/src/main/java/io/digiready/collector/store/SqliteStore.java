@@ -1,17 +1,5 @@
 package io.digiready.collector.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digiready.collector.fleet.EnrollmentToken;
-import io.digiready.collector.fleet.Machine;
-import io.digiready.collector.fleet.OfficeHours;
-import io.digiready.collector.fleet.Unit;
-import io.digiready.collector.fleet.ViewerToken;
-import io.digiready.collector.store.RawHeartbeatCodec.Target;
-import io.digiready.protocol.Heartbeat;
-import io.digiready.protocol.Json;
-import io.digiready.protocol.ProbeKind;
-import io.digiready.protocol.ProbeResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,36 +8,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /**
  * SQLite in WAL mode: one writer connection (the writer thread's) and one read connection for admin
  * reads, which WAL lets run beside the writer.
  */
-public final class SqliteStore implements Store {
-  static final ObjectMapper JSON = Json.mapper();
-
+public final class SqliteStore extends JdbcStore {
   private final Connection writer;
   private final Connection reader;
   private final Map<String, PreparedStatement> writerStatements = new java.util.HashMap<>();
-  private final StoreKeys keys = new StoreKeys();
-  private final boolean keepRaw;
 
   /**
    * @param keepRaw whether heartbeats are also kept as raw records (rawHeartbeatRetentionDays > 0)
    */
   public SqliteStore(Path file, String synchronous, boolean keepRaw) {
-    this.keepRaw = keepRaw;
+    super(Dialect.SQLITE, keepRaw);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -57,7 +33,7 @@ public final class SqliteStore implements Store {
       try (Statement s = writer.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
       }
-      Migrations.apply(writer);
+      Migrations.apply(writer, dialect);
       reader = open(url, synchronous);
       loadKeys();
     } catch (SQLException | java.io.IOException e) {
@@ -76,362 +52,6 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized List<Unit> loadUnits() {
-    return query(
-        "SELECT code, name, parent, kind, staff, equipment_target, connectivity_target,"
-            + " office_hours FROM units",
-        p -> {},
-        rs ->
-            new Unit(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getInt(5),
-                rs.getDouble(6),
-                rs.getDouble(7),
-                officeHours(rs.getString(8))));
-  }
-
-  static OfficeHours officeHours(String json) {
-    if (json == null) {
-      return null;
-    }
-    try {
-      return JSON.readValue(json, OfficeHours.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored office hours unreadable", e);
-    }
-  }
-
-  @Override
-  public synchronized List<Machine> loadMachines() {
-    return query(MachineRows.SELECT, p -> {}, MachineRows::read);
-  }
-
-  @Override
-  public synchronized List<EnrollmentToken> loadActiveEnrollmentTokens() {
-    return query(
-        "SELECT id, unit_code, token_hash, created_at FROM enrollment_tokens"
-            + " WHERE revoked_at IS NULL",
-        p -> {},
-        rs ->
-            new EnrollmentToken(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
-  }
-
-  @Override
-  public synchronized List<TokenRow> enrollmentTokens(String unitCode) {
-    return query(
-        "SELECT id, unit_code, created_at, revoked_at FROM enrollment_tokens"
-            + " WHERE unit_code = ? ORDER BY created_at, id",
-        p -> p.setString(1, unitCode),
-        rs ->
-            new TokenRow(
-                rs.getString(1),
-                rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                MachineRows.instant(rs, "revoked_at")));
-  }
-
-  @Override
-  public synchronized List<ViewerToken> loadActiveViewerTokens() {
-    return query(
-        "SELECT id, name, token_hash, created_at FROM viewer_tokens WHERE revoked_at IS NULL",
-        p -> {},
-        rs ->
-            new ViewerToken(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
-  }
-
-  @Override
-  public synchronized List<ViewerTokenRow> viewerTokens() {
-    return query(
-        "SELECT id, name, created_at, revoked_at FROM viewer_tokens ORDER BY created_at, id",
-        p -> {},
-        rs ->
-            new ViewerTokenRow(
-                rs.getString(1),
-                rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                MachineRows.instant(rs, "revoked_at")));
-  }
-
-  private synchronized void loadKeys() {
-    query(
-        "SELECT uid, unit_code FROM unit_keys",
-        p -> {},
-        rs -> keys.uids.put(rs.getString(2), rs.getLong(1)));
-    query(
-        "SELECT mid, machine_id FROM machine_state",
-        p -> {},
-        rs -> keys.mids.put(rs.getString(2), rs.getLong(1)));
-    query(
-        "SELECT target_id, kind, target FROM probe_targets",
-        p -> {},
-        rs -> {
-          var kind = ProbeKind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT));
-          keys.targetIds.put(StoreKeys.targetKey(kind, rs.getString(3)), rs.getInt(1));
-          return keys.targets.put(rs.getInt(1), new Target(kind, rs.getString(3)));
-        });
-  }
-
-  private List<Long> uids(Collection<String> unitCodes) {
-    List<Long> out = new ArrayList<>();
-    for (String code : unitCodes) {
-      Long uid = keys.uids.get(code);
-      if (uid != null) {
-        out.add(uid);
-      }
-    }
-    return out;
-  }
-
-  private static String placeholders(int n) {
-    return String.join(",", Collections.nCopies(n, "?"));
-  }
-
-  @Override
-  public synchronized List<UnitHourBucket> unitHistory(
-      Collection<String> unitCodes, Instant from, Instant to) {
-    List<Long> uids = uids(unitCodes);
-    if (uids.isEmpty()) {
-      return List.of();
-    }
-    long fromHour = Math.floorDiv(from.getEpochSecond(), 3600L);
-    long toHour = Math.floorDiv(to.getEpochSecond() + 3599, 3600L);
-    long[][] sums = new long[(int) Math.max(0, toHour - fromHour)][3];
-    query(
-        "SELECT day, "
-            + DayRows.HOURS_M
-            + ", "
-            + DayRows.HOURS_H
-            + ", "
-            + DayRows.HOURS_I
-            + " FROM unit_days WHERE day >= ? AND day <= ? AND uid IN ("
-            + placeholders(uids.size())
-            + ")",
-        p -> {
-          p.setLong(1, Math.floorDiv(fromHour, 24L));
-          p.setLong(2, Math.floorDiv(toHour, 24L));
-          int i = 3;
-          for (Long uid : uids) {
-            p.setLong(i++, uid);
-          }
-        },
-        rs -> {
-          long day = rs.getLong(1);
-          for (int h = 0; h < 24; h++) {
-            long index = day * 24 + h - fromHour;
-            if (index >= 0 && index < sums.length) {
-              sums[(int) index][0] += rs.getLong(2 + h);
-              sums[(int) index][1] += rs.getLong(26 + h);
-              sums[(int) index][2] += rs.getLong(50 + h);
-            }
-          }
-          return null;
-        });
-    List<UnitHourBucket> out = new ArrayList<>();
-    for (int i = 0; i < sums.length; i++) {
-      if (sums[i][1] > 0) {
-        out.add(
-            new UnitHourBucket(
-                Instant.ofEpochSecond((fromHour + i) * 3600), sums[i][0], sums[i][1], sums[i][2]));
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public synchronized List<ProbeDay> unitProbeDays(
-      Collection<String> unitCodes, LocalDate from, LocalDate to) {
-    List<Long> uids = uids(unitCodes);
-    if (uids.isEmpty()) {
-      return List.of();
-    }
-    return query(
-        "SELECT day, target_id, SUM(successes), SUM(failures), SUM(latency_count),"
-            + " SUM(latency_sum), MAX(latency_max) FROM unit_probe_days"
-            + " WHERE day >= ? AND day <= ? AND uid IN ("
-            + placeholders(uids.size())
-            + ") GROUP BY day, target_id ORDER BY day, target_id",
-        p -> {
-          p.setLong(1, from.toEpochDay());
-          p.setLong(2, to.toEpochDay());
-          int i = 3;
-          for (Long uid : uids) {
-            p.setLong(i++, uid);
-          }
-        },
-        rs -> {
-          Target t = keys.target(rs.getInt(2));
-          long count = rs.getLong(5);
-          return new ProbeDay(
-              LocalDate.ofEpochDay(rs.getLong(1)),
-              new ProbeBucket(
-                  t == null ? "other" : t.target(),
-                  t == null ? "other" : t.kind().name().toLowerCase(Locale.ROOT),
-                  rs.getLong(3),
-                  rs.getLong(4),
-                  count == 0 ? null : (double) rs.getLong(6) / count,
-                  MachineRows.longOrNull(rs, 7)));
-        });
-  }
-
-  @Override
-  public synchronized List<EventRow> events(String machineId, int limit) {
-    return query(
-        "SELECT id, machine_id, unit_code, at, kind, detail FROM events WHERE machine_id = ?"
-            + " ORDER BY id DESC LIMIT ?",
-        p -> {
-          p.setString(1, machineId);
-          p.setInt(2, limit);
-        },
-        rs ->
-            new EventRow(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4)),
-                rs.getString(5),
-                rs.getString(6)));
-  }
-
-  @Override
-  public synchronized List<HourBucket> history(String machineId, Instant from, Instant to) {
-    Long mid = keys.mids.get(machineId);
-    if (mid == null) {
-      return List.of();
-    }
-    long fromHour = Math.floorDiv(from.getEpochSecond(), 3600L);
-    long toHour = Math.floorDiv(to.getEpochSecond() + 3599, 3600L);
-    Map<Long, long[]> counts = new java.util.TreeMap<>();
-    query(
-        "SELECT day, "
-            + DayRows.HOURS_H
-            + ", "
-            + DayRows.HOURS_I
-            + " FROM machine_days WHERE day >= ? AND day <= ? AND mid = ?",
-        p -> {
-          p.setLong(1, Math.floorDiv(fromHour, 24L));
-          p.setLong(2, Math.floorDiv(toHour, 24L));
-          p.setLong(3, mid);
-        },
-        rs -> {
-          long day = rs.getLong(1);
-          for (int h = 0; h < 24; h++) {
-            long hour = day * 24 + h;
-            long beats = rs.getLong(2 + h);
-            if (beats > 0 && hour >= fromHour && hour < toHour) {
-              counts.put(hour, new long[] {beats, rs.getLong(26 + h)});
-            }
-          }
-          return null;
-        });
-    // Probe results per hour and target, from the raw records (kept for a few days only).
-    Map<Long, Map<String, long[]>> probes = new LinkedHashMap<>();
-    Map<String, String[]> names = new java.util.HashMap<>();
-    query(
-        "SELECT hour, body FROM raw_heartbeat_hours WHERE mid = ? AND hour >= ? AND hour < ?"
-            + " ORDER BY hour",
-        p -> {
-          p.setLong(1, mid);
-          p.setLong(2, fromHour);
-          p.setLong(3, toHour);
-        },
-        rs -> {
-          long hour = rs.getLong(1);
-          for (var d :
-              RawHeartbeatCodec.decode(rs.getBytes(2), hour * 3600, machineId, keys::target)) {
-            for (ProbeResult pr : d.heartbeat().probes()) {
-              String kind = pr.kind().name().toLowerCase(Locale.ROOT);
-              String key = pr.target() + '\n' + kind;
-              names.putIfAbsent(key, new String[] {pr.target(), kind});
-              long[] sums =
-                  probes
-                      .computeIfAbsent(hour, h -> new java.util.TreeMap<>())
-                      .computeIfAbsent(key, k -> new long[] {0, 0, 0, 0, -1});
-              sums[Boolean.TRUE.equals(pr.ok()) ? 0 : 1]++;
-              if (pr.latencyMillis() != null) {
-                sums[2]++;
-                sums[3] += pr.latencyMillis();
-                sums[4] = Math.max(sums[4], pr.latencyMillis());
-              }
-            }
-          }
-          return null;
-        });
-    List<HourBucket> out = new ArrayList<>();
-    counts.forEach(
-        (hour, c) -> {
-          List<ProbeBucket> buckets = new ArrayList<>();
-          probes
-              .getOrDefault(hour, Map.of())
-              .forEach(
-                  (key, s) ->
-                      buckets.add(
-                          new ProbeBucket(
-                              names.get(key)[0],
-                              names.get(key)[1],
-                              s[0],
-                              s[1],
-                              s[2] == 0 ? null : (double) s[3] / s[2],
-                              s[4] < 0 ? null : s[4])));
-          out.add(new HourBucket(Instant.ofEpochSecond(hour * 3600), c[0], c[1], buckets));
-        });
-    return out;
-  }
-
-  @Override
-  public synchronized Optional<String> inventoryJson(String machineId) {
-    return query(
-            "SELECT inventory FROM machines WHERE id = ? AND inventory IS NOT NULL",
-            p -> p.setString(1, machineId),
-            rs -> rs.getString(1))
-        .stream()
-        .findFirst();
-  }
-
-  @Override
-  public synchronized Optional<Heartbeat> lastHeartbeat(String machineId) {
-    return query(
-            "SELECT last_heartbeat, last_heartbeat_at, memory_used_bytes, disk_free_bytes,"
-                + " disk_total_bytes FROM machine_state WHERE machine_id = ?"
-                + " AND last_heartbeat IS NOT NULL",
-            p -> p.setString(1, machineId),
-            rs -> {
-              var decoded = RawHeartbeatCodec.decode(rs.getBytes(1), 0, machineId, keys::target);
-              if (decoded.isEmpty()) {
-                return null;
-              }
-              Heartbeat h = decoded.get(decoded.size() - 1).heartbeat();
-              // The record keeps sizes in MiB; the state row has them to the byte.
-              return new Heartbeat(
-                  h.machineId(),
-                  h.seq(),
-                  h.agentTime(),
-                  h.uptimeSeconds(),
-                  h.probes(),
-                  h.internetUp(),
-                  MachineRows.longOrNull(rs, 3),
-                  MachineRows.longOrNull(rs, 4),
-                  MachineRows.longOrNull(rs, 5),
-                  h.agentResidentBytes(),
-                  h.agentCpuSeconds(),
-                  h.spoolDroppedEntries());
-            })
-        .stream()
-        .filter(java.util.Objects::nonNull)
-        .findFirst();
-  }
-
-  @Override
   public synchronized boolean readable() {
     try (Statement s = reader.createStatement();
         ResultSet rs = s.executeQuery("SELECT 1")) {
@@ -444,7 +64,7 @@ public final class SqliteStore implements Store {
   @Override
   public Tx begin() {
     try {
-      return new SqliteTx(writer, writerStatements, keys, keepRaw);
+      return new JdbcTx(writer, writerStatements, keys, keepRaw, dialect);
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
     }
@@ -468,26 +88,8 @@ public final class SqliteStore implements Store {
     }
   }
 
-  interface Binder {
-    void bind(PreparedStatement p) throws SQLException;
-  }
-
-  interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-    try (PreparedStatement p = reader.prepareStatement(sql)) {
-      binder.bind(p);
-      List<T> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(mapper.map(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StorageUnavailableException("read failed: " + e.getMessage(), e);
-    }
+  @Override
+  protected synchronized <T> T read(Read<T> work) throws SQLException {
+    return work.on(reader);
   }
 }

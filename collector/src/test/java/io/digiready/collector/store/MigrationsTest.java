@@ -30,7 +30,7 @@ class MigrationsTest {
     String url = "jdbc:sqlite:" + dir.resolve("old.db");
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
-      assertThat(Migrations.apply(c, 1)).isEqualTo(1);
+      assertThat(Migrations.apply(c, Dialect.SQLITE, 1)).isEqualTo(1);
       s.execute(
           "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at) VALUES"
               + " ('m1', 'a', 'h1', 'pc1', 0), ('m2', 'a', 'h2', 'pc2', 0), ('m3', 'b', 'h3', 'pc3', 0)");
@@ -38,7 +38,7 @@ class MigrationsTest {
           "INSERT INTO heartbeat_hours VALUES ('m1', 3600000, 60, 60), ('m2', 3600000, 30, 10),"
               + " ('m3', 3600000, 5, 0), ('m1', 7200000, 1, 1)");
 
-      assertThat(Migrations.apply(c, 3)).isEqualTo(2);
+      assertThat(Migrations.apply(c, Dialect.SQLITE, 3)).isEqualTo(2);
 
       assertThat(
               rows(
@@ -52,7 +52,7 @@ class MigrationsTest {
   /** A database as the collector of 2026-11-29 left it, with every kind of row it wrote. */
   private void oldDatabase(Connection c) throws Exception {
     try (Statement s = c.createStatement()) {
-      Migrations.apply(c, 3);
+      Migrations.apply(c, Dialect.SQLITE, 3);
       long now = Instant.parse("2026-11-28T03:10:00Z").toEpochMilli();
       long hour = now / 3_600_000 * 3_600_000;
       s.execute(
@@ -139,7 +139,7 @@ class MigrationsTest {
       assertThat(rows(s, "SELECT name FROM pragma_table_info('machines')").lines())
           .contains("hostname", "inventory")
           .doesNotContain("last_seq", "last_heartbeat");
-      assertThat(Migrations.apply(c)).isZero();
+      assertThat(Migrations.apply(c, Dialect.SQLITE)).isZero();
     }
   }
 

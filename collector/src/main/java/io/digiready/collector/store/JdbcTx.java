@@ -30,16 +30,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One write transaction on the writer connection. Requests get a savepoint only when they write
- * directly; staged heartbeat rows of the whole group are written in batches (see {@link Tx}).
+ * One write transaction on the collector's writer connection, for SQLite and PostgreSQL alike.
+ * Requests get a savepoint only when they write directly; staged heartbeat rows of the whole group
+ * are written in batches (see {@link Tx}).
  */
-final class SqliteTx implements Tx {
+final class JdbcTx implements Tx {
   private static final long HOUR_SECONDS = 3600;
 
   private final Connection c;
   private final Map<String, PreparedStatement> cache;
   private final StoreKeys keys;
   private final boolean keepRaw;
+  private final Dialect dialect;
 
   /** What released requests staged and has not been written yet. */
   private final HeartbeatStage group = new HeartbeatStage();
@@ -58,13 +60,25 @@ final class SqliteTx implements Tx {
 
   private boolean savepointOpen;
 
-  SqliteTx(Connection c, Map<String, PreparedStatement> cache, StoreKeys keys, boolean keepRaw)
+  JdbcTx(
+      Connection c,
+      Map<String, PreparedStatement> cache,
+      StoreKeys keys,
+      boolean keepRaw,
+      Dialect dialect)
       throws SQLException {
     this.c = c;
     this.cache = cache;
     this.keys = keys;
     this.keepRaw = keepRaw;
-    exec("BEGIN IMMEDIATE");
+    this.dialect = dialect;
+    if (dialect == Dialect.SQLITE) {
+      // Take the write lock now rather than at the first write, so a busy reader cannot make the
+      // commit fail halfway.
+      exec("BEGIN IMMEDIATE");
+    } else {
+      c.setAutoCommit(false);
+    }
   }
 
   private PreparedStatement sql(String sql) throws SQLException {
@@ -133,7 +147,12 @@ final class SqliteTx implements Tx {
   @Override
   public void commit() throws SQLException {
     flush();
-    exec("COMMIT");
+    if (dialect == Dialect.SQLITE) {
+      exec("COMMIT");
+    } else {
+      c.commit();
+      c.setAutoCommit(true);
+    }
     keys.mids.putAll(newMids);
     keys.uids.putAll(newUids);
     keys.targetIds.putAll(newTargetIds);
@@ -145,8 +164,15 @@ final class SqliteTx implements Tx {
     // After an I/O error such as a full disk, sqlite-jdbc's cached statements can be left unusable
     // ("statement is not executing"), the cached ROLLBACK among them: roll back with a fresh
     // statement and prepare everything anew next time.
-    try (Statement s = c.createStatement()) {
-      s.execute("ROLLBACK");
+    try {
+      if (dialect == Dialect.SQLITE) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ROLLBACK");
+        }
+      } else {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       // no transaction left to roll back (SQLite may already have rolled back on I/O errors)
     }
@@ -182,7 +208,7 @@ final class SqliteTx implements Tx {
     p.setDouble(7, u.connectivityTarget());
     try {
       p.setString(
-          8, u.officeHours() == null ? null : SqliteStore.JSON.writeValueAsString(u.officeHours()));
+          8, u.officeHours() == null ? null : JdbcStore.JSON.writeValueAsString(u.officeHours()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -190,9 +216,14 @@ final class SqliteTx implements Tx {
     p.setLong(10, now.toEpochMilli());
     p.executeUpdate();
     if (uid(u.code()) == null) {
-      PreparedStatement key = sql("INSERT INTO unit_keys (unit_code) VALUES (?) RETURNING uid");
+      // Another collector on the same database may have made the key already.
+      PreparedStatement key =
+          sql("INSERT INTO unit_keys (unit_code) VALUES (?) ON CONFLICT (unit_code) DO NOTHING");
       key.setString(1, u.code());
-      try (ResultSet rs = key.executeQuery()) {
+      key.executeUpdate();
+      PreparedStatement read = sql("SELECT uid FROM unit_keys WHERE unit_code = ?");
+      read.setString(1, u.code());
+      try (ResultSet rs = read.executeQuery()) {
         rs.next();
         newUids.put(u.code(), rs.getLong(1));
       }
@@ -478,11 +509,21 @@ final class SqliteTx implements Tx {
     }
     try {
       // Outside any savepoint on purpose: a dictionary row is harmless even if the request fails.
+      String kind = p.kind().name().toLowerCase(java.util.Locale.ROOT);
+      // ON CONFLICT: another collector on the same database may have added it meanwhile, and a
+      // failed statement would abort a PostgreSQL transaction.
       PreparedStatement insert =
-          sql("INSERT INTO probe_targets (kind, target) VALUES (?, ?) RETURNING target_id");
-      insert.setString(1, p.kind().name().toLowerCase(java.util.Locale.ROOT));
+          sql(
+              "INSERT INTO probe_targets (kind, target) VALUES (?, ?)"
+                  + " ON CONFLICT (kind, target) DO NOTHING");
+      insert.setString(1, kind);
       insert.setString(2, p.target());
-      try (ResultSet rs = insert.executeQuery()) {
+      insert.executeUpdate();
+      PreparedStatement read =
+          sql("SELECT target_id FROM probe_targets WHERE kind = ? AND target = ?");
+      read.setString(1, kind);
+      read.setString(2, p.target());
+      try (ResultSet rs = read.executeQuery()) {
         rs.next();
         id = rs.getInt(1);
       }
@@ -546,9 +587,10 @@ final class SqliteTx implements Tx {
                   + " failures = unit_probe_days.failures + excluded.failures,"
                   + " latency_count = unit_probe_days.latency_count + excluded.latency_count,"
                   + " latency_sum = unit_probe_days.latency_sum + excluded.latency_sum,"
-                  + " latency_max = MAX(COALESCE(unit_probe_days.latency_max,"
-                  + " excluded.latency_max), COALESCE(excluded.latency_max,"
-                  + " unit_probe_days.latency_max))");
+                  + " latency_max = "
+                  + dialect.greatest(
+                      "COALESCE(unit_probe_days.latency_max, excluded.latency_max)",
+                      "COALESCE(excluded.latency_max, unit_probe_days.latency_max)"));
       for (Map.Entry<UnitProbe, long[]> e : group.probes.entrySet()) {
         Long uid = uid(e.getKey().unitCode());
         if (uid == null) {
@@ -584,7 +626,8 @@ final class SqliteTx implements Tx {
               "INSERT INTO raw_heartbeat_hours (hour, mid, heartbeats, body) VALUES (?, ?, ?, ?)"
                   + " ON CONFLICT (mid, hour) DO UPDATE SET"
                   + " heartbeats = raw_heartbeat_hours.heartbeats + excluded.heartbeats,"
-                  + " body = CAST(raw_heartbeat_hours.body || excluded.body AS BLOB)");
+                  + " body = "
+                  + dialect.concatBytes("raw_heartbeat_hours.body", "excluded.body"));
       boolean any = false;
       for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
         if (e.getValue().raw.size() == 0) {

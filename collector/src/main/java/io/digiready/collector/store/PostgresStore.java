@@ -1,0 +1,138 @@
+package io.digiready.collector.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * PostgreSQL, shared by several collectors: each has its own writer connection (its writer thread
+ * commits groups there, as with SQLite) and a small pool for reads. What must stay true across
+ * collectors is the database's job: a heartbeat's machine row is locked for the group that stores
+ * it ({@link JdbcTx#current}), unique keys keep dictionaries single, and migrations run under an
+ * advisory lock so that two collectors started together do not both apply them.
+ */
+public final class PostgresStore extends JdbcStore {
+  /** Advisory lock keys (any constants unique to this application). */
+  static final long MIGRATION_LOCK = 0x6469_6769_0001L;
+
+  private final String url;
+  private final Properties credentials;
+  private final HikariDataSource pool;
+  private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
+  private Connection writer;
+
+  public PostgresStore(String url, String user, String password, boolean keepRaw) {
+    super(Dialect.POSTGRESQL, keepRaw);
+    this.url = url;
+    this.credentials = new Properties();
+    if (user != null && !user.isEmpty()) {
+      credentials.setProperty("user", user);
+    }
+    if (password != null && !password.isEmpty()) {
+      credentials.setProperty("password", password);
+    }
+    credentials.setProperty("ApplicationName", "digiready-collector");
+    try {
+      writer = DriverManager.getConnection(url, credentials);
+      migrate(writer);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot open the PostgreSQL database " + url + ": " + e.getMessage(), e);
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setDataSourceProperties(credentials);
+    config.setPoolName("digiready-read");
+    config.setMaximumPoolSize(8);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(5_000);
+    config.setReadOnly(true);
+    pool = new HikariDataSource(config);
+    loadKeys();
+  }
+
+  private static void migrate(Connection c) throws SQLException {
+    try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+      lock.setLong(1, MIGRATION_LOCK);
+      lock.execute();
+    }
+    try {
+      Migrations.apply(c, Dialect.POSTGRESQL);
+    } finally {
+      try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        unlock.setLong(1, MIGRATION_LOCK);
+        unlock.execute();
+      }
+    }
+  }
+
+  @Override
+  protected <T> T read(Read<T> work) throws SQLException {
+    try (Connection c = pool.getConnection()) {
+      return work.on(c);
+    }
+  }
+
+  @Override
+  public boolean readable() {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
+      return rs.next();
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Tx begin() {
+    try {
+      if (writer == null || !writer.isValid(2)) {
+        // The server restarted or the network broke: a new connection, statements prepared anew.
+        reconnect();
+      }
+      return new JdbcTx(writer, writerStatements, keys, keepRaw, dialect);
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
+    }
+  }
+
+  private void reconnect() throws SQLException {
+    for (PreparedStatement p : writerStatements.values()) {
+      try {
+        p.close();
+      } catch (SQLException e) {
+        // the connection is gone anyway
+      }
+    }
+    writerStatements.clear();
+    if (writer != null) {
+      try {
+        writer.close();
+      } catch (SQLException e) {
+        // already broken
+      }
+    }
+    writer = DriverManager.getConnection(url, credentials);
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (writer != null) {
+        writer.close();
+      }
+    } catch (SQLException e) {
+      // closing at shutdown
+    }
+    pool.close();
+  }
+}
