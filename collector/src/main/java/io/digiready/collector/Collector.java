@@ -5,6 +5,7 @@ import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.CoverageService;
 import io.digiready.collector.fleet.Fleet;
+import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.ingest.EnrollService;
 import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.ingest.InventoryService;
@@ -14,6 +15,7 @@ import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.store.Follower;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.PostgresStore;
 import io.digiready.collector.store.SqliteStore;
@@ -37,6 +39,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,10 +99,6 @@ public final class Collector implements AutoCloseable {
       throws IOException {
     this.config = config;
     this.lock = DataDirLock.acquire(config.dataDir(), "starting another collector on it");
-    String adminToken =
-        config.adminToken().isEmpty()
-            ? AdminTokenFile.readOrCreate(config.dataDir())
-            : config.adminToken();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // These two break promtool's naming lint (abbreviated unit, _count on a gauge).
     registry.config().meterFilter(MeterFilter.deny(id -> id.getName().equals("process.cpu.time")));
@@ -111,6 +112,7 @@ public final class Collector implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
 
     store = stores.apply(config);
+    Set<String> adminTokenHashes = adminTokenHashes(config, store);
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
@@ -130,7 +132,7 @@ public final class Collector implements AutoCloseable {
             fleet,
             store,
             writer,
-            new Auth(adminToken, fleet, config.metricsUsername(), config.metricsPassword()),
+            new Auth(adminTokenHashes, fleet, config.metricsUsername(), config.metricsPassword()),
             new EnrollService(config, fleet, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
@@ -140,7 +142,13 @@ public final class Collector implements AutoCloseable {
             new ViewerTokenService(fleet, store, writer, clock),
             new ReportService(fleet, coverage, clock),
             new CoverageService(fleet, coverage, clock),
-            new DigireadyMetrics(registry, fleet, coverage, config.metricsPerMachine(), clock),
+            new DigireadyMetrics(
+                registry,
+                fleet,
+                coverage,
+                // With several collectors, one exports the per-machine series: the lease holder.
+                () -> config.metricsPerMachine() && store.holdsLease(),
+                clock),
             httpMetrics);
     http = new HttpServer(services);
     maintenance =
@@ -150,12 +158,62 @@ public final class Collector implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    maintenance.scheduleAtFixedRate(() -> prune(clock), 1, 60, TimeUnit.MINUTES);
+    maintenance.scheduleAtFixedRate(
+        () -> {
+          if (store.holdsLease()) {
+            prune(clock);
+          }
+        },
+        1,
+        60,
+        TimeUnit.MINUTES);
+    if (store.shared()) {
+      Follower follower = new Follower(writer, fleet);
+      maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);
+      store.renewLease();
+      maintenance.scheduleWithFixedDelay(store::renewLease, 5, 5, TimeUnit.SECONDS);
+    }
     LOG.info(
         "loaded {} units and {} machines from {}",
         fleet.units().size(),
         fleet.machines().size(),
-        config.dataDir().resolve(DATABASE_FILE));
+        config.storage().postgresql()
+            ? config.storage().jdbcUrl()
+            : config.dataDir().resolve(DATABASE_FILE));
+  }
+
+  /**
+   * The admin tokens' hashes this collector accepts. Alone on SQLite: the configured token, or the
+   * one generated once into {@code <dataDir>/admin-token}. On a shared database the hash lives in
+   * the database, so every collector accepts the same token: the first collector on an empty
+   * database stores its own (and writes the plain token to its data directory, as alone).
+   */
+  static Set<String> adminTokenHashes(CollectorConfig config, Store store) throws IOException {
+    if (!store.shared()) {
+      String token =
+          config.adminToken().isEmpty()
+              ? AdminTokenFile.readOrCreate(config.dataDir())
+              : config.adminToken();
+      return Set.of(Tokens.sha256Hex(token));
+    }
+    if (!config.adminToken().isEmpty()) {
+      String own = Tokens.sha256Hex(config.adminToken());
+      return new java.util.HashSet<>(List.of(own, store.adminTokenHash(own)));
+    }
+    Optional<String> kept = AdminTokenFile.read(config.dataDir());
+    String candidate = kept.orElseGet(Tokens::newToken);
+    String stored = store.adminTokenHash(Tokens.sha256Hex(candidate));
+    if (stored.equals(Tokens.sha256Hex(candidate))) {
+      if (kept.isEmpty()) {
+        AdminTokenFile.write(config.dataDir(), candidate);
+      }
+    } else {
+      LOG.info(
+          "the admin token was made by the first collector on this database; its plain text is in"
+              + " that collector's data directory ({})",
+          AdminTokenFile.NAME);
+    }
+    return Set.of(stored);
   }
 
   public Collector start() {
@@ -166,6 +224,11 @@ public final class Collector implements AutoCloseable {
         config.bindAddress(),
         http.port());
     return this;
+  }
+
+  /** Whether this collector does the background work (always, alone on SQLite). */
+  public boolean holdsLease() {
+    return store.holdsLease();
   }
 
   public CollectorConfig config() {

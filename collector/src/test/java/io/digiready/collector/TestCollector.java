@@ -25,6 +25,16 @@ public final class TestCollector implements AutoCloseable {
   private static final Map<String, String> DATABASES =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  private static final String NO_ADMIN_TOKEN = "(no admin token)";
+
+  /** A collector that makes or finds its admin token itself, as an installed one does. */
+  public static TestCollector withoutAdminToken(Path dataDir, String... flags) throws Exception {
+    String[] all = new String[flags.length + 1];
+    all[0] = NO_ADMIN_TOKEN;
+    System.arraycopy(flags, 0, all, 1, flags.length);
+    return new TestCollector(dataDir, all);
+  }
+
   public final MutableClock clock = new MutableClock(START);
   public final Collector collector;
   public final Http http;
@@ -47,7 +57,11 @@ public final class TestCollector implements AutoCloseable {
     f.put("bindAddress", "127.0.0.1");
     f.put("dataDir", dataDir.toString());
     f.put("adminToken", ADMIN);
-    if (POSTGRESQL) {
+    if (flags.length > 0 && flags[0].equals(NO_ADMIN_TOKEN)) {
+      f.remove("adminToken");
+      flags = java.util.Arrays.copyOfRange(flags, 1, flags.length);
+    }
+    if (POSTGRESQL && !java.util.Arrays.asList(flags).contains("storage")) {
       f.put("storage", "postgresql");
       // One database per data directory, so that a restart in the same directory finds its data.
       f.put(

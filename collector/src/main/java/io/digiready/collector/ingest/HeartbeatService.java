@@ -50,10 +50,10 @@ public final class HeartbeatService {
     HeartbeatIngest.Outcome r =
         writer.call(
             tx -> {
-              // The writer thread's view: this group's earlier work on the machine, else the
-              // committed fleet (only the writer changes either).
+              // The transaction's view of the machine (locked where collectors share the
+              // database), else the committed fleet, which only this writer changes.
               Machine m =
-                  tx.touched(machineId)
+                  tx.current(machineId)
                       .or(() -> fleet.machine(machineId))
                       .orElseThrow(Problem::unauthorized);
               HeartbeatIngest.Outcome outcome = HeartbeatIngest.apply(m, batch, receivedAt);

@@ -32,14 +32,14 @@ public final class DigireadyMetrics {
   private final PrometheusMeterRegistry registry;
   private final Fleet fleet;
   private final CoverageCalculator coverage;
-  private final boolean perMachine;
+  private final java.util.function.BooleanSupplier perMachine;
   private final Clock clock;
 
   public DigireadyMetrics(
       PrometheusMeterRegistry registry,
       Fleet fleet,
       CoverageCalculator coverage,
-      boolean perMachine,
+      java.util.function.BooleanSupplier perMachine,
       Clock clock) {
     this.registry = registry;
     this.fleet = fleet;
@@ -53,7 +53,7 @@ public final class DigireadyMetrics {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     Instant now = clock.instant();
     writeUnits(w, coverage.compute(fleet, now));
-    if (perMachine) {
+    if (perMachine.getAsBoolean()) {
       writeMachines(w, now);
     }
     w.write(registry.scrape());

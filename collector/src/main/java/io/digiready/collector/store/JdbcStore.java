@@ -47,22 +47,41 @@ abstract class JdbcStore implements Store {
     this.keepRaw = keepRaw;
   }
 
+  static final String UNIT_SELECT =
+      "SELECT code, name, parent, kind, staff, equipment_target, connectivity_target,"
+          + " office_hours FROM units";
+
+  static Unit unit(ResultSet rs) throws SQLException {
+    return new Unit(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getInt(5),
+        rs.getDouble(6),
+        rs.getDouble(7),
+        officeHours(rs.getString(8)));
+  }
+
+  static final String ENROLLMENT_TOKEN_SELECT =
+      "SELECT id, unit_code, token_hash, created_at, revoked_at FROM enrollment_tokens";
+
+  static EnrollmentToken enrollmentToken(ResultSet rs) throws SQLException {
+    return new EnrollmentToken(
+        rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+  }
+
+  static final String VIEWER_TOKEN_SELECT =
+      "SELECT id, name, token_hash, created_at, revoked_at FROM viewer_tokens";
+
+  static ViewerToken viewerToken(ResultSet rs) throws SQLException {
+    return new ViewerToken(
+        rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+  }
+
   @Override
   public List<Unit> loadUnits() {
-    return query(
-        "SELECT code, name, parent, kind, staff, equipment_target, connectivity_target,"
-            + " office_hours FROM units",
-        p -> {},
-        rs ->
-            new Unit(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getInt(5),
-                rs.getDouble(6),
-                rs.getDouble(7),
-                officeHours(rs.getString(8))));
+    return query(UNIT_SELECT, p -> {}, JdbcStore::unit);
   }
 
   static OfficeHours officeHours(String json) {
@@ -84,15 +103,7 @@ abstract class JdbcStore implements Store {
   @Override
   public List<EnrollmentToken> loadActiveEnrollmentTokens() {
     return query(
-        "SELECT id, unit_code, token_hash, created_at FROM enrollment_tokens"
-            + " WHERE revoked_at IS NULL",
-        p -> {},
-        rs ->
-            new EnrollmentToken(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
+        ENROLLMENT_TOKEN_SELECT + " WHERE revoked_at IS NULL", p -> {}, JdbcStore::enrollmentToken);
   }
 
   @Override
@@ -112,14 +123,7 @@ abstract class JdbcStore implements Store {
   @Override
   public List<ViewerToken> loadActiveViewerTokens() {
     return query(
-        "SELECT id, name, token_hash, created_at FROM viewer_tokens WHERE revoked_at IS NULL",
-        p -> {},
-        rs ->
-            new ViewerToken(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
+        VIEWER_TOKEN_SELECT + " WHERE revoked_at IS NULL", p -> {}, JdbcStore::viewerToken);
   }
 
   @Override
@@ -157,12 +161,28 @@ abstract class JdbcStore implements Store {
   private List<Long> uids(Collection<String> unitCodes) {
     List<Long> out = new ArrayList<>();
     for (String code : unitCodes) {
-      Long uid = keys.uids.get(code);
+      Long uid = key(keys.uids, code, "SELECT uid FROM unit_keys WHERE unit_code = ?");
       if (uid != null) {
         out.add(uid);
       }
     }
     return out;
+  }
+
+  /**
+   * An integer key this collector knows, or one another collector on the same database made (read
+   * once, then kept: keys never change).
+   */
+  private Long key(Map<String, Long> known, String name, String sql) {
+    Long key = known.get(name);
+    if (key == null) {
+      List<Long> found = query(sql, p -> p.setString(1, name), rs -> rs.getLong(1));
+      if (!found.isEmpty()) {
+        key = found.get(0);
+        known.put(name, key);
+      }
+    }
+    return key;
   }
 
   private static String placeholders(int n) {
@@ -275,7 +295,7 @@ abstract class JdbcStore implements Store {
 
   @Override
   public List<HourBucket> history(String machineId, Instant from, Instant to) {
-    Long mid = keys.mids.get(machineId);
+    Long mid = key(keys.mids, machineId, "SELECT mid FROM machine_state WHERE machine_id = ?");
     if (mid == null) {
       return List.of();
     }

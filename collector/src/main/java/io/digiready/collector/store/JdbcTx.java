@@ -230,15 +230,43 @@ final class JdbcTx implements Tx {
     }
   }
 
-  private Long uid(String unitCode) {
+  /**
+   * A unit's integer key: known to this collector, made in this transaction, or (another collector
+   * made it) read from the table.
+   */
+  private Long uid(String unitCode) throws SQLException {
     Long uid = keys.uids.get(unitCode);
-    return uid != null ? uid : newUids.get(unitCode);
+    if (uid == null) {
+      uid = newUids.get(unitCode);
+    }
+    if (uid == null) {
+      PreparedStatement p = sql("SELECT uid FROM unit_keys WHERE unit_code = ?");
+      p.setString(1, unitCode);
+      try (ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          uid = rs.getLong(1);
+          newUids.put(unitCode, uid);
+        }
+      }
+    }
+    return uid;
   }
 
-  private long mid(String machineId) {
+  /** A machine's integer key, found the same ways as {@link #uid}. */
+  private long mid(String machineId) throws SQLException {
     Long mid = keys.mids.get(machineId);
     if (mid == null) {
       mid = newMids.get(machineId);
+    }
+    if (mid == null) {
+      PreparedStatement p = sql("SELECT mid FROM machine_state WHERE machine_id = ?");
+      p.setString(1, machineId);
+      try (ResultSet rs = p.executeQuery()) {
+        if (rs.next()) {
+          mid = rs.getLong(1);
+          newMids.put(machineId, mid);
+        }
+      }
     }
     if (mid == null) {
       throw new IllegalStateException("no machine_state row for " + machineId);
@@ -446,9 +474,20 @@ final class JdbcTx implements Tx {
   }
 
   @Override
-  public Optional<Machine> touched(String machineId) {
+  public Optional<Machine> current(String machineId) throws SQLException {
     Machine m = requestTouched.get(machineId);
-    return Optional.ofNullable(m != null ? m : groupTouched.get(machineId));
+    if (m == null) {
+      m = groupTouched.get(machineId);
+    }
+    if (m != null || dialect == Dialect.SQLITE) {
+      return Optional.ofNullable(m);
+    }
+    // No flush first: staged rows of other machines do not change this one's row.
+    PreparedStatement p = sql(MachineRows.SELECT + " WHERE m.id = ? FOR UPDATE OF s");
+    p.setString(1, machineId);
+    try (ResultSet rs = p.executeQuery()) {
+      return rs.next() ? Optional.of(MachineRows.read(rs)) : Optional.empty();
+    }
   }
 
   @Override
@@ -492,6 +531,82 @@ final class JdbcTx implements Tx {
         }
       }
     }
+  }
+
+  @Override
+  public Changes changesSince(long marker) throws SQLException {
+    if (dialect == Dialect.SQLITE) {
+      return Changes.none(marker);
+    }
+    beforeRead();
+    long[] high = {marker};
+    List<Unit> units = new ArrayList<>();
+    PreparedStatement p =
+        sql(
+            JdbcStore.UNIT_SELECT.replace("office_hours FROM", "office_hours, changed FROM")
+                + " WHERE changed > ?");
+    p.setLong(1, marker);
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        units.add(JdbcStore.unit(rs));
+        high[0] = Math.max(high[0], rs.getLong(9));
+      }
+    }
+    List<Machine> machines = new ArrayList<>();
+    // Two indexed lookups rather than one OR over the join, which would read every machine.
+    String columns =
+        MachineRows.SELECT.replace(" FROM machines", ", m.changed, s.changed FROM machines");
+    p = sql(columns + " WHERE s.changed > ? UNION " + columns + " WHERE m.changed > ?");
+    p.setLong(1, marker);
+    p.setLong(2, marker);
+    Map<String, Machine> byId = new LinkedHashMap<>();
+    try (ResultSet rs = p.executeQuery()) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        Machine m = MachineRows.read(rs);
+        byId.put(m.id(), m);
+        high[0] = Math.max(high[0], Math.max(rs.getLong(n - 1), rs.getLong(n)));
+      }
+    }
+    machines.addAll(byId.values());
+    List<EnrollmentToken> enrollment = new ArrayList<>();
+    List<String> revokedEnrollment = new ArrayList<>();
+    p =
+        sql(
+            JdbcStore.ENROLLMENT_TOKEN_SELECT.replace(" FROM", ", changed FROM")
+                + " WHERE changed > ?");
+    p.setLong(1, marker);
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        rs.getLong(5);
+        if (rs.wasNull()) {
+          enrollment.add(JdbcStore.enrollmentToken(rs));
+        } else {
+          revokedEnrollment.add(rs.getString(1));
+        }
+        high[0] = Math.max(high[0], rs.getLong(6));
+      }
+    }
+    List<ViewerToken> viewers = new ArrayList<>();
+    List<String> revokedViewers = new ArrayList<>();
+    p =
+        sql(
+            JdbcStore.VIEWER_TOKEN_SELECT.replace(" FROM", ", changed FROM")
+                + " WHERE changed > ?");
+    p.setLong(1, marker);
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        rs.getLong(5);
+        if (rs.wasNull()) {
+          viewers.add(JdbcStore.viewerToken(rs));
+        } else {
+          revokedViewers.add(rs.getString(1));
+        }
+        high[0] = Math.max(high[0], rs.getLong(6));
+      }
+    }
+    return new Changes(
+        units, machines, enrollment, revokedEnrollment, viewers, revokedViewers, high[0]);
   }
 
   /** The dictionary id of a probe's kind and target, added on first sight (up to a cap). */

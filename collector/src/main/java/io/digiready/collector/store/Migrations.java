@@ -40,7 +40,8 @@ final class Migrations {
    * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
    * databases to upgrade), so its V001 is SQLite's V001 to V006 in one script.
    */
-  static final List<Step> POSTGRESQL = List.of(Step.sql("V001__schema.sql"));
+  static final List<Step> POSTGRESQL =
+      List.of(Step.sql("V001__schema.sql"), Step.sql("V002__changes.sql"));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;
@@ -110,6 +111,10 @@ final class Migrations {
     }
   }
 
+  /**
+   * The statements of a script: split at semicolons, except inside a {@code $$ ... $$} body (a
+   * PostgreSQL function); comment lines dropped.
+   */
   static List<String> statements(String text) {
     StringBuilder clean = new StringBuilder();
     for (String line : text.split("\n")) {
@@ -117,9 +122,23 @@ final class Migrations {
         clean.append(line).append('\n');
       }
     }
-    return java.util.Arrays.stream(clean.toString().split(";"))
-        .map(String::strip)
-        .filter(sql -> !sql.isEmpty())
-        .toList();
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    boolean body = false;
+    String sql = clean.toString();
+    for (int i = 0; i < sql.length(); i++) {
+      if (sql.startsWith("$$", i)) {
+        body = !body;
+        current.append("$$");
+        i++;
+      } else if (sql.charAt(i) == ';' && !body) {
+        out.add(current.toString().strip());
+        current.setLength(0);
+      } else {
+        current.append(sql.charAt(i));
+      }
+    }
+    out.add(current.toString().strip());
+    return out.stream().filter(s -> !s.isEmpty()).toList();
   }
 }

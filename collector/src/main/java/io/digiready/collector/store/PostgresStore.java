@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL, shared by several collectors: each has its own writer connection (its writer thread
@@ -23,11 +25,19 @@ public final class PostgresStore extends JdbcStore {
   /** Advisory lock keys (any constants unique to this application). */
   static final long MIGRATION_LOCK = 0x6469_6769_0001L;
 
+  static final long LEASE_LOCK = 0x6469_6769_0002L;
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
   private final String url;
   private final Properties credentials;
   private final HikariDataSource pool;
   private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
   private Connection writer;
+
+  /** Holds the session-level advisory lock of the lease while this collector has it. */
+  private Connection leaseConnection;
+
+  private volatile boolean lease;
 
   public PostgresStore(String url, String user, String password, boolean keepRaw) {
     super(Dialect.POSTGRESQL, keepRaw);
@@ -71,6 +81,78 @@ public final class PostgresStore extends JdbcStore {
         unlock.setLong(1, MIGRATION_LOCK);
         unlock.execute();
       }
+    }
+  }
+
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public String adminTokenHash(String proposedHash) {
+    try (Connection c = DriverManager.getConnection(url, credentials)) {
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "INSERT INTO settings (name, value) VALUES ('admin_token_sha256', ?)"
+                  + " ON CONFLICT (name) DO NOTHING")) {
+        p.setString(1, proposedHash);
+        p.executeUpdate();
+      }
+      try (PreparedStatement p =
+              c.prepareStatement("SELECT value FROM settings WHERE name = 'admin_token_sha256'");
+          ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the admin token's hash: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public boolean holdsLease() {
+    return lease;
+  }
+
+  /**
+   * The lease is a PostgreSQL session-level advisory lock held on a connection of its own: it lasts
+   * while that connection does, so when a collector dies (even by kill -9) the server drops it and
+   * the next collector to try takes it over.
+   */
+  @Override
+  public synchronized void renewLease() {
+    try {
+      if (leaseConnection == null || !leaseConnection.isValid(2)) {
+        if (leaseConnection != null) {
+          try {
+            leaseConnection.close();
+          } catch (SQLException e) {
+            // broken anyway
+          }
+        }
+        lease = false;
+        leaseConnection = DriverManager.getConnection(url, credentials);
+      }
+      if (!lease) {
+        try (PreparedStatement p =
+            leaseConnection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+          p.setLong(1, LEASE_LOCK);
+          try (ResultSet rs = p.executeQuery()) {
+            rs.next();
+            lease = rs.getBoolean(1);
+          }
+        }
+        if (lease) {
+          LOG.info(
+              "this collector now holds the background lease (retention, daily figures, per-machine series)");
+        }
+      }
+    } catch (SQLException e) {
+      if (lease) {
+        LOG.warn("lost the background lease: {}", e.getMessage());
+      }
+      lease = false;
     }
   }
 
@@ -126,13 +208,16 @@ public final class PostgresStore extends JdbcStore {
 
   @Override
   public synchronized void close() {
-    try {
-      if (writer != null) {
-        writer.close();
+    for (Connection c : new Connection[] {writer, leaseConnection}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (SQLException e) {
+        // closing at shutdown
       }
-    } catch (SQLException e) {
-      // closing at shutdown
     }
+    lease = false;
     pool.close();
   }
 }

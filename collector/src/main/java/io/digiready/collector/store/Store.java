@@ -49,6 +49,33 @@ public interface Store extends AutoCloseable {
   /** The machine's last stored heartbeat, probe details included. */
   Optional<Heartbeat> lastHeartbeat(String machineId);
 
+  /** True when several collectors may share this database (PostgreSQL); false for SQLite. */
+  default boolean shared() {
+    return false;
+  }
+
+  /**
+   * On a shared database, the admin token's SHA-256 hash that every collector accepts: the stored
+   * one, or {@code proposedHash} when none is stored yet (the first collector's). Unshared stores
+   * keep the admin token in their data directory and return {@code proposedHash}.
+   */
+  default String adminTokenHash(String proposedHash) {
+    return proposedHash;
+  }
+
+  /**
+   * Whether this collector holds the lease for background work (retention, daily figures) and for
+   * the per-machine series: always on an unshared database; on a shared one, exactly one collector
+   * at a time, and another takes over when it dies. Cheap to call; renewed by {@link
+   * #renewLease()}.
+   */
+  default boolean holdsLease() {
+    return true;
+  }
+
+  /** Tries to take or keep the lease; the collector calls it every few seconds. */
+  default void renewLease() {}
+
   /** True when a trivial read works; the writer reports write health itself. */
   boolean readable();
 

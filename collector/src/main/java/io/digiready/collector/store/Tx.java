@@ -63,10 +63,13 @@ public interface Tx {
       throws SQLException;
 
   /**
-   * The machine as this transaction left it so far (a heartbeat staged or a direct write earlier in
-   * the group), or empty when the transaction has not touched it.
+   * The machine as this transaction sees it: as an earlier request of the group left it, or, on a
+   * database that several collectors share, as the database has it now, locked until the commit so
+   * that another collector's heartbeats for it wait (that is what keeps seq and dedupe right across
+   * collectors). Empty means the caller's committed in-memory view is current: a single collector
+   * on SQLite is the only writer.
    */
-  Optional<Machine> touched(String machineId);
+  Optional<Machine> current(String machineId) throws SQLException;
 
   /**
    * Stages a machine's accepted heartbeats: its new state, hourly counts, unit totals, probe
@@ -81,4 +84,34 @@ public interface Tx {
 
   /** Deletes hourly figures and raw heartbeats older than the cut-offs; returns rows deleted. */
   int prune(Instant hourlyBefore, Instant rawBefore) throws SQLException;
+
+  /**
+   * What changed in the database since {@code marker} (a value of its change sequence), for a
+   * collector that shares the database with others; nothing on SQLite, where this collector is the
+   * only writer. Revoked tokens come with their revocation time set.
+   */
+  Changes changesSince(long marker) throws SQLException;
+
+  /** Rows changed by any collector; {@code high} is the largest change number among them. */
+  record Changes(
+      List<Unit> units,
+      List<Machine> machines,
+      List<EnrollmentToken> enrollmentTokens,
+      List<String> revokedEnrollmentTokens,
+      List<ViewerToken> viewerTokens,
+      List<String> revokedViewerTokens,
+      long high) {
+    public static Changes none(long marker) {
+      return new Changes(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), marker);
+    }
+
+    public int size() {
+      return units.size()
+          + machines.size()
+          + enrollmentTokens.size()
+          + revokedEnrollmentTokens.size()
+          + viewerTokens.size()
+          + revokedViewerTokens.size();
+    }
+  }
 }

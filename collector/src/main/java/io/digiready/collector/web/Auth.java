@@ -21,12 +21,14 @@ public final class Auth {
   private static final String MACHINE = "digiready.machine";
   private static final String SESSION = "digiready.session";
   private static final int MAX_TOKEN_LENGTH = 512;
-  private final String adminTokenHash;
+  private final Set<String> adminTokenHashes;
   private final Fleet fleet;
   private final String metricsCredentialsHash;
 
-  public Auth(String adminToken, Fleet fleet, String metricsUser, String metricsPassword) {
-    this.adminTokenHash = Tokens.sha256Hex(adminToken);
+  /** {@code adminTokenHashes}: SHA-256 hex of each admin token accepted. */
+  public Auth(
+      Set<String> adminTokenHashes, Fleet fleet, String metricsUser, String metricsPassword) {
+    this.adminTokenHashes = Set.copyOf(adminTokenHashes);
     this.fleet = fleet;
     this.metricsCredentialsHash =
         metricsUser.isEmpty() ? null : Tokens.sha256Hex(metricsUser + ":" + metricsPassword);
@@ -74,7 +76,11 @@ public final class Auth {
       throw Problem.unauthorized();
     }
     String hash = Tokens.sha256Hex(token);
-    if (Tokens.sameHash(hash, adminTokenHash)) {
+    boolean admin = false;
+    for (String adminHash : adminTokenHashes) {
+      admin |= Tokens.sameHash(hash, adminHash);
+    }
+    if (admin) {
       return new Session("admin", "administrator");
     }
     return fleet
