@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "digiready-agent",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = AgentCommand.Version.class,
     description = "The digiready workstation agent.",
     subcommands = {
@@ -31,6 +32,12 @@ public final class AgentCommand implements Runnable {
       System.setProperty("java.net.useSystemProxies", "true");
     }
     CommandLine cl = new CommandLine(new AgentCommand());
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().mixins().values().stream()
+          .anyMatch(m -> m.userObject() instanceof ConfigOptions)) {
+        ConfigOptions.addKeyOptions(sub.getCommandSpec());
+      }
+    }
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ConfigException) {

@@ -27,11 +27,11 @@ public record AgentSettings(
     String logLevel,
     Set<String> explicitKeys) {
 
-  public boolean isExplicit(String key) {
-    return explicitKeys.contains(key);
+  public boolean isExplicit(ConfigKey key) {
+    return explicitKeys.contains(key.name());
   }
 
-  /** Keeps the enrolment token out of logs and exception messages. */
+  /** Keeps the enrollment token out of logs and exception messages. */
   @Override
   public String toString() {
     return "AgentSettings[collectorUrl="

@@ -1,4 +1,4 @@
-package io.digiready.agent.config;
+package io.digiready.protocol;
 
 /** A {@code host:port} pair as used by tcp probes; IPv6 hosts are written {@code [::1]:443}. */
 public record HostPort(String host, int port) {
