@@ -13,10 +13,10 @@ public final class Answers {
   /** {@code HTTP 400 invalid_request: heartbeats[3].seq: must be >= 1}. */
   public static String describe(CollectorClient.Response r) {
     String detail;
-    try {
-      ErrorResponse err = Json.mapper().readValue(r.body(), ErrorResponse.class);
+    ErrorResponse err = error(r);
+    if (err != null && err.error() != null) {
       detail = err.error() + (err.detail() == null ? "" : ": " + err.detail());
-    } catch (IOException | RuntimeException e) {
+    } else {
       String text = new String(r.body(), StandardCharsets.UTF_8).strip();
       detail = text.length() > 120 ? text.substring(0, 120) + "..." : text;
     }
@@ -38,10 +38,10 @@ public final class Answers {
     };
   }
 
-  /** {@code detail} of an error answer, or null. */
-  public static String detail(CollectorClient.Response r) {
+  /** The error body of an answer, or null when it has none that reads as one. */
+  public static ErrorResponse error(CollectorClient.Response r) {
     try {
-      return Json.mapper().readValue(r.body(), ErrorResponse.class).detail();
+      return Json.mapper().readValue(r.body(), ErrorResponse.class);
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.digiready.protocol.AgentConfig;
 import io.digiready.protocol.EnrollResponse;
+import io.digiready.protocol.ErrorResponse;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.HeartbeatAck;
 import io.digiready.protocol.HeartbeatBatch;
@@ -63,6 +64,15 @@ public final class FakeCollector implements AutoCloseable {
   public final AtomicInteger requests = new AtomicInteger();
   public final AtomicInteger duplicates = new AtomicInteger();
   public volatile Long rejectSeq;
+
+  /**
+   * Answer a rejected heartbeat as a collector of before the {@code field} path did: the index only
+   * in the human {@code detail}.
+   */
+  public volatile boolean legacyErrors;
+
+  /** A wording for the {@code detail} of a rejected heartbeat; null: the usual one. */
+  public volatile String rejectDetail;
 
   /** Store the next batch, then drop the connection: the agent never learns it was stored. */
   public volatile boolean loseNextAnswer;
@@ -147,11 +157,13 @@ public final class FakeCollector implements AutoCloseable {
     HeartbeatBatch batch = JSON.readValue(raw, HeartbeatBatch.class);
     for (int i = 0; i < batch.heartbeats().size(); i++) {
       if (rejectSeq != null && batch.heartbeats().get(i).seq().equals(rejectSeq)) {
-        send(
-            ex,
-            400,
-            ("{\"error\":\"invalid_request\",\"detail\":\"heartbeats[" + i + "].seq: rejected\"}")
-                .getBytes());
+        String field = "heartbeats[" + i + "].seq";
+        String detail = rejectDetail != null ? rejectDetail : field + ": rejected";
+        ErrorResponse error =
+            legacyErrors
+                ? new ErrorResponse("invalid_request", detail)
+                : new ErrorResponse("invalid_request", detail, field);
+        send(ex, 400, JSON.writeValueAsBytes(error));
         return;
       }
     }
