@@ -1,7 +1,7 @@
 package io.digiready.agent.cli;
 
+import io.digiready.agent.config.AgentVersion;
 import io.digiready.agent.config.ConfigException;
-import io.digiready.agent.run.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +54,7 @@ public final class AgentCommand implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"digiready-agent " + Wiring.version()};
+      return new String[] {"digiready-agent " + AgentVersion.version()};
     }
   }
 }

@@ -1,12 +1,13 @@
 package io.digiready.agent.cli;
 
+import io.digiready.agent.centralconfig.AgentConfigs;
+import io.digiready.agent.centralconfig.Targets;
 import io.digiready.agent.config.AgentSettings;
+import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.identity.IdentityStore;
 import io.digiready.agent.probe.Prober;
-import io.digiready.agent.run.Targets;
-import io.digiready.agent.run.Wiring;
-import io.digiready.agent.send.CollectorClient;
+import io.digiready.agent.service.Wiring;
 import io.digiready.protocol.AgentConfig;
 import io.digiready.protocol.ProbeResult;
 import io.digiready.protocol.ProbeTarget;
@@ -50,11 +51,11 @@ final class ProbeCommand implements Callable<Integer> {
     try {
       Identity identity = new IdentityStore(s.stateDir()).load();
       CollectorClient client = Wiring.client(s);
-      return Wiring.fetchAgentConfig(client, identity, s.stateDir());
+      return AgentConfigs.fetch(client, identity, s.stateDir());
     } catch (IOException e) {
       LoggerFactory.getLogger(ProbeCommand.class)
           .warn("event=agent_config_unavailable reason=\"{}\"", e.getMessage());
-      return Wiring.cachedAgentConfig(s.stateDir());
+      return AgentConfigs.cached(s.stateDir());
     }
   }
 }

@@ -28,10 +28,6 @@ public final class IdentityStore {
     this.file = stateDir.resolve("identity.properties");
   }
 
-  public Path file() {
-    return file;
-  }
-
   public Identity load() throws IOException {
     Properties p = new Properties();
     try (InputStream in = Files.newInputStream(file)) {

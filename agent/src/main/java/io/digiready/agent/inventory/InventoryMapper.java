@@ -70,7 +70,7 @@ public final class InventoryMapper {
   }
 
   /** The host name, or "unknown-host" when the OS gave none: the protocol requires one. */
-  static String hostname(String raw) {
+  public static String hostname(String raw) {
     String name = text(raw);
     return name == null ? "unknown-host" : name;
   }

@@ -2,6 +2,9 @@ package io.digiready.agent.send;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.digiready.agent.http.Answers;
+import io.digiready.agent.http.Backoff;
+import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.spool.Entry;
 import io.digiready.agent.spool.Spool;
@@ -220,7 +223,7 @@ public final class Sender {
     if (answer.status() == 401) {
       if (!unauthorizedLogged) {
         log.error(
-            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling and retrying; re-enrol"
+            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling and retrying; re-enroll"
                 + " this machine if the token was revoked\"",
             why);
         unauthorizedLogged = true;

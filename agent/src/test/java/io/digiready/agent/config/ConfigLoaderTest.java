@@ -80,7 +80,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void the_enrolment_token_never_appears_in_an_error() {
+  void the_enrollment_token_never_appears_in_an_error() {
     String token = "x".repeat(1100);
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("enrollmentToken", token)))
         .hasMessageNotContaining(token)

@@ -3,6 +3,8 @@ package io.digiready.agent.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.agent.http.Backoff;
+import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.probe.ProxyChoice;
 import io.digiready.agent.spool.Spool;
@@ -220,7 +222,7 @@ class SenderTest {
   }
 
   @Test
-  void nothing_is_sent_before_enrolment() throws Exception {
+  void nothing_is_sent_before_enrollment() throws Exception {
     spoolHeartbeats(1, 2);
     identity = null;
     Sender.Result r = sender(500).drain();

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A stand-in collector on 127.0.0.1 with the real contract: enrol, heartbeats with duplicate
+ * A stand-in collector on 127.0.0.1 with the real contract: enroll, heartbeats with duplicate
  * detection by seq, inventory and agent-config. Scripted failures are served first, in order.
  */
 public final class FakeCollector implements AutoCloseable {
@@ -57,7 +57,7 @@ public final class FakeCollector implements AutoCloseable {
   public final List<String> authHeaders = new CopyOnWriteArrayList<>();
   public final ConcurrentLinkedQueue<Fault> heartbeatFaults = new ConcurrentLinkedQueue<>();
 
-  /** Answers for the next enrolment attempts, before one succeeds. */
+  /** Answers for the next enrollment attempts, before one succeeds. */
   public final ConcurrentLinkedQueue<Fault> enrollFaults = new ConcurrentLinkedQueue<>();
 
   public final AtomicInteger enrollAttempts = new AtomicInteger();

@@ -1,4 +1,4 @@
-package io.digiready.agent.run;
+package io.digiready.agent.heartbeat;
 
 import java.io.IOException;
 import java.nio.file.FileStore;

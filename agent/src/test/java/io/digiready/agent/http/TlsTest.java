@@ -1,4 +1,4 @@
-package io.digiready.agent.send;
+package io.digiready.agent.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,9 +1,10 @@
-package io.digiready.agent.run;
+package io.digiready.agent.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digiready.agent.config.AgentSettings;
 import io.digiready.agent.config.ConfigLoader;
+import io.digiready.agent.heartbeat.SeqCounter;
 import io.digiready.agent.testing.FakeCollector;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.ProbeKind;
@@ -44,7 +45,7 @@ class AgentServiceTest {
   }
 
   @Test
-  void the_service_enrols_sends_inventory_and_heartbeats_and_continues_seq_after_restart()
+  void the_service_enrolls_sends_inventory_and_heartbeats_and_continues_seq_after_restart()
       throws Exception {
     try (FakeCollector collector = new FakeCollector()) {
       collector.probes = List.of(new ProbeTarget(ProbeKind.DNS, "localhost", true));
@@ -104,14 +105,14 @@ class AgentServiceTest {
   }
 
   @Test
-  void enrolment_is_retried_with_back_off_until_the_collector_accepts_it() throws Exception {
+  void enrollment_is_retried_with_back_off_until_the_collector_accepts_it() throws Exception {
     try (FakeCollector collector = new FakeCollector()) {
       for (int i = 0; i < 4; i++) {
         collector.enrollFaults.add(FakeCollector.Fault.status(503, "busy", "starting up"));
       }
       try (AgentService service = new AgentService(settings(collector), Clock.systemUTC())) {
         service.start();
-        await("enrolment after 4 refusals", () -> collector.enrollAttempts.get() >= 5);
+        await("enrollment after 4 refusals", () -> collector.enrollAttempts.get() >= 5);
         await("heartbeats once enrolled", () -> collector.stored.size() >= 2);
       }
       assertThat(collector.storedSeqs().get(0)).isEqualTo(1L);

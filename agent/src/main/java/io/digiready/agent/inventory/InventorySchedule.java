@@ -1,4 +1,4 @@
-package io.digiready.agent.run;
+package io.digiready.agent.inventory;
 
 import io.digiready.protocol.Inventory;
 import java.time.Duration;

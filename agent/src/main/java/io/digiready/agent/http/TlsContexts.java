@@ -1,4 +1,4 @@
-package io.digiready.agent.send;
+package io.digiready.agent.http;
 
 import io.digiready.agent.config.ConfigException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.digiready.agent.run;
+package io.digiready.agent.heartbeat;
 
 import io.digiready.agent.spool.Files2;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.digiready.agent.run;
+package io.digiready.agent.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class SeqRecoveryTest {
     Files.writeString(seqFile, "1\n"); // the crash came between spooling 2 and persisting it
 
     try (Spool spool = spool()) {
-      SeqCounter seq = AgentService.recoverSeq(new SeqCounter(seqFile), spool);
+      SeqCounter seq = HeartbeatMaker.recoverSeq(new SeqCounter(seqFile), spool);
       assertThat(seq.peekNext()).isEqualTo(3);
       assertThat(SeqCounter.read(seqFile)).isEqualTo(2);
     }
@@ -50,7 +50,7 @@ class SeqRecoveryTest {
 
     try (Spool spool = spool()) {
       assertThat(spool.newestUnackedHeartbeat()).isNull();
-      SeqCounter seq = AgentService.recoverSeq(new SeqCounter(seqFile), spool);
+      SeqCounter seq = HeartbeatMaker.recoverSeq(new SeqCounter(seqFile), spool);
       assertThat(seq.peekNext()).isEqualTo(10);
     }
   }

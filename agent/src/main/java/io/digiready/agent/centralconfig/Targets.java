@@ -1,4 +1,4 @@
-package io.digiready.agent.run;
+package io.digiready.agent.centralconfig;
 
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProbeKind;

@@ -1,4 +1,4 @@
-package io.digiready.agent.run;
+package io.digiready.agent.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
