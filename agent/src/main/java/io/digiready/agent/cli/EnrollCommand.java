@@ -54,7 +54,9 @@ final class EnrollCommand implements Callable<Integer> {
               s.enrollmentToken(),
               InventoryMapper.hostname(readings.hostname()),
               InventoryMapper.toFingerprint(readings));
-      store.save(new Identity(r.machineId(), r.agentToken(), s.collectorUrl().toString()));
+      store.save(
+          new Identity(
+              r.machineId(), r.agentToken(), s.collectorUrl().toString(), s.enrollmentToken()));
       if (r.config() != null) {
         AgentConfigs.save(s.stateDir(), r.config());
       }

@@ -32,8 +32,16 @@ public final class Sender {
   private static final byte[] NULL_MACHINE =
       "{\"machineId\":null,".getBytes(StandardCharsets.UTF_8);
 
-  /** What to do next: {@code idle} when the spool is empty, else try again after the delay. */
-  public record Result(boolean idle, long delayMillis) {}
+  /**
+   * What to do next: {@code idle} when the spool is empty, else try again after the delay; {@code
+   * unauthorized} when the collector refused the agent token (401), so that the caller may enroll
+   * again.
+   */
+  public record Result(boolean idle, long delayMillis, boolean unauthorized) {
+    Result(boolean idle, long delayMillis) {
+      this(idle, delayMillis, false);
+    }
+  }
 
   private final Spool spool;
   private final CollectorClient client;
@@ -44,6 +52,7 @@ public final class Sender {
   private final Clock clock;
   private int limit;
   private boolean unauthorizedLogged;
+  private int lastStatus;
 
   public Sender(
       Spool spool,
@@ -83,7 +92,7 @@ public final class Sender {
           pause = sendHeartbeats(id, batch);
         }
         if (pause != null) {
-          return new Result(false, pause);
+          return new Result(false, pause, lastStatus == 401);
         }
       }
       return new Result(spool.depth() == 0, 0);
@@ -219,12 +228,13 @@ public final class Sender {
 
   /** A non-2xx that is not about the payload: pause and retry the same entries. */
   private Long refused(CollectorClient.Response answer) {
+    lastStatus = answer.status();
     String why = Answers.describe(answer);
     if (answer.status() == 401) {
       if (!unauthorizedLogged) {
         log.error(
-            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling and retrying; re-enroll"
-                + " this machine if the token was revoked\"",
+            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling; enroll again with the"
+                + " enrollment token if one is kept\"",
             why);
         unauthorizedLogged = true;
       }
@@ -241,6 +251,7 @@ public final class Sender {
   }
 
   private Long failed(Integer status, String why) {
+    lastStatus = status == null ? 0 : status;
     long delay = backoff.next();
     log.warn("event=send_failed reason=\"{}\" retryInMillis={}", why, delay);
     state.error(clock.instant(), status, why);

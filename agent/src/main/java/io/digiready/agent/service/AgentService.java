@@ -77,7 +77,8 @@ public final class AgentService implements AutoCloseable {
             new IdentityStore(settings.stateDir()),
             client,
             settings.enrollmentToken(),
-            () -> Wiring.readMachine(systemInfo));
+            () -> Wiring.readMachine(systemInfo),
+            clock);
     this.central = new CentralConfig(settings, AgentConfigs.cached(settings.stateDir()));
     this.heartbeats =
         new HeartbeatMaker(
@@ -102,7 +103,8 @@ public final class AgentService implements AutoCloseable {
                 scheduler,
                 clock,
                 () -> enrollment.identity() != null,
-                this::recordSpool);
+                this::recordSpool,
+                Tasks.guarded("reenroll", this::enrollAgain));
     this.tasks =
         new PeriodicTasks(
             scheduler,
@@ -176,6 +178,19 @@ public final class AgentService implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
       }
       return false;
+    }
+  }
+
+  /** After a 401: a new identity, and the collector's settings that come with it. */
+  private void enrollAgain() throws IOException {
+    try {
+      EnrollResponse r = enrollment.enrollAgain();
+      if (r != null && r.config() != null) {
+        AgentConfigs.save(settings.stateDir(), r.config());
+        tasks.adjust(central.apply(r.config()));
+      }
+    } catch (Enrollment.FailedException e) {
+      state.error(clock.instant(), null, e.getMessage());
     }
   }
 

@@ -17,24 +17,28 @@ final class SendLoop {
   private final Clock clock;
   private final BooleanSupplier enrolled;
   private final Runnable afterRetry;
+  private final Runnable unauthorized;
   private long notBeforeMillis;
   private ScheduledFuture<?> retry;
 
   /**
    * Nothing is sent before {@code enrolled} holds; {@code afterRetry} runs after a drain that a
-   * back-off scheduled (status update).
+   * back-off scheduled (status update); {@code unauthorized} after a drain the collector answered
+   * with 401 (enroll again).
    */
   SendLoop(
       Sender sender,
       ScheduledExecutorService scheduler,
       Clock clock,
       BooleanSupplier enrolled,
-      Runnable afterRetry) {
+      Runnable afterRetry,
+      Runnable unauthorized) {
     this.sender = sender;
     this.scheduler = scheduler;
     this.clock = clock;
     this.enrolled = enrolled;
     this.afterRetry = afterRetry;
+    this.unauthorized = unauthorized;
   }
 
   void drainIfDue() {
@@ -44,6 +48,9 @@ final class SendLoop {
     Sender.Result result = sender.drain();
     if (result.idle()) {
       return;
+    }
+    if (result.unauthorized()) {
+      unauthorized.run();
     }
     notBeforeMillis = clock.millis() + result.delayMillis();
     if (retry == null || retry.isDone()) {

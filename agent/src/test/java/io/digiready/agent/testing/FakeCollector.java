@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.digiready.protocol.AgentConfig;
+import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.EnrollResponse;
 import io.digiready.protocol.ErrorResponse;
 import io.digiready.protocol.Heartbeat;
@@ -50,7 +51,16 @@ public final class FakeCollector implements AutoCloseable {
   }
 
   private final HttpServer server;
-  public final String token = "agent-token-secret-1234";
+
+  /** The one agent token accepted; {@link #revokeAndReissue} replaces it. */
+  public volatile String token = "agent-token-secret-1234";
+
+  /** The machine id the next enrollment answers with. */
+  public volatile String machineId = "m-test-1";
+
+  /** The enrollment tokens of every enrollment request, in order. */
+  public final List<String> enrollmentTokens = new CopyOnWriteArrayList<>();
+
   public final List<Heartbeat> stored = new CopyOnWriteArrayList<>();
   public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
   public final List<String> inventories = new CopyOnWriteArrayList<>();
@@ -104,15 +114,25 @@ public final class FakeCollector implements AutoCloseable {
     return new AgentConfig(heartbeatIntervalSeconds, 3600, probes);
   }
 
+  /**
+   * What an administrator's revocation (or a takeover) does: the agent token in use is refused with
+   * 401 from now on, and the next enrollment hands out this machine id and token.
+   */
+  public void revokeAndReissue(String newMachineId, String newToken) {
+    machineId = newMachineId;
+    token = newToken;
+  }
+
   private void enroll(HttpExchange ex) throws IOException {
-    body(ex);
+    EnrollRequest request = JSON.readValue(body(ex), EnrollRequest.class);
+    enrollmentTokens.add(request.enrollmentToken());
     enrollAttempts.incrementAndGet();
     Fault fault = enrollFaults.poll();
     if (fault != null) {
       send(ex, fault.status(), fault.body().getBytes());
       return;
     }
-    send(ex, 201, JSON.writeValueAsBytes(new EnrollResponse("m-test-1", token, config())));
+    send(ex, 201, JSON.writeValueAsBytes(new EnrollResponse(machineId, token, config())));
   }
 
   private void agentConfig(HttpExchange ex) throws IOException {
