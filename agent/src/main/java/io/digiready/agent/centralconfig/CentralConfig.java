@@ -43,7 +43,7 @@ public final class CentralConfig {
         Targets.effective(
             central == null ? List.of() : central.probes(),
             settings.probeTargets(),
-            settings.collectorUrl());
+            settings.collectorUrls());
     effective = new Effective(heartbeat, check, targets);
     return effective;
   }

@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The probe targets of a round: the collector itself (a LAN target, so "LAN up, internet down" is
- * visible), then the collector's central targets, then the local ones; duplicates once.
+ * The probe targets of a round: the collector itself, each one when there are several (a LAN
+ * target, so "LAN up, internet down" is visible), then the collector's central targets, then the
+ * local ones; duplicates once.
  */
 public final class Targets {
   private Targets() {}
 
   public static List<ProbeTarget> effective(
-      List<ProbeTarget> central, List<ProbeTarget> local, URI collectorUrl) {
+      List<ProbeTarget> central, List<ProbeTarget> local, List<URI> collectorUrls) {
     Map<String, ProbeTarget> byKey = new LinkedHashMap<>();
-    ProbeTarget collector = collectorTarget(collectorUrl);
-    if (collector != null) {
-      byKey.put(key(collector), collector);
+    for (URI url : collectorUrls) {
+      ProbeTarget collector = collectorTarget(url);
+      byKey.putIfAbsent(key(collector), collector);
     }
     for (List<ProbeTarget> list : List.of(central, local)) {
       for (ProbeTarget t : list) {

@@ -30,7 +30,7 @@ final class EnrollCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     AgentSettings s = options.load();
-    if (s.collectorUrl() == null) {
+    if (!s.hasCollector()) {
       System.err.println("collectorUrl: expected a collector URL to enroll with. Found: none");
       return 2;
     }
@@ -56,7 +56,7 @@ final class EnrollCommand implements Callable<Integer> {
               InventoryMapper.toFingerprint(readings));
       store.save(
           new Identity(
-              r.machineId(), r.agentToken(), s.collectorUrl().toString(), s.enrollmentToken()));
+              r.machineId(), r.agentToken(), client.base().toString(), s.enrollmentToken()));
       if (r.config() != null) {
         AgentConfigs.save(s.stateDir(), r.config());
       }

@@ -34,7 +34,7 @@ final class ProbeCommand implements Callable<Integer> {
     AgentConfig central = centralConfig(s);
     List<ProbeTarget> targets =
         Targets.effective(
-            central == null ? List.of() : central.probes(), s.probeTargets(), s.collectorUrl());
+            central == null ? List.of() : central.probes(), s.probeTargets(), s.collectorUrls());
     List<ProbeResult> results = Wiring.prober(s).probeAll(targets);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("internetUp", Prober.internetUp(results));
@@ -45,7 +45,7 @@ final class ProbeCommand implements Callable<Integer> {
 
   /** The live agent-config when the collector answers, else the last one received, else none. */
   private static AgentConfig centralConfig(AgentSettings s) {
-    if (s.collectorUrl() == null) {
+    if (!s.hasCollector()) {
       return null;
     }
     try {

@@ -14,7 +14,11 @@ public final class ConfigKeys {
   private ConfigKeys() {}
 
   public static final ConfigKey COLLECTOR_URL =
-      key("collectorUrl", "", "collector base URL, http(s)://host:port; empty: spool only");
+      key(
+          "collectorUrl",
+          "",
+          "collector base URL, http(s)://host:port; a comma-separated list is tried in order"
+              + " (fail-over, back to the first after 5 minutes); empty: spool only");
   public static final ConfigKey ENROLLMENT_TOKEN =
       secret(
           "enrollmentToken",

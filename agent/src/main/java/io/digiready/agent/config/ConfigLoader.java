@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ import java.util.Properties;
  * DIGIREADY_AGENT_JAR}) and a collector's on the same host share the prefix.
  */
 public final class ConfigLoader {
+  /** More collectors than this is a typo, not a site's set of collectors. */
+  static final int MAX_COLLECTOR_URLS = 8;
+
   private ConfigLoader() {}
 
   public static AgentSettings load(Path file, Map<String, String> env, Map<String, String> flags) {
@@ -96,7 +100,7 @@ public final class ConfigLoader {
   private static AgentSettings parse(Map<String, String> explicit) {
     Values v = new Values(explicit);
     return new AgentSettings(
-        v.collectorUrl(COLLECTOR_URL),
+        v.collectorUrls(COLLECTOR_URL),
         v.secret(ENROLLMENT_TOKEN),
         v.path(STATE_DIR, defaultStateDir()),
         v.integer(HEARTBEAT_INTERVAL_SECONDS, 1, 3600),
@@ -136,25 +140,39 @@ public final class ConfigLoader {
       return key.secret() ? "(hidden)" : value;
     }
 
-    URI collectorUrl(ConfigKey key) {
-      String value = raw(key);
-      if (value.isEmpty()) {
-        return null;
+    List<URI> collectorUrls(ConfigKey key) {
+      List<URI> urls = new ArrayList<>();
+      for (String part : raw(key).split(",")) {
+        String entry = part.strip();
+        if (entry.isEmpty()) {
+          continue;
+        }
+        URI uri = uri(entry);
+        boolean ok =
+            uri != null
+                && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                && uri.getHost() != null
+                && uri.getUserInfo() == null
+                && uri.getQuery() == null;
+        if (!ok) {
+          throw new ConfigException(
+              key.name(),
+              "expected an http:// or https:// URL such as https://collector.example:8443, or"
+                  + " several, comma-separated",
+              entry);
+        }
+        if (urls.contains(uri)) {
+          throw new ConfigException(key.name(), "expected each URL once", entry);
+        }
+        urls.add(uri);
       }
-      URI uri = uri(value);
-      boolean ok =
-          uri != null
-              && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-              && uri.getHost() != null
-              && uri.getUserInfo() == null
-              && uri.getQuery() == null;
-      if (!ok) {
+      if (urls.size() > MAX_COLLECTOR_URLS) {
         throw new ConfigException(
             key.name(),
-            "expected an http:// or https:// URL such as https://collector.example:8443",
-            value);
+            "expected at most " + MAX_COLLECTOR_URLS + " URLs",
+            String.valueOf(urls.size()));
       }
-      return uri;
+      return List.copyOf(urls);
     }
 
     URI proxyUrl(ConfigKey key) {

@@ -119,7 +119,7 @@ public final class AgentService implements AutoCloseable {
         "event=agent_started version={} collector={} machineId={} heartbeatIntervalSeconds={}"
             + " targets={} spoolDepth={}",
         AgentVersion.version(),
-        settings.collectorUrl(),
+        settings.collectorUrlText(),
         identity == null ? "(not enrolled)" : identity.machineId(),
         now.heartbeatSeconds(),
         now.targets().size(),

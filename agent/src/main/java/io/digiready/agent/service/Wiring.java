@@ -3,12 +3,14 @@ package io.digiready.agent.service;
 import io.digiready.agent.config.AgentSettings;
 import io.digiready.agent.config.AgentVersion;
 import io.digiready.agent.http.CollectorClient;
+import io.digiready.agent.http.CollectorEndpoints;
 import io.digiready.agent.http.TlsContexts;
 import io.digiready.agent.inventory.OshiReader;
 import io.digiready.agent.inventory.Readings;
 import io.digiready.agent.probe.Prober;
 import io.digiready.agent.probe.ProxyChoice;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import oshi.SystemInfo;
 
@@ -26,11 +28,11 @@ public final class Wiring {
 
   /** Null when no collector is configured. */
   public static CollectorClient client(AgentSettings s) throws IOException {
-    if (s.collectorUrl() == null) {
+    if (!s.hasCollector()) {
       return null;
     }
     return new CollectorClient(
-        s.collectorUrl(),
+        new CollectorEndpoints(s.collectorUrls(), Clock.systemUTC(), CollectorEndpoints.FAILBACK),
         TlsContexts.socketFactory(s.caCertFile()),
         ProxyChoice.of(s.proxyUrl()),
         s.collectorTimeoutMillis(),

@@ -17,7 +17,7 @@ class TargetsTest {
         Targets.effective(
             List.of(portal),
             List.of(portal, new ProbeTarget(ProbeKind.DNS, "gov.vn", true)),
-            URI.create("https://collector.tinh.gov.vn"));
+            List.of(URI.create("https://collector.tinh.gov.vn")));
     assertThat(all)
         .containsExactly(
             new ProbeTarget(ProbeKind.TCP, "collector.tinh.gov.vn:443", false),

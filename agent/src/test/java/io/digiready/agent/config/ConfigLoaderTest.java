@@ -29,7 +29,7 @@ class ConfigLoaderTest {
     assertThat(s.spoolMaxBytes()).isEqualTo(50L * 1024 * 1024);
     assertThat(s.spoolMaxAgeDays()).isEqualTo(30);
     assertThat(s.sendBatchSize()).isEqualTo(500);
-    assertThat(s.collectorUrl()).isNull();
+    assertThat(s.collectorUrls()).isEmpty();
     assertThat(s.probeTargets()).isEmpty();
     assertThat(s.explicitKeys()).isEmpty();
   }
@@ -53,6 +53,37 @@ class ConfigLoaderTest {
     assertThatThrownBy(
             () -> ConfigLoader.load(null, Map.of(), Map.of("collectorUrl", "ftp://collector")))
         .hasMessageStartingWith("collectorUrl: expected an http:// or https:// URL");
+  }
+
+  @Test
+  void collector_url_takes_a_comma_separated_list_in_order() {
+    AgentSettings s =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "DIGIREADY_COLLECTOR_URL",
+                "http://10.0.0.1:8080/, https://collector-2.tinh.gov.vn"),
+            Map.of());
+    assertThat(s.collectorUrls())
+        .extracting(Object::toString)
+        .containsExactly("http://10.0.0.1:8080", "https://collector-2.tinh.gov.vn");
+  }
+
+  @Test
+  void a_bad_collector_url_in_a_list_is_named_with_the_key() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), Map.of("collectorUrl", "http://10.0.0.1:8080,ftp://backup")))
+        .hasMessage(
+            "collectorUrl: expected an http:// or https:// URL such as"
+                + " https://collector.example:8443, or several, comma-separated."
+                + " Found: ftp://backup");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), Map.of("collectorUrl", "http://a:1,http://b:1,http://a:1")))
+        .hasMessage("collectorUrl: expected each URL once. Found: http://a:1");
   }
 
   @Test
