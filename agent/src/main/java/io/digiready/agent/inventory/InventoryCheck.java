@@ -12,7 +12,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the inventory and spools it at start, when its content changed, and at least daily. */
+/**
+ * Reads the inventory and spools it at start, when its content changed, and at least daily; the
+ * software list goes with it only when it changed (see {@link InventorySchedule}).
+ */
 public final class InventoryCheck {
   private static final Logger log = LoggerFactory.getLogger(InventoryCheck.class);
   private static final ObjectMapper JSON = Json.mapper();
@@ -33,9 +36,13 @@ public final class InventoryCheck {
         InventoryMapper.toInventory(machine.get(), AgentVersion.version(), clock.instant());
     String reason = schedule.reasonToSend(inv, clock.instant());
     if (reason != null) {
-      spool.appendInventory(JSON.writeValueAsBytes(inv));
+      Inventory spooled = schedule.toSpool(inv);
+      spool.appendInventory(JSON.writeValueAsBytes(spooled));
       schedule.sent(inv, clock.instant());
-      log.info("event=inventory_spooled reason={}", reason);
+      log.info(
+          "event=inventory_spooled reason={} software={}",
+          reason,
+          spooled.software() == null ? "unchanged" : spooled.software().size());
     }
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A hash of an inventory's content without the figures that move on their own (collection time,
- * free space, boot time, link state), so that only a real change of hardware or OS sends it again.
+ * free space, boot time, link state), so that only a real change of hardware, OS, software,
+ * protection or updates sends it again.
  */
 public final class InventoryHash {
   private static final ObjectMapper JSON = Json.mapper();
@@ -55,7 +56,10 @@ public final class InventoryHash {
                     inv.os().version(),
                     inv.os().build(),
                     inv.os().bitness(),
-                    null));
+                    null),
+            inv.software(),
+            inv.protection(),
+            inv.updates());
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(stable));
       return HexFormat.of().formatHex(digest);

@@ -59,4 +59,82 @@ class InventoryHashTest {
         .isEqualTo("changed");
     assertThat(schedule.reasonToSend(inv, t0.plusSeconds(86_400))).isEqualTo("daily");
   }
+
+  private static Inventory withSections(Inventory inv, List<Inventory.Software> software) {
+    return new Inventory(
+        inv.schemaVersion(),
+        inv.agentVersion(),
+        inv.collectedAt(),
+        inv.hostname(),
+        inv.system(),
+        inv.baseboard(),
+        inv.firmware(),
+        inv.processor(),
+        inv.memory(),
+        inv.disks(),
+        inv.fileSystems(),
+        inv.networkInterfaces(),
+        inv.os(),
+        software,
+        new Inventory.Protection(null, null),
+        new Inventory.Updates(Instant.parse("2026-11-20T02:00:00Z"), false));
+  }
+
+  @Test
+  void the_software_list_goes_at_start_and_when_it_changed_and_not_with_other_changes() {
+    Instant t0 = Instant.parse("2026-11-27T08:00:00Z");
+    List<Inventory.Software> office =
+        List.of(new Inventory.Software("LibreOffice", "7.4", "TDF", null));
+    List<Inventory.Software> more =
+        List.of(
+            new Inventory.Software("LibreOffice", "7.4", "TDF", null),
+            new Inventory.Software("Zalo", "24.11", "VNG", null));
+    InventorySchedule schedule = new InventorySchedule(java.time.Duration.ofDays(1));
+
+    Inventory first = withSections(inventory(t0, 40, 8L << 30), office);
+    assertThat(schedule.reasonToSend(first, t0)).isEqualTo("start");
+    assertThat(schedule.toSpool(first).software()).isEqualTo(office);
+    schedule.sent(first, t0);
+
+    Inventory lessMemory = withSections(inventory(t0, 40, 4L << 30), office);
+    assertThat(schedule.reasonToSend(lessMemory, t0)).isEqualTo("changed");
+    assertThat(schedule.toSpool(lessMemory).software()).isNull();
+    assertThat(schedule.toSpool(lessMemory).memory().totalBytes()).isEqualTo(4L << 30);
+    schedule.sent(lessMemory, t0);
+
+    Inventory newApp = withSections(inventory(t0, 40, 4L << 30), more);
+    assertThat(schedule.reasonToSend(newApp, t0)).isEqualTo("changed");
+    assertThat(schedule.toSpool(newApp).software()).isEqualTo(more);
+    schedule.sent(newApp, t0);
+
+    assertThat(schedule.reasonToSend(newApp, t0.plusSeconds(86_400))).isEqualTo("daily");
+    assertThat(schedule.toSpool(newApp).software()).isNull();
+  }
+
+  @Test
+  void protection_and_updates_are_part_of_the_content_hash() {
+    Instant t0 = Instant.parse("2026-11-27T08:00:00Z");
+    Inventory base = withSections(inventory(t0, 40, 8L << 30), List.of());
+    Inventory off =
+        new Inventory(
+            base.schemaVersion(),
+            base.agentVersion(),
+            base.collectedAt(),
+            base.hostname(),
+            base.system(),
+            base.baseboard(),
+            base.firmware(),
+            base.processor(),
+            base.memory(),
+            base.disks(),
+            base.fileSystems(),
+            base.networkInterfaces(),
+            base.os(),
+            base.software(),
+            new Inventory.Protection(
+                List.of(new Inventory.AntiMalware("Windows Defender", false, true)),
+                "securityCenter"),
+            base.updates());
+    assertThat(InventoryHash.of(off)).isNotEqualTo(InventoryHash.of(base));
+  }
 }
