@@ -45,7 +45,7 @@ final class EnrollCommand implements Callable<Integer> {
           "already enrolled as " + existing.machineId() + " (use --force to enroll again)");
       return 0;
     }
-    Readings readings = Wiring.readMachine(new SystemInfo());
+    Readings readings = Wiring.readIdentity(new SystemInfo());
     CollectorClient client = Wiring.client(s);
     try {
       EnrollResponse r =

@@ -41,6 +41,7 @@ public final class OshiReader {
     this.sections = new Sections(sectionTimeout);
   }
 
+  /** The whole inventory: hardware, OS, software, protection and updates. */
   public Readings read() {
     try {
       HardwareAbstractionLayer hal = si.getHardware();
@@ -61,6 +62,35 @@ public final class OshiReader {
               sections.read("software", () -> applications(os)),
               protection(),
               updates());
+      noteMissingSerials(readings);
+      return readings;
+    } finally {
+      sections.close();
+    }
+  }
+
+  /**
+   * Only what enrollment sends: the host name and the fingerprint's sources (system, board, network
+   * interfaces, OS install id); the other sections are left empty, since reading software and
+   * protection costs seconds on some PCs.
+   */
+  public Readings readIdentity() {
+    try {
+      HardwareAbstractionLayer hal = si.getHardware();
+      OperatingSystem os = si.getOperatingSystem();
+      Readings readings =
+          new Readings(
+              sections.read("hostname", () -> os.getNetworkParams().getHostName()),
+              sections.read("system", () -> system(hal)),
+              sections.read("baseboard", () -> board(hal)),
+              null,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              listOrEmpty(sections.read("networkInterfaces", () -> nics(hal))),
+              null,
+              sections.read("osInstallId", OshiReader::osInstallId));
       noteMissingSerials(readings);
       return readings;
     } finally {

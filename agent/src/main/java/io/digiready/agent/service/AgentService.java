@@ -77,7 +77,7 @@ public final class AgentService implements AutoCloseable {
             new IdentityStore(settings.stateDir()),
             client,
             settings.enrollmentToken(),
-            () -> Wiring.readMachine(systemInfo),
+            () -> Wiring.readIdentity(systemInfo),
             clock);
     this.central = new CentralConfig(settings, AgentConfigs.cached(settings.stateDir()));
     this.heartbeats =

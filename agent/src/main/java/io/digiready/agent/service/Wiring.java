@@ -43,4 +43,9 @@ public final class Wiring {
   public static Readings readMachine(SystemInfo systemInfo) {
     return new OshiReader(systemInfo, SECTION_TIMEOUT).read();
   }
+
+  /** What enrollment needs: host name and fingerprint. */
+  public static Readings readIdentity(SystemInfo systemInfo) {
+    return new OshiReader(systemInfo, SECTION_TIMEOUT).readIdentity();
+  }
 }

@@ -67,6 +67,19 @@ class OshiReaderLiveTest {
   }
 
   @Test
+  void enrollment_reads_the_same_fingerprint_as_the_full_inventory_and_nothing_more() {
+    SystemInfo si = new SystemInfo();
+    Readings full = new OshiReader(si, Duration.ofSeconds(60)).read();
+    Readings identity = new OshiReader(si, Duration.ofSeconds(60)).readIdentity();
+    assertThat(InventoryMapper.toFingerprint(identity))
+        .isEqualTo(InventoryMapper.toFingerprint(full));
+    assertThat(InventoryMapper.hostname(identity.hostname()))
+        .isEqualTo(InventoryMapper.hostname(full.hostname()));
+    assertThat(identity.applications()).isNull();
+    assertThat(identity.protection()).isNull();
+  }
+
+  @Test
   void interfaces_without_an_address_are_found_in_sysfs(@TempDir Path sys) throws Exception {
     nic(sys, "eth0", "02:fc:00:00:00:01", "1", "up", true);
     nic(sys, "ifb0", "12:fd:19:9c:d0:e7", "1", "down", false);
