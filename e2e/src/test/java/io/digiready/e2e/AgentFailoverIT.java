@@ -36,6 +36,8 @@ class AgentFailoverIT {
         assertThat(ledger.storedHeartbeats()).isEqualTo(ledger.lastSeq());
         assertThat(agent.log())
             .contains("event=collector_failover to=" + collector.url())
+            .contains("event=inventory_spooled")
+            .doesNotContain("event=dead_lettered") // the inventory, software included, went in
             .doesNotContain(token);
       }
     }
