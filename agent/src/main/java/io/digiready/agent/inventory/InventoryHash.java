@@ -2,8 +2,10 @@ package io.digiready.agent.inventory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.agent.software.SoftwareMapper;
 import io.digiready.protocol.Inventory;
 import io.digiready.protocol.Json;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -57,12 +59,15 @@ public final class InventoryHash {
                     inv.os().build(),
                     inv.os().bitness(),
                     null),
-            inv.software(),
+            null, // hashed on its own below: up to 2,000 entries
             inv.protection(),
             inv.updates());
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(stable));
-      return HexFormat.of().formatHex(digest);
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(JSON.writeValueAsBytes(stable));
+      String software = SoftwareMapper.hash(inv.software());
+      digest.update((software == null ? "-" : software).getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest.digest());
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

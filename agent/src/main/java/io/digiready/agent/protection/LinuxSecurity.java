@@ -37,7 +37,7 @@ public final class LinuxSecurity {
   static final Path DPKG_STATUS = Path.of("/var/lib/dpkg/status");
 
   /** The end of a log is where the newest entries are; this much of it is read. */
-  static final int LOG_TAIL_BYTES = 256 * 1024;
+  static final int LOG_TAIL_BYTES = 64 * 1024;
 
   private LinuxSecurity() {}
 

@@ -1,10 +1,9 @@
 package io.digiready.agent.software;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.digiready.protocol.Inventory;
-import io.digiready.protocol.Json;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.Placeholders;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -89,15 +88,38 @@ public final class SoftwareMapper {
     return date.isBefore(EARLIEST) ? null : date;
   }
 
-  /** A digest of the list, to send it only when it changed; null for null. */
+  /**
+   * A digest of the list, to send it only when it changed; null for null. Fed field by field rather
+   * than through JSON: the list can hold 2,000 entries and the agent's heap is small.
+   */
   public static String hash(List<Inventory.Software> software) {
     if (software == null) {
       return null;
     }
+    MessageDigest digest = sha256();
+    for (Inventory.Software s : software) {
+      update(digest, s.name());
+      update(digest, s.version());
+      update(digest, s.vendor());
+      update(digest, s.installDate() == null ? null : s.installDate().toString());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String value) {
+    if (value == null) {
+      digest.update((byte) 0);
+    } else {
+      digest.update((byte) 1);
+      digest.update(value.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] json = Json.mapper().writeValueAsBytes(software);
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
