@@ -135,7 +135,7 @@ class ProtectionMapperTest {
   @Test
   void the_newest_installed_package_in_dpkg_log_is_the_last_update() {
     Instant last =
-        ProtectionMapper.newestDpkgInstall(Fixtures.lines("linux/dpkg.log"), ZoneId.of("UTC"));
+        ProtectionMapper.newestDpkgInstall(Fixtures.lines("linux/dpkg-log.txt"), ZoneId.of("UTC"));
     assertThat(last).isEqualTo(Instant.parse("2026-11-29T09:09:59Z"));
   }
 
@@ -143,7 +143,7 @@ class ProtectionMapperTest {
   void apt_history_is_read_when_dpkg_log_says_nothing() {
     Inventory.Updates u =
         ProtectionMapper.updates(
-            new UpdatesReading(null, List.of(), Fixtures.lines("linux/apt-history.log"), false),
+            new UpdatesReading(null, List.of(), Fixtures.lines("linux/apt-history-log.txt"), false),
             ZoneId.of("UTC"));
     assertThat(u.lastInstalledAt()).isEqualTo(Instant.parse("2026-11-29T09:09:59Z"));
     assertThat(u.rebootPending()).isFalse();
