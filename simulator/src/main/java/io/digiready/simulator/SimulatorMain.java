@@ -129,7 +129,8 @@ public final class SimulatorMain implements Callable<Integer> {
         states.forEach(
             (m, state) ->
                 facts.add(
-                    new Expectation.MachineFacts(m.unit, state, !m.lineDown, !m.belowPolicy())));
+                    new Expectation.MachineFacts(
+                        m.unit, state, !m.lineDown, !m.belowPolicy(), m.protectedPc())));
         var expected = Expectation.compute(rows, facts, Expectation.Weights.EQUAL);
         printExpectation(expected, district, out);
         int status = 0;
