@@ -165,7 +165,7 @@ public final class SimulatorMain implements Callable<Integer> {
   static final class LoadCommand implements Callable<Integer> {
     @CommandLine.Mixin Target target = new Target();
 
-    @Option(names = "--unit", required = true, description = "existing unit to enrol into")
+    @Option(names = "--unit", required = true, description = "existing unit to enroll into")
     String unit;
 
     @Option(names = "--machines", defaultValue = "100")
