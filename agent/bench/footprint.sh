@@ -4,7 +4,7 @@
 #   agent/bench/footprint.sh [DURATION_SECONDS]      (default 300)
 #
 # Builds nothing: it uses agent/target/digiready-agent.jar (or $DIGIREADY_AGENT_JAR). Starts a
-# stand-in collector on 127.0.0.1, enrols, then runs the agent with a 1 s heartbeat for the
+# stand-in collector on 127.0.0.1, enrolls, then runs the agent with a 1 s heartbeat for the
 # duration, and prints: peak RSS (VmHWM), CPU seconds per heartbeat (overall, and in the steady
 # state after the first 30 s), and the time from start to the first heartbeat at the collector.
 # With BENCH_RUNS=2 (the default) the service runs twice, so the second run shows the effect of

@@ -108,9 +108,13 @@ if ($LASTEXITCODE -ne 0) { throw "icacls failed on $DataDir" }
 
 # Keys the script manages are rewritten; any other key an administrator added is kept.
 # Forward slashes: a properties file reads a backslash as an escape.
+# The agent reads its config as UTF-8: read and write it as UTF-8 here too (Windows PowerShell 5.1
+# reads a file without a BOM in the ANSI code page, which would garble a Vietnamese value on every
+# upgrade), and without a BOM.
+$utf8 = New-Object System.Text.UTF8Encoding($false)
 $settings = [ordered]@{}
 if (Test-Path $Config) {
-  foreach ($line in Get-Content $Config) {
+  foreach ($line in Get-Content -Encoding UTF8 $Config) {
     if ($line -match '^\s*([A-Za-z]+)\s*[=:]\s*(.*)$') { $settings[$Matches[1]] = $Matches[2] }
   }
 }
@@ -122,7 +126,7 @@ $settings['stateDir'] = $DataDir.Replace('\', '/')
 $lines = @('# digiready agent, written by install.ps1; keys: agent/README.md')
 foreach ($key in $settings.Keys) { $lines += "$key=$($settings[$key])" }
 $newConfig = "$Config.new"
-[IO.File]::WriteAllLines($newConfig, $lines)
+[IO.File]::WriteAllLines($newConfig, $lines, $utf8)
 
 # The agent checks its own config (it names a bad key, never the token) before anything changes.
 $jna = (Join-Path $DataDir 'tmp').Replace('\', '/')

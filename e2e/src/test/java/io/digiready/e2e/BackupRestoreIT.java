@@ -56,7 +56,7 @@ class BackupRestoreIT {
       collector.unitWithToken("backup", 500);
       var plan = new LoadRun.Plan(20, 400, Duration.ofSeconds(10), 5, 4, "backup", 21);
       var load = new LoadRun(collector.client(), Clock.systemUTC(), QUIET, acks);
-      var machines = load.enrol(plan);
+      var machines = load.enroll(plan);
       var running =
           CompletableFuture.supplyAsync(
               () -> {

@@ -101,7 +101,7 @@ class CollectorFaultIT {
       var client = collector.client();
       var plan = new LoadRun.Plan(5, 0, Duration.ofSeconds(3), 50, 2, "full", 13);
       var load = new LoadRun(client, Clock.systemUTC(), QUIET, acks);
-      var machines = load.enrol(plan);
+      var machines = load.enroll(plan);
       Path filler = mount.resolve("filler");
       // Fill what is left, so the next database page cannot be written.
       run("sh", "-c", "dd if=/dev/zero of=" + filler + " bs=64k 2>/dev/null || true");

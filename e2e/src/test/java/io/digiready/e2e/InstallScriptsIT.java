@@ -89,7 +89,7 @@ class InstallScriptsIT {
     Files.writeString(state.resolve("identity.properties"), "machineId=m-kept\n");
     Files.writeString(state.resolve("seq"), "41\n");
     Path configFile = root.resolve("etc/digiready/agent.properties");
-    Files.writeString(configFile, "probeTargets=dns:gov.vn:internet\n", StandardOpenOption.APPEND);
+    Files.writeString(configFile, "probeTargets=dns:gov.vn\n", StandardOpenOption.APPEND);
 
     Run upgrade = agentInstall(root);
     Run proxy = agentInstall(root, "--proxy", "http://127.0.0.1:3128");
@@ -102,7 +102,7 @@ class InstallScriptsIT {
     assertThat(properties(configFile))
         .containsEntry("collectorUrl", "http://127.0.0.1:9")
         .containsEntry("enrollmentToken", TOKEN)
-        .containsEntry("probeTargets", "dns:gov.vn:internet")
+        .containsEntry("probeTargets", "dns:gov.vn")
         .containsEntry("proxyUrl", "http://127.0.0.1:3128");
     assertThat(Files.readAllLines(configFile))
         .filteredOn(l -> l.startsWith("collectorUrl="))

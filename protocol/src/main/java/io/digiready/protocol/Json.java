@@ -127,6 +127,9 @@ public final class Json {
     if (type == java.time.Instant.class) {
       return "an ISO-8601 time such as 2026-11-27T08:00:00Z";
     }
+    if (type == java.time.LocalDate.class) {
+      return "an ISO-8601 date such as 2026-11-27";
+    }
     if (type.isEnum()) {
       return "one of " + enumValues(type);
     }

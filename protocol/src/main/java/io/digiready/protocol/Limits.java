@@ -22,6 +22,12 @@ public final class Limits {
   public static final int MAX_MEMORY_MODULES = 64;
   public static final int MAX_MACS = 128;
 
+  /** Installed applications in one inventory; an agent sends the first ones by name. */
+  public static final int MAX_SOFTWARE = 2000;
+
+  /** Anti-malware products in one inventory. */
+  public static final int MAX_ANTI_MALWARE_PRODUCTS = 16;
+
   /** Heartbeat interval bounds an agent accepts from a collector. */
   public static final int MIN_HEARTBEAT_INTERVAL_SECONDS = 1;
 

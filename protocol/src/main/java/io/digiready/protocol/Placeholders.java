@@ -62,6 +62,17 @@ public final class Placeholders {
     return trimmed;
   }
 
+  /**
+   * {@link #clean}, then cut to {@link Limits#MAX_STRING_LENGTH}: what an agent puts in a text
+   * field, since a longer value would make the whole report invalid.
+   */
+  public static String cleanAndCut(String value) {
+    String clean = clean(value);
+    return clean == null || clean.length() <= Limits.MAX_STRING_LENGTH
+        ? clean
+        : clean.substring(0, Limits.MAX_STRING_LENGTH);
+  }
+
   /** True when {@link #clean} would drop the value. */
   public static boolean isPlaceholder(String value) {
     return clean(value) == null;

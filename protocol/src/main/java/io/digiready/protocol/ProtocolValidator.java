@@ -1,6 +1,8 @@
 package io.digiready.protocol;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -193,6 +195,48 @@ public final class ProtocolValidator {
       if (os.bootTime() != null) {
         time(path + ".os.bootTime", os.bootTime(), now);
       }
+    }
+    software(path + ".software", inv.software(), now);
+    protection(path + ".protection", inv.protection());
+    if (inv.updates() != null && inv.updates().lastInstalledAt() != null) {
+      time(path + ".updates.lastInstalledAt", inv.updates().lastInstalledAt(), now);
+    }
+  }
+
+  private static void software(String path, List<Inventory.Software> software, Instant now) {
+    if (software == null) {
+      return;
+    }
+    list(path, software, Limits.MAX_SOFTWARE);
+    LocalDate latest = now.plus(Limits.MAX_CLOCK_AHEAD).atZone(ZoneOffset.UTC).toLocalDate();
+    for (int i = 0; i < software.size(); i++) {
+      String at = path + "[" + i + "]";
+      var s = required(at, software.get(i));
+      text(at + ".name", s.name(), true);
+      texts(at, new String[] {"version", "vendor"}, s.version(), s.vendor());
+      if (s.installDate() != null && s.installDate().isAfter(latest)) {
+        throw new ValidationException(
+            at + ".installDate",
+            "must not be more than "
+                + Limits.MAX_CLOCK_AHEAD.toDays()
+                + " days in the future. Found: "
+                + s.installDate());
+      }
+    }
+  }
+
+  private static void protection(String path, Inventory.Protection p) {
+    if (p == null) {
+      return;
+    }
+    text(path + ".source", p.source(), false);
+    if (p.antiMalware() == null) {
+      return;
+    }
+    list(path + ".antiMalware", p.antiMalware(), Limits.MAX_ANTI_MALWARE_PRODUCTS);
+    for (int i = 0; i < p.antiMalware().size(); i++) {
+      String at = path + ".antiMalware[" + i + "]";
+      text(at + ".name", required(at, p.antiMalware().get(i)).name(), true);
     }
   }
 

@@ -132,6 +132,16 @@ class SchemaAndValidatorTest {
         "REPORT | /inventory/schemaVersion             | 0            | inventory.schemaVersion",
         "REPORT | /inventory/networkInterfaces/0/ipv4  | '\"10.0.0.1\"' | inventory.networkInterfaces[0].ipv4",
         "REPORT | /inventory/collectedAt               | REMOVE       | inventory.collectedAt",
+        "REPORT | /inventory/software/0/name           | REMOVE       | inventory.software[0].name",
+        "REPORT | /inventory/software/1/name           | '\"  \"'     | inventory.software[1].name",
+        "REPORT | /inventory/software/1/installDate    | '\"someday\"' | inventory.software[1].installDate",
+        "REPORT | /inventory/software/2/version        | LONG         | inventory.software[2].version",
+        "REPORT | /inventory/software                  | '{}'         | inventory.software",
+        "REPORT | /inventory/protection/antiMalware    | '[{\"enabled\":true}]' | inventory.protection.antiMalware[0].name",
+        "REPORT | /inventory/protection/antiMalware    | '{}'         | inventory.protection.antiMalware",
+        "REPORT | /inventory/protection/source         | 7            | inventory.protection.source",
+        "REPORT | /inventory/updates/rebootPending     | '\"yes\"'    | inventory.updates.rebootPending",
+        "REPORT | /inventory/updates/lastInstalledAt   | '\"last week\"' | inventory.updates.lastInstalledAt",
         "ENROLL | /enrollmentToken                     | REMOVE       | enrollmentToken",
         "ENROLL | /hostname                            | '\"\"'       | hostname",
         "ENROLL | /fingerprint                         | REMOVE       | fingerprint",
@@ -170,6 +180,16 @@ class SchemaAndValidatorTest {
     JsonNode fewerLogical = mutate(Doc.REPORT.golden(), "/inventory/processor/logicalCores", "2");
     assertThat(javaField(Doc.REPORT, fewerLogical)).isEqualTo("inventory.processor.logicalCores");
 
+    JsonNode updatedInFiveYears =
+        mutate(
+            Doc.REPORT.golden(), "/inventory/updates/lastInstalledAt", "\"2031-11-27T00:00:00Z\"");
+    assertThat(javaField(Doc.REPORT, updatedInFiveYears))
+        .isEqualTo("inventory.updates.lastInstalledAt");
+    JsonNode installedInFiveYears =
+        mutate(Doc.REPORT.golden(), "/inventory/software/0/installDate", "\"2031-11-27\"");
+    assertThat(javaField(Doc.REPORT, installedInFiveYears))
+        .isEqualTo("inventory.software[0].installDate");
+
     JsonNode moreFreeThanTotal =
         mutate(Doc.BATCH.golden(), "/heartbeats/0/systemDiskFreeBytes", "300000000000");
     assertThat(javaField(Doc.BATCH, moreFreeThanTotal))
@@ -189,6 +209,59 @@ class SchemaAndValidatorTest {
     assertThatThrownBy(() -> Doc.BATCH.javaCheck(batch))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("heartbeats: must hold at most 1000 entries. Found: 1001");
+  }
+
+  @Test
+  void an_inventory_of_an_older_agent_without_software_protection_and_updates_is_valid()
+      throws Exception {
+    ObjectNode report = (ObjectNode) Doc.REPORT.golden();
+    ((ObjectNode) report.get("inventory")).remove(List.of("software", "protection", "updates"));
+    assertThat(schemaErrors(Doc.REPORT, report)).isEmpty();
+    Doc.REPORT.javaCheck(report);
+    Inventory read = Fixtures.MAPPER.treeToValue(report.get("inventory"), Inventory.class);
+    assertThat(read.software()).isNull();
+    assertThat(Fixtures.MAPPER.writeValueAsString(read))
+        .doesNotContain("software")
+        .doesNotContain("protection")
+        .doesNotContain("updates");
+  }
+
+  @Test
+  void undetermined_anti_malware_and_an_empty_software_list_are_valid() throws Exception {
+    JsonNode unknown = mutate(Doc.REPORT.golden(), "/inventory/protection/antiMalware", "null");
+    JsonNode none = mutate(unknown, "/inventory/software", "[]");
+    JsonNode nothing = mutate(none, "/inventory/updates/lastInstalledAt", "null");
+    assertThat(schemaErrors(Doc.REPORT, nothing)).isEmpty();
+    Doc.REPORT.javaCheck(nothing);
+  }
+
+  @Test
+  void more_software_than_the_limit_is_rejected_by_both() throws Exception {
+    ObjectNode report = (ObjectNode) Doc.REPORT.golden();
+    ArrayNode software = (ArrayNode) report.get("inventory").get("software");
+    JsonNode template = software.get(0);
+    software.removeAll();
+    for (int i = 0; i <= Limits.MAX_SOFTWARE; i++) {
+      software.add(((ObjectNode) template.deepCopy()).put("name", "app-" + i));
+    }
+    assertThat(schemaErrors(Doc.REPORT, report)).isNotEmpty();
+    assertThatThrownBy(() -> Doc.REPORT.javaCheck(report))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("inventory.software: must hold at most 2000 entries. Found: 2001");
+    software.remove(Limits.MAX_SOFTWARE);
+    assertThat(schemaErrors(Doc.REPORT, report)).isEmpty();
+    Doc.REPORT.javaCheck(report);
+  }
+
+  @Test
+  void unknown_fields_inside_the_new_sections_are_accepted_by_both() throws Exception {
+    ObjectNode report = (ObjectNode) Doc.REPORT.golden();
+    ObjectNode inventory = (ObjectNode) report.get("inventory");
+    ((ObjectNode) inventory.get("software").get(0)).put("architecture", "amd64");
+    ((ObjectNode) inventory.get("protection")).put("firewallEnabled", true);
+    ((ObjectNode) inventory.get("updates")).put("pendingCount", 3);
+    assertThat(schemaErrors(Doc.REPORT, report)).isEmpty();
+    Doc.REPORT.javaCheck(report);
   }
 
   @Test

@@ -52,7 +52,7 @@ public final class CollectorClient {
   }
 
   public EnrollResponse enroll(EnrollRequest request) {
-    return send("enrol", post("/api/v1/enroll", null, request), 201, EnrollResponse.class);
+    return send("enroll", post("/api/v1/enroll", null, request), 201, EnrollResponse.class);
   }
 
   public HeartbeatAck heartbeats(String agentToken, HeartbeatBatch batch) {
@@ -90,7 +90,9 @@ public final class CollectorClient {
     return send(path, adminGet(path), 200, JsonNode.class);
   }
 
-  /** Creates a unit enrolment token and returns the secret, which the collector shows only once. */
+  /**
+   * Creates a unit enrollment token and returns the secret, which the collector shows only once.
+   */
   public String enrollmentToken(String unitCode) {
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve("/api/v1/units/" + unitCode + "/enrollment-tokens"))
@@ -99,7 +101,7 @@ public final class CollectorClient {
             .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .timeout(Duration.ofSeconds(30))
             .build();
-    return send("enrolment token", request, 201, JsonNode.class).get("token").asText();
+    return send("enrollment token", request, 201, JsonNode.class).get("token").asText();
   }
 
   private HttpRequest adminGet(String path) {

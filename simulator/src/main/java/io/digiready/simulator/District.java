@@ -216,7 +216,9 @@ public final class District {
         diskTotal,
         diskFree,
         clock,
-        cpus);
+        cpus,
+        // a stream of its own, so that the rest of the fleet is what it was for the same seed
+        SoftwareCatalog.profile(new java.math.BigInteger(osInstallId, 16).longValue()));
   }
 
   private static byte[] randomBytes(Random random, int n) {

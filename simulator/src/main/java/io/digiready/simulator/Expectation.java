@@ -20,10 +20,22 @@ public final class Expectation {
     STALE
   }
 
-  /** One simulated machine as the expectation needs it. */
-  public record MachineFacts(String unit, State state, boolean internet, boolean compliant) {}
+  /**
+   * One simulated machine as the expectation needs it. {@code protectedPc}: it has an anti-malware
+   * product enabled with current definitions (counted, not yet verified against the collector).
+   */
+  public record MachineFacts(
+      String unit, State state, boolean internet, boolean compliant, boolean protectedPc) {
+    public MachineFacts(String unit, State state, boolean internet, boolean compliant) {
+      this(unit, state, internet, compliant, false);
+    }
+  }
 
-  /** Expected figures of one unit over its subtree. */
+  /**
+   * Expected figures of one unit over its subtree. {@code protectedMachines} counts the working
+   * machines with an enabled, up-to-date anti-malware product; {@link Verifier} does not compare it
+   * yet (the collector does not compute it yet).
+   */
   public record UnitFigures(
       String code,
       long staff,
@@ -38,7 +50,8 @@ public final class Expectation {
       Double compliance,
       Double readinessScore,
       Integer rank,
-      int of) {}
+      int of,
+      long protectedMachines) {}
 
   /** Weights of equipment, connectivity and compliance in the readiness score. */
   public record Weights(double equipment, double connectivity, double compliance) {
@@ -71,6 +84,7 @@ public final class Expectation {
       long stale = 0;
       long internet = 0;
       long compliant = 0;
+      long protectedMachines = 0;
       for (String code : subtree) {
         long unitStaff = byCode.get(code).staff();
         long working = 0;
@@ -84,6 +98,7 @@ public final class Expectation {
             working++;
             internet += m.internet() ? 1 : 0;
             compliant += m.compliant() ? 1 : 0;
+            protectedMachines += m.protectedPc() ? 1 : 0;
           }
         }
         staff += unitStaff;
@@ -111,7 +126,8 @@ public final class Expectation {
               compliance,
               score,
               null,
-              0));
+              0,
+              protectedMachines));
     }
     return rank(units, figures);
   }
@@ -175,7 +191,8 @@ public final class Expectation {
                 f.compliance(),
                 f.readinessScore(),
                 rank,
-                scored.size()));
+                scored.size(),
+                f.protectedMachines()));
       }
     }
     return ranked;

@@ -92,10 +92,10 @@ public final class LoadRun {
   }
 
   public Result run(Plan plan) throws InterruptedException {
-    return run(plan, enrol(plan));
+    return run(plan, enroll(plan));
   }
 
-  /** Sends with machines enrolled earlier by {@link #enrol}. */
+  /** Sends with machines enrolled earlier by {@link #enroll}. */
   public Result run(Plan plan, List<SimMachine> machines) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(plan.threads());
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -211,8 +211,8 @@ public final class LoadRun {
     }
   }
 
-  /** Enrols the plan's machines into its unit through the real API. */
-  public List<SimMachine> enrol(Plan plan) {
+  /** Enrolls the plan's machines into its unit through the real API. */
+  public List<SimMachine> enroll(Plan plan) {
     String token = client.enrollmentToken(plan.unit());
     Random random = new Random(plan.seed());
     List<SimMachine> machines = new ArrayList<>();

@@ -57,19 +57,19 @@ public final class ScenarioRun {
     return revokedToken;
   }
 
-  /** Enrols every PC with a token of its unit, sends inventories; clone and reimage included. */
-  public void enrol() {
+  /** Enrolls every PC with a token of its unit, sends inventories; clone and reimage included. */
+  public void enroll() {
     Map<String, String> tokens = new HashMap<>();
     for (SimMachine m : district.machines) {
       if (m == district.cloneCopy) {
-        continue; // enrols after its original has been heard from
+        continue; // enrolls after its original has been heard from
       }
       String token = tokens.computeIfAbsent(m.unit, client::enrollmentToken);
-      enrol(m, token, m.fingerprint);
+      enroll(m, token, m.fingerprint);
       if (m == district.reimaged) {
         revokedToken = m.agentToken;
         String firstId = m.machineId;
-        enrol(m, token, District.reinstalled(m.fingerprint, seed));
+        enroll(m, token, District.reinstalled(m.fingerprint, seed));
         if (!firstId.equals(m.machineId)) {
           throw new IllegalStateException(
               "reinstalled PC " + m.hostname + " got a new machine id: " + m.machineId);
@@ -79,16 +79,16 @@ public final class ScenarioRun {
     log.printf("enrolled %d machines in %d units%n", district.machines.size() - 1, tokens.size());
   }
 
-  /** The clone of an active PC enrols: the collector must keep both, not merge them. */
-  public void enrolClone() {
+  /** The clone of an active PC enrolls: the collector must keep both, not merge them. */
+  public void enrollClone() {
     SimMachine copy = district.cloneCopy;
-    enrol(copy, client.enrollmentToken(copy.unit), copy.fingerprint);
+    enroll(copy, client.enrollmentToken(copy.unit), copy.fingerprint);
     if (copy.machineId.equals(district.cloneOriginal.machineId)) {
       throw new IllegalStateException("the cloned PC was merged into " + copy.machineId);
     }
   }
 
-  private void enrol(
+  private void enroll(
       SimMachine m, String unitToken, io.digiready.protocol.Fingerprint fingerprint) {
     Instant now = clock.instant();
     EnrollResponse response =
@@ -131,7 +131,7 @@ public final class ScenarioRun {
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      enrol();
+      enroll();
       Map<SimMachine, Expectation.State> states = new HashMap<>();
       Instant start = clock.instant();
       List<SimMachine> gone = select(SimMachine.Power.GONE);
@@ -147,7 +147,7 @@ public final class ScenarioRun {
         sleepUntil(start.plus(workingWindow.dividedBy(2)));
       }
       beatOnce(present, pool);
-      enrolClone();
+      enrollClone();
       beatOnce(List.of(district.cloneCopy), pool);
 
       Instant now = clock.instant();

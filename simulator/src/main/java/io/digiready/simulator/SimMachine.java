@@ -42,6 +42,9 @@ public final class SimMachine {
   final Duration clockOffset;
   final int logicalCpus;
 
+  /** Software, anti-malware and updates; null for load machines, which send hardware only. */
+  final SecurityProfile security;
+
   volatile String machineId;
   volatile String agentToken;
   private long nextSeq = 1;
@@ -59,6 +62,36 @@ public final class SimMachine {
       long diskFreeBytes,
       Duration clockOffset,
       int logicalCpus) {
+    this(
+        unit,
+        hostname,
+        fingerprint,
+        power,
+        lineDown,
+        memoryBytes,
+        osFamily,
+        osVersion,
+        diskTotalBytes,
+        diskFreeBytes,
+        clockOffset,
+        logicalCpus,
+        null);
+  }
+
+  SimMachine(
+      String unit,
+      String hostname,
+      Fingerprint fingerprint,
+      Power power,
+      boolean lineDown,
+      long memoryBytes,
+      String osFamily,
+      String osVersion,
+      long diskTotalBytes,
+      long diskFreeBytes,
+      Duration clockOffset,
+      int logicalCpus,
+      SecurityProfile security) {
     this.unit = unit;
     this.hostname = hostname;
     this.fingerprint = fingerprint;
@@ -71,6 +104,7 @@ public final class SimMachine {
     this.diskFreeBytes = diskFreeBytes;
     this.clockOffset = clockOffset;
     this.logicalCpus = logicalCpus;
+    this.security = security;
   }
 
   public String unit() {
@@ -83,6 +117,15 @@ public final class SimMachine {
 
   public String machineId() {
     return machineId;
+  }
+
+  /** True when this PC has an anti-malware product enabled with current definitions. */
+  public boolean protectedPc() {
+    return security != null && security.protectedPc();
+  }
+
+  public SecurityProfile security() {
+    return security;
   }
 
   /** True when this PC fails the default readiness policy. */
@@ -144,7 +187,10 @@ public final class SimMachine {
         List.of(disk),
         List.of(fs),
         List.of(nic),
-        os);
+        os,
+        security == null ? null : security.software(),
+        security == null ? null : security.protection(),
+        security == null ? null : security.updates(now));
   }
 
   /** Makes the next heartbeat; each call uses up one sequence number, as a real agent does. */

@@ -129,7 +129,8 @@ public final class SimulatorMain implements Callable<Integer> {
         states.forEach(
             (m, state) ->
                 facts.add(
-                    new Expectation.MachineFacts(m.unit, state, !m.lineDown, !m.belowPolicy())));
+                    new Expectation.MachineFacts(
+                        m.unit, state, !m.lineDown, !m.belowPolicy(), m.protectedPc())));
         var expected = Expectation.compute(rows, facts, Expectation.Weights.EQUAL);
         printExpectation(expected, district, out);
         int status = 0;
@@ -164,7 +165,7 @@ public final class SimulatorMain implements Callable<Integer> {
   static final class LoadCommand implements Callable<Integer> {
     @CommandLine.Mixin Target target = new Target();
 
-    @Option(names = "--unit", required = true, description = "existing unit to enrol into")
+    @Option(names = "--unit", required = true, description = "existing unit to enroll into")
     String unit;
 
     @Option(names = "--machines", defaultValue = "100")

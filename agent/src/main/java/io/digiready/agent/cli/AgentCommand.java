@@ -1,13 +1,14 @@
 package io.digiready.agent.cli;
 
+import io.digiready.agent.config.AgentVersion;
 import io.digiready.agent.config.ConfigException;
-import io.digiready.agent.run.Wiring;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(
     name = "digiready-agent",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = AgentCommand.Version.class,
     description = "The digiready workstation agent.",
     subcommands = {
@@ -31,6 +32,12 @@ public final class AgentCommand implements Runnable {
       System.setProperty("java.net.useSystemProxies", "true");
     }
     CommandLine cl = new CommandLine(new AgentCommand());
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (sub.getCommandSpec().mixins().values().stream()
+          .anyMatch(m -> m.userObject() instanceof ConfigOptions)) {
+        ConfigOptions.addKeyOptions(sub.getCommandSpec());
+      }
+    }
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ConfigException) {
@@ -47,7 +54,7 @@ public final class AgentCommand implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"digiready-agent " + Wiring.version()};
+      return new String[] {"digiready-agent " + AgentVersion.version()};
     }
   }
 }

@@ -1,10 +1,9 @@
 package io.digiready.agent.cli;
 
+import io.digiready.agent.config.AgentVersion;
 import io.digiready.agent.inventory.InventoryMapper;
-import io.digiready.agent.inventory.OshiReader;
 import io.digiready.agent.inventory.Readings;
-import io.digiready.agent.run.Wiring;
-import java.time.Duration;
+import io.digiready.agent.service.Wiring;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +25,8 @@ final class InventoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     options.load();
-    Readings readings = new OshiReader(new SystemInfo(), Duration.ofSeconds(30)).read();
-    var inventory = InventoryMapper.toInventory(readings, Wiring.version(), Instant.now());
+    Readings readings = Wiring.readMachine(new SystemInfo());
+    var inventory = InventoryMapper.toInventory(readings, AgentVersion.version(), Instant.now());
     if (withFingerprint) {
       Map<String, Object> both = new LinkedHashMap<>();
       both.put("inventory", inventory);

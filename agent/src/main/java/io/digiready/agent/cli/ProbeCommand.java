@@ -1,12 +1,13 @@
 package io.digiready.agent.cli;
 
+import io.digiready.agent.centralconfig.AgentConfigs;
+import io.digiready.agent.centralconfig.Targets;
 import io.digiready.agent.config.AgentSettings;
+import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.identity.IdentityStore;
 import io.digiready.agent.probe.Prober;
-import io.digiready.agent.run.Targets;
-import io.digiready.agent.run.Wiring;
-import io.digiready.agent.send.CollectorClient;
+import io.digiready.agent.service.Wiring;
 import io.digiready.protocol.AgentConfig;
 import io.digiready.protocol.ProbeResult;
 import io.digiready.protocol.ProbeTarget;
@@ -33,7 +34,7 @@ final class ProbeCommand implements Callable<Integer> {
     AgentConfig central = centralConfig(s);
     List<ProbeTarget> targets =
         Targets.effective(
-            central == null ? List.of() : central.probes(), s.probeTargets(), s.collectorUrl());
+            central == null ? List.of() : central.probes(), s.probeTargets(), s.collectorUrls());
     List<ProbeResult> results = Wiring.prober(s).probeAll(targets);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("internetUp", Prober.internetUp(results));
@@ -44,17 +45,17 @@ final class ProbeCommand implements Callable<Integer> {
 
   /** The live agent-config when the collector answers, else the last one received, else none. */
   private static AgentConfig centralConfig(AgentSettings s) {
-    if (s.collectorUrl() == null) {
+    if (!s.hasCollector()) {
       return null;
     }
     try {
       Identity identity = new IdentityStore(s.stateDir()).load();
       CollectorClient client = Wiring.client(s);
-      return Wiring.fetchAgentConfig(client, identity, s.stateDir());
+      return AgentConfigs.fetch(client, identity, s.stateDir());
     } catch (IOException e) {
       LoggerFactory.getLogger(ProbeCommand.class)
           .warn("event=agent_config_unavailable reason=\"{}\"", e.getMessage());
-      return Wiring.cachedAgentConfig(s.stateDir());
+      return AgentConfigs.cached(s.stateDir());
     }
   }
 }

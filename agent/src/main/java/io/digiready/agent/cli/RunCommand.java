@@ -1,7 +1,7 @@
 package io.digiready.agent.cli;
 
 import io.digiready.agent.config.AgentSettings;
-import io.digiready.agent.run.AgentService;
+import io.digiready.agent.service.AgentService;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -21,8 +21,8 @@ final class StatusCommand implements Callable<Integer> {
     Identity identity = new IdentityStore(s.stateDir()).load();
     SenderState.Snapshot st = SenderState.read(s.stateDir().resolve("sender-state.json"));
     String collector =
-        s.collectorUrl() != null
-            ? s.collectorUrl().toString()
+        s.hasCollector()
+            ? s.collectorUrlText()
             : identity != null && identity.collectorUrl() != null
                 ? identity.collectorUrl()
                 : "(not configured)";

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The agent's validated configuration. {@code explicitKeys} are the keys set by the file, the
- * environment or a flag: a value set locally wins over the collector's central one.
+ * The agent's validated configuration. {@code collectorUrls} is empty without a collector and holds
+ * several URLs for fail-over, first one first. {@code explicitKeys} are the keys set by the file,
+ * the environment or a flag: a value set locally wins over the collector's central one.
  */
 public record AgentSettings(
-    URI collectorUrl,
+    List<URI> collectorUrls,
     String enrollmentToken,
     Path stateDir,
     int heartbeatIntervalSeconds,
@@ -27,15 +28,26 @@ public record AgentSettings(
     String logLevel,
     Set<String> explicitKeys) {
 
-  public boolean isExplicit(String key) {
-    return explicitKeys.contains(key);
+  public boolean isExplicit(ConfigKey key) {
+    return explicitKeys.contains(key.name());
   }
 
-  /** Keeps the enrolment token out of logs and exception messages. */
+  public boolean hasCollector() {
+    return !collectorUrls.isEmpty();
+  }
+
+  /** The collector URLs as configured, comma-separated; "(none)" without a collector. */
+  public String collectorUrlText() {
+    return collectorUrls.isEmpty()
+        ? "(none)"
+        : String.join(",", collectorUrls.stream().map(URI::toString).toList());
+  }
+
+  /** Keeps the enrollment token out of logs and exception messages. */
   @Override
   public String toString() {
-    return "AgentSettings[collectorUrl="
-        + collectorUrl
+    return "AgentSettings[collectorUrls="
+        + collectorUrls
         + ", stateDir="
         + stateDir
         + ", heartbeatIntervalSeconds="

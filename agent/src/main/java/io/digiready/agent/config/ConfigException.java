@@ -5,14 +5,7 @@ package io.digiready.agent.config;
  * value}.
  */
 public final class ConfigException extends RuntimeException {
-  private final String key;
-
   public ConfigException(String key, String expectation, String found) {
     super(key + ": " + expectation + (found == null ? "" : ". Found: " + found));
-    this.key = key;
-  }
-
-  public String key() {
-    return key;
   }
 }

@@ -1,26 +1,81 @@
 package io.digiready.agent.config;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Every configuration key, its default, and the flag and environment names derived from it. */
+/**
+ * Every key the agent understands, in the order the README lists them. This table is the only place
+ * a key is declared: the file, the environment, the flags of every command and {@code --help} are
+ * all built from it.
+ */
 public final class ConfigKeys {
-  public static final String COLLECTOR_URL = "collectorUrl";
-  public static final String ENROLLMENT_TOKEN = "enrollmentToken";
-  public static final String STATE_DIR = "stateDir";
-  public static final String HEARTBEAT_INTERVAL_SECONDS = "heartbeatIntervalSeconds";
-  public static final String INVENTORY_CHECK_INTERVAL_SECONDS = "inventoryCheckIntervalSeconds";
-  public static final String PROBE_TIMEOUT_MILLIS = "probeTimeoutMillis";
-  public static final String COLLECTOR_TIMEOUT_MILLIS = "collectorTimeoutMillis";
-  public static final String PROXY_URL = "proxyUrl";
-  public static final String CA_CERT_FILE = "caCertFile";
-  public static final String SPOOL_MAX_BYTES = "spoolMaxBytes";
-  public static final String SPOOL_MAX_AGE_DAYS = "spoolMaxAgeDays";
-  public static final String SEND_BATCH_SIZE = "sendBatchSize";
-  public static final String PROBE_TARGETS = "probeTargets";
-  public static final String LOG_LEVEL = "logLevel";
+  private ConfigKeys() {}
 
-  public static final List<String> ALL =
+  public static final ConfigKey COLLECTOR_URL =
+      key(
+          "collectorUrl",
+          "",
+          "collector base URL, http(s)://host:port; a comma-separated list is tried in order"
+              + " (fail-over, back to the first after 5 minutes); empty: spool only");
+  public static final ConfigKey ENROLLMENT_TOKEN =
+      secret(
+          "enrollmentToken",
+          "the unit's enrollment token, for enroll, the first run and re-enrollment after the"
+              + " agent token was revoked");
+  public static final ConfigKey STATE_DIR =
+      key(
+          "stateDir",
+          "",
+          "identity, spool and status; empty: /var/lib/digiready-agent as root,"
+              + " %ProgramData%\\digiready-agent on Windows, else ~/.digiready-agent");
+  public static final ConfigKey HEARTBEAT_INTERVAL_SECONDS =
+      key(
+          "heartbeatIntervalSeconds",
+          "60",
+          "seconds between heartbeats, 1..3600; set here, it wins over the collector's value");
+  public static final ConfigKey INVENTORY_CHECK_INTERVAL_SECONDS =
+      key(
+          "inventoryCheckIntervalSeconds",
+          "3600",
+          "seconds between inventory checks, 60..86400; set here, it wins over the collector's"
+              + " value");
+  public static final ConfigKey PROBE_TIMEOUT_MILLIS =
+      key(
+          "probeTimeoutMillis",
+          "5000",
+          "timeout of one probe, 100..60000, name resolution included");
+  public static final ConfigKey COLLECTOR_TIMEOUT_MILLIS =
+      key(
+          "collectorTimeoutMillis",
+          "30000",
+          "connect and read timeout towards the collector, 500..300000");
+  public static final ConfigKey PROXY_URL =
+      key(
+          "proxyUrl",
+          "",
+          "http://host:port for HTTP probes and the collector; empty: the system proxy settings");
+  public static final ConfigKey CA_CERT_FILE =
+      key("caCertFile", "", "PEM file of extra CA certificates trusted for an https collector");
+  public static final ConfigKey SPOOL_MAX_BYTES =
+      key(
+          "spoolMaxBytes",
+          "52428800",
+          "bound of the spool in bytes, at least 65536; the oldest heartbeats are dropped first");
+  public static final ConfigKey SPOOL_MAX_AGE_DAYS =
+      key("spoolMaxAgeDays", "30", "spooled entries older than this are dropped, 1..3650");
+  public static final ConfigKey SEND_BATCH_SIZE =
+      key("sendBatchSize", "500", "heartbeats per request, 1..1000");
+  public static final ConfigKey PROBE_TARGETS =
+      key(
+          "probeTargets",
+          "",
+          "local probe targets, added to the collector's: comma-separated kind:target, kind dns,"
+              + " tcp or http, -lan after the kind for a LAN target");
+  public static final ConfigKey LOG_LEVEL = key("logLevel", "info", "error, warn, info or debug");
+
+  public static final List<ConfigKey> ALL =
       List.of(
           COLLECTOR_URL,
           ENROLLMENT_TOKEN,
@@ -37,26 +92,19 @@ public final class ConfigKeys {
           PROBE_TARGETS,
           LOG_LEVEL);
 
-  private ConfigKeys() {}
+  public static final Map<String, ConfigKey> BY_NAME =
+      ALL.stream().collect(Collectors.toMap(ConfigKey::name, Function.identity()));
 
-  /** {@code heartbeatIntervalSeconds} -> {@code DIGIREADY_HEARTBEAT_INTERVAL_SECONDS}. */
-  public static String envName(String key) {
-    return "DIGIREADY_" + split(key, '_').toUpperCase(Locale.ROOT);
+  /** The key names, comma-separated, for "expected one of" messages. */
+  static String names() {
+    return ALL.stream().map(ConfigKey::name).collect(Collectors.joining(", "));
   }
 
-  /** {@code heartbeatIntervalSeconds} -> {@code --heartbeat-interval-seconds}. */
-  public static String flagName(String key) {
-    return "--" + split(key, '-').toLowerCase(Locale.ROOT);
+  private static ConfigKey key(String name, String def, String help) {
+    return new ConfigKey(name, def, help, false);
   }
 
-  private static String split(String key, char separator) {
-    StringBuilder out = new StringBuilder();
-    for (char c : key.toCharArray()) {
-      if (Character.isUpperCase(c)) {
-        out.append(separator);
-      }
-      out.append(c);
-    }
-    return out.toString();
+  private static ConfigKey secret(String name, String help) {
+    return new ConfigKey(name, "", help, true);
   }
 }

@@ -2,88 +2,119 @@ package io.digiready.agent.config;
 
 import static io.digiready.agent.config.ConfigKeys.*;
 
+import io.digiready.protocol.Limits;
+import io.digiready.protocol.ProbeTargets;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
- * The agent's one configuration loader: a properties file, then {@code DIGIREADY_*} environment
- * variables, then flags, each overriding the one before. Every key is consumed here; anything left
- * over is an error, because it is most likely a typo.
+ * The agent's one configuration loader: a properties file (UTF-8, as the install scripts write it),
+ * then {@code DIGIREADY_*} environment variables, then flags, each overriding the one before. Every
+ * key is consumed here; anything left over in the file or the flags is an error, because it is most
+ * likely a typo. Environment variables that are not keys are ignored: the launcher's own ({@code
+ * DIGIREADY_AGENT_JAR}) and a collector's on the same host share the prefix.
  */
 public final class ConfigLoader {
-  private static final Set<String> SECRET_KEYS = Set.of(ENROLLMENT_TOKEN);
+  /** More collectors than this is a typo, not a site's set of collectors. */
+  static final int MAX_COLLECTOR_URLS = 8;
 
   private ConfigLoader() {}
 
   public static AgentSettings load(Path file, Map<String, String> env, Map<String, String> flags) {
-    Map<String, String> merged = new HashMap<>();
+    Map<String, String> explicit = new HashMap<>();
     if (file != null) {
-      merged.putAll(readFile(file));
+      explicit.putAll(readFile(file));
     }
-    for (String key : ALL) {
-      String value = env.get(envName(key));
+    for (ConfigKey key : ALL) {
+      String value = env.get(key.envVar());
       if (value != null) {
-        merged.put(key, value);
+        explicit.put(key.name(), value);
       }
     }
-    merged.putAll(flags);
-    return fromValues(merged);
+    for (Map.Entry<String, String> flag : flags.entrySet()) {
+      requireKnown(flag.getKey());
+      explicit.put(flag.getKey(), flag.getValue());
+    }
+    return parse(explicit);
   }
 
+  /**
+   * Reads the file as UTF-8; a leading byte-order mark (Notepad writes one) is skipped. A file that
+   * is not UTF-8 is refused rather than read with replaced characters.
+   */
   static Map<String, String> readFile(Path file) {
-    Properties props = new Properties();
-    try (InputStream in = Files.newInputStream(file)) {
-      props.load(in);
+    String text;
+    try {
+      byte[] bytes = Files.readAllBytes(file);
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(
+          "config", "expected a UTF-8 properties file (saved as ANSI?)", file.toString());
     } catch (IOException e) {
       throw new ConfigException("config", "expected a readable properties file", file.toString());
     }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    Properties props = new Properties();
+    try {
+      props.load(new StringReader(text));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new ConfigException("config", "expected a properties file", file.toString());
+    }
     Map<String, String> values = new HashMap<>();
     for (String name : props.stringPropertyNames()) {
-      if (!ALL.contains(name)) {
-        throw new ConfigException(
-            name, "unknown key, expected one of " + String.join(", ", ALL), name);
-      }
+      requireKnown(name);
       values.put(name, props.getProperty(name));
     }
     return values;
   }
 
-  static AgentSettings fromValues(Map<String, String> values) {
-    for (String key : values.keySet()) {
-      if (!ALL.contains(key)) {
-        throw new ConfigException(
-            key, "unknown key, expected one of " + String.join(", ", ALL), key);
-      }
+  private static void requireKnown(String name) {
+    if (!BY_NAME.containsKey(name)) {
+      throw new ConfigException(name, "unknown key, expected one of " + ConfigKeys.names(), name);
     }
-    Values v = new Values(values);
+  }
+
+  private static AgentSettings parse(Map<String, String> explicit) {
+    Values v = new Values(explicit);
     return new AgentSettings(
-        v.url(COLLECTOR_URL, false),
+        v.collectorUrls(COLLECTOR_URL),
         v.secret(ENROLLMENT_TOKEN),
         v.path(STATE_DIR, defaultStateDir()),
-        v.integer(HEARTBEAT_INTERVAL_SECONDS, 60, 1, 3600),
-        v.integer(INVENTORY_CHECK_INTERVAL_SECONDS, 3600, 60, 86_400),
-        v.integer(PROBE_TIMEOUT_MILLIS, 5000, 100, 60_000),
-        v.integer(COLLECTOR_TIMEOUT_MILLIS, 30_000, 500, 300_000),
-        v.url(PROXY_URL, true),
+        v.integer(HEARTBEAT_INTERVAL_SECONDS, 1, 3600),
+        v.integer(INVENTORY_CHECK_INTERVAL_SECONDS, 60, 86_400),
+        v.integer(PROBE_TIMEOUT_MILLIS, 100, 60_000),
+        v.integer(COLLECTOR_TIMEOUT_MILLIS, 500, 300_000),
+        v.proxyUrl(PROXY_URL),
         v.existingFile(CA_CERT_FILE),
-        v.longValue(SPOOL_MAX_BYTES, 50L * 1024 * 1024, 64 * 1024, 100L * 1024 * 1024 * 1024),
-        v.integer(SPOOL_MAX_AGE_DAYS, 30, 1, 3650),
-        v.integer(SEND_BATCH_SIZE, 500, 1, io.digiready.protocol.Limits.MAX_HEARTBEATS_PER_BATCH),
-        v.has(PROBE_TARGETS)
-            ? ProbeTargetsParser.parse(PROBE_TARGETS, v.raw(PROBE_TARGETS))
-            : List.of(),
-        v.oneOf(LOG_LEVEL, "info", List.of("error", "warn", "info", "debug")),
-        new HashSet<>(values.keySet()));
+        v.longValue(SPOOL_MAX_BYTES, 64 * 1024, 100L * 1024 * 1024 * 1024),
+        v.integer(SPOOL_MAX_AGE_DAYS, 1, 3650),
+        v.integer(SEND_BATCH_SIZE, 1, Limits.MAX_HEARTBEATS_PER_BATCH),
+        v.probeTargets(PROBE_TARGETS),
+        v.oneOf(LOG_LEVEL, List.of("error", "warn", "info", "debug")),
+        java.util.Set.copyOf(explicit.keySet()));
   }
 
   /** Where identity, spool and sender state live when {@code stateDir} is not set. */
@@ -99,85 +130,118 @@ public final class ConfigLoader {
     return Path.of(System.getProperty("user.home"), ".digiready-agent");
   }
 
-  private record Values(Map<String, String> values) {
-    boolean has(String key) {
-      return values.containsKey(key);
+  /** The explicit values over the table's defaults; every getter names its key when it fails. */
+  private record Values(Map<String, String> explicit) {
+    String raw(ConfigKey key) {
+      return explicit.getOrDefault(key.name(), key.defaultValue()).strip();
     }
 
-    String raw(String key) {
-      return values.get(key).strip();
+    private String shown(ConfigKey key, String value) {
+      return key.secret() ? "(hidden)" : value;
     }
 
-    private String shown(String key) {
-      return SECRET_KEYS.contains(key) ? "(hidden)" : raw(key);
-    }
-
-    URI url(String key, boolean proxy) {
-      if (!has(key) || raw(key).isEmpty()) {
-        return null;
-      }
-      String expectation =
-          proxy
-              ? "expected http://host:port"
-              : "expected an http:// or https:// URL such as https://collector.example:8443";
-      try {
-        URI uri = new URI(raw(key).replaceAll("/+$", ""));
+    List<URI> collectorUrls(ConfigKey key) {
+      List<URI> urls = new ArrayList<>();
+      for (String part : raw(key).split(",")) {
+        String entry = part.strip();
+        if (entry.isEmpty()) {
+          continue;
+        }
+        URI uri = uri(entry);
         boolean ok =
-            uri.getHost() != null
-                && (proxy
-                    ? "http".equals(uri.getScheme()) && uri.getPort() > 0
-                    : "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            uri != null
+                && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                && uri.getHost() != null
                 && uri.getUserInfo() == null
                 && uri.getQuery() == null;
         if (!ok) {
-          throw new ConfigException(key, expectation, shown(key));
+          throw new ConfigException(
+              key.name(),
+              "expected an http:// or https:// URL such as https://collector.example:8443, or"
+                  + " several, comma-separated",
+              entry);
         }
-        return uri;
-      } catch (java.net.URISyntaxException e) {
-        throw new ConfigException(key, expectation, shown(key));
+        if (urls.contains(uri)) {
+          throw new ConfigException(key.name(), "expected each URL once", entry);
+        }
+        urls.add(uri);
       }
+      if (urls.size() > MAX_COLLECTOR_URLS) {
+        throw new ConfigException(
+            key.name(),
+            "expected at most " + MAX_COLLECTOR_URLS + " URLs",
+            String.valueOf(urls.size()));
+      }
+      return List.copyOf(urls);
     }
 
-    String secret(String key) {
-      if (!has(key) || raw(key).isEmpty()) {
+    URI proxyUrl(ConfigKey key) {
+      String value = raw(key);
+      if (value.isEmpty()) {
         return null;
       }
-      if (raw(key).length() > io.digiready.protocol.Limits.MAX_STRING_LENGTH) {
-        throw new ConfigException(key, "expected at most 1024 characters", shown(key));
+      URI uri = uri(value);
+      if (uri == null
+          || !"http".equals(uri.getScheme())
+          || uri.getHost() == null
+          || uri.getPort() <= 0
+          || uri.getUserInfo() != null
+          || uri.getQuery() != null) {
+        throw new ConfigException(key.name(), "expected http://host:port", value);
       }
-      return raw(key);
+      return uri;
     }
 
-    Path path(String key, Path fallback) {
-      if (!has(key) || raw(key).isEmpty()) {
+    private static URI uri(String text) {
+      try {
+        return new URI(text.replaceAll("/+$", ""));
+      } catch (URISyntaxException e) {
+        return null;
+      }
+    }
+
+    String secret(ConfigKey key) {
+      String value = raw(key);
+      if (value.isEmpty()) {
+        return null;
+      }
+      if (value.length() > Limits.MAX_STRING_LENGTH) {
+        throw new ConfigException(
+            key.name(),
+            "expected at most " + Limits.MAX_STRING_LENGTH + " characters",
+            shown(key, value));
+      }
+      return value;
+    }
+
+    Path path(ConfigKey key, Path fallback) {
+      String value = raw(key);
+      if (value.isEmpty()) {
         return fallback;
       }
       try {
-        return Path.of(raw(key)).toAbsolutePath();
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new ConfigException(key, "expected a directory path", raw(key));
+        return Path.of(value).toAbsolutePath();
+      } catch (InvalidPathException e) {
+        throw new ConfigException(key.name(), "expected a path", value);
       }
     }
 
-    Path existingFile(String key) {
-      if (!has(key) || raw(key).isEmpty()) {
+    Path existingFile(ConfigKey key) {
+      Path path = path(key, null);
+      if (path == null) {
         return null;
       }
-      Path path = path(key, null);
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        throw new ConfigException(key, "expected a readable PEM file", raw(key));
+        throw new ConfigException(key.name(), "expected a readable PEM file", raw(key));
       }
       return path;
     }
 
-    int integer(String key, int fallback, int min, int max) {
-      return (int) longValue(key, fallback, min, max);
+    int integer(ConfigKey key, int min, int max) {
+      return (int) longValue(key, min, max);
     }
 
-    long longValue(String key, long fallback, long min, long max) {
-      if (!has(key)) {
-        return fallback;
-      }
+    long longValue(ConfigKey key, long min, long max) {
       try {
         long value = Long.parseLong(raw(key));
         if (value >= min && value <= max) {
@@ -187,18 +251,33 @@ public final class ConfigLoader {
         // reported below with the same message as an out-of-range number
       }
       throw new ConfigException(
-          key, "expected a whole number between " + min + " and " + max, raw(key));
+          key.name(), "expected a whole number between " + min + " and " + max, raw(key));
     }
 
-    String oneOf(String key, String fallback, List<String> allowed) {
-      if (!has(key)) {
-        return fallback;
-      }
+    String oneOf(ConfigKey key, List<String> allowed) {
       String value = raw(key).toLowerCase(Locale.ROOT);
       if (!allowed.contains(value)) {
-        throw new ConfigException(key, "expected one of " + String.join(", ", allowed), raw(key));
+        throw new ConfigException(
+            key.name(), "expected one of " + String.join(", ", allowed), raw(key));
       }
       return value;
+    }
+
+    List<io.digiready.protocol.ProbeTarget> probeTargets(ConfigKey key) {
+      List<io.digiready.protocol.ProbeTarget> targets;
+      try {
+        targets = ProbeTargets.parse(raw(key));
+      } catch (ProbeTargets.SyntaxException e) {
+        throw new ConfigException(key.name(), e.expectation(), e.found());
+      }
+      // one place of a round is the collector itself
+      if (targets.size() > Limits.MAX_PROBES - 1) {
+        throw new ConfigException(
+            key.name(),
+            "expected at most " + (Limits.MAX_PROBES - 1) + " targets",
+            String.valueOf(targets.size()));
+      }
+      return List.copyOf(targets);
     }
   }
 }

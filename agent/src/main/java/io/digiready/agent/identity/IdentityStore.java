@@ -19,17 +19,14 @@ import java.util.Properties;
 
 /**
  * Keeps the identity in {@code identity.properties} in the state directory, readable by the owner
- * only (mode 600 on Linux, an owner-only ACL on Windows), since it holds the agent token.
+ * only (mode 600 on Linux, an owner-only ACL on Windows), since it holds the agent token and the
+ * enrollment token it was obtained with.
  */
 public final class IdentityStore {
   private final Path file;
 
   public IdentityStore(Path stateDir) {
     this.file = stateDir.resolve("identity.properties");
-  }
-
-  public Path file() {
-    return file;
   }
 
   public Identity load() throws IOException {
@@ -44,7 +41,7 @@ public final class IdentityStore {
     if (id == null || id.isBlank() || token == null || token.isBlank()) {
       throw new IOException(file + ": expected machineId and agentToken");
     }
-    return new Identity(id, token, p.getProperty("collectorUrl"));
+    return new Identity(id, token, p.getProperty("collectorUrl"), p.getProperty("enrollmentToken"));
   }
 
   public void save(Identity identity) throws IOException {
@@ -54,6 +51,9 @@ public final class IdentityStore {
     p.setProperty("agentToken", identity.agentToken());
     if (identity.collectorUrl() != null) {
       p.setProperty("collectorUrl", identity.collectorUrl());
+    }
+    if (identity.enrollmentToken() != null) {
+      p.setProperty("enrollmentToken", identity.enrollmentToken());
     }
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     p.store(buf, "digiready agent identity: keep private");

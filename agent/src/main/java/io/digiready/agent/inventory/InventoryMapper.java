@@ -1,10 +1,13 @@
 package io.digiready.agent.inventory;
 
+import io.digiready.agent.protection.ProtectionMapper;
+import io.digiready.agent.software.SoftwareMapper;
 import io.digiready.protocol.Fingerprint;
 import io.digiready.protocol.Inventory;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.Placeholders;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -19,6 +22,12 @@ public final class InventoryMapper {
   private InventoryMapper() {}
 
   public static Inventory toInventory(Readings r, String agentVersion, Instant collectedAt) {
+    return toInventory(r, agentVersion, collectedAt, ZoneId.systemDefault());
+  }
+
+  /** {@code zone} reads local dates and log times (install dates, update logs). */
+  public static Inventory toInventory(
+      Readings r, String agentVersion, Instant collectedAt, ZoneId zone) {
     return new Inventory(
         Inventory.SCHEMA_VERSION,
         text(agentVersion),
@@ -48,7 +57,10 @@ public final class InventoryMapper {
         bounded(r.disks(), Limits.MAX_DISKS, InventoryMapper::disk),
         bounded(r.fileSystems(), Limits.MAX_FILE_SYSTEMS, InventoryMapper::fileSystem),
         bounded(r.networkInterfaces(), Limits.MAX_NETWORK_INTERFACES, InventoryMapper::nic),
-        os(r.os()));
+        os(r.os()),
+        SoftwareMapper.toSoftware(r.applications(), zone),
+        ProtectionMapper.protection(r.protection(), collectedAt),
+        ProtectionMapper.updates(r.updates(), zone));
   }
 
   public static Fingerprint toFingerprint(Readings r) {
@@ -70,7 +82,7 @@ public final class InventoryMapper {
   }
 
   /** The host name, or "unknown-host" when the OS gave none: the protocol requires one. */
-  static String hostname(String raw) {
+  public static String hostname(String raw) {
     String name = text(raw);
     return name == null ? "unknown-host" : name;
   }
@@ -176,13 +188,7 @@ public final class InventoryMapper {
 
   /** Placeholder or blank to null; longer than the protocol allows is cut, not rejected. */
   static String text(String raw) {
-    String clean = Placeholders.clean(raw);
-    if (clean == null) {
-      return null;
-    }
-    return clean.length() > Limits.MAX_STRING_LENGTH
-        ? clean.substring(0, Limits.MAX_STRING_LENGTH)
-        : clean;
+    return Placeholders.cleanAndCut(raw);
   }
 
   private static Integer positive(int value) {

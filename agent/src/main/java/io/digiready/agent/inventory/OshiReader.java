@@ -1,6 +1,11 @@
 package io.digiready.agent.inventory;
 
 import io.digiready.agent.inventory.Readings.*;
+import io.digiready.agent.protection.LinuxSecurity;
+import io.digiready.agent.protection.ProtectionReading;
+import io.digiready.agent.protection.UpdatesReading;
+import io.digiready.agent.protection.WindowsSecurity;
+import io.digiready.agent.software.AppReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +23,11 @@ import oshi.hardware.HardwareAbstractionLayer;
 import oshi.software.os.OperatingSystem;
 
 /**
- * The one class that calls OSHI for the inventory. Each section is read with its own timeout
- * (Windows WMI can freeze for many seconds), and a failed or slow section becomes {@code null}
- * while the others are still reported.
+ * The one class that reads the machine for the inventory: OSHI for hardware, OS and installed
+ * applications, and the OS's own answers on protection and updates ({@link WindowsSecurity}, {@link
+ * LinuxSecurity}). Each section, and each WMI query, is read with its own timeout (Windows WMI can
+ * freeze for many seconds), and a failed or slow one becomes {@code null} while the others are
+ * still reported.
  */
 public final class OshiReader {
   private static final Logger log = LoggerFactory.getLogger(OshiReader.class);
@@ -34,6 +41,7 @@ public final class OshiReader {
     this.sections = new Sections(sectionTimeout);
   }
 
+  /** The whole inventory: hardware, OS, software, protection and updates. */
   public Readings read() {
     try {
       HardwareAbstractionLayer hal = si.getHardware();
@@ -50,12 +58,111 @@ public final class OshiReader {
               listOrEmpty(sections.read("fileSystems", () -> fileSystems(os))),
               listOrEmpty(sections.read("networkInterfaces", () -> nics(hal))),
               sections.read("os", () -> os(os)),
+              sections.read("osInstallId", OshiReader::osInstallId),
+              sections.read("software", () -> applications(os)),
+              protection(),
+              updates());
+      noteMissingSerials(readings);
+      return readings;
+    } finally {
+      sections.close();
+    }
+  }
+
+  /**
+   * Only what enrollment sends: the host name and the fingerprint's sources (system, board, network
+   * interfaces, OS install id); the other sections are left empty, since reading software and
+   * protection costs seconds on some PCs.
+   */
+  public Readings readIdentity() {
+    try {
+      HardwareAbstractionLayer hal = si.getHardware();
+      OperatingSystem os = si.getOperatingSystem();
+      Readings readings =
+          new Readings(
+              sections.read("hostname", () -> os.getNetworkParams().getHostName()),
+              sections.read("system", () -> system(hal)),
+              sections.read("baseboard", () -> board(hal)),
+              null,
+              null,
+              null,
+              List.of(),
+              List.of(),
+              listOrEmpty(sections.read("networkInterfaces", () -> nics(hal))),
+              null,
               sections.read("osInstallId", OshiReader::osInstallId));
       noteMissingSerials(readings);
       return readings;
     } finally {
       sections.close();
     }
+  }
+
+  private static List<AppReading> applications(OperatingSystem os) {
+    List<AppReading> apps = new ArrayList<>();
+    for (var app : os.getInstalledApplications()) {
+      apps.add(
+          new AppReading(app.getName(), app.getVersion(), app.getVendor(), app.getTimestamp()));
+    }
+    return apps;
+  }
+
+  /**
+   * Windows: Security Center, and Defender only when Security Center did not answer (Windows
+   * Server); Linux: a known scanner's services and signatures; elsewhere nothing.
+   */
+  private ProtectionReading protection() {
+    int wmiMillis = wmiTimeoutMillis();
+    switch (SystemInfo.getCurrentPlatform()) {
+      case WINDOWS -> {
+        var products =
+            sections.read(
+                "protection.securityCenter",
+                () -> WindowsSecurity.securityCenterProducts(wmiMillis));
+        var defender =
+            products != null
+                ? null
+                : sections.read(
+                    "protection.defender", () -> WindowsSecurity.defenderStatus(wmiMillis));
+        return new ProtectionReading(products, defender, null, null);
+      }
+      case LINUX -> {
+        var units = sections.read("protection.scanner", LinuxSecurity::scannerUnits);
+        Long database = units == null ? null : LinuxSecurity.scannerDatabaseEpochSeconds();
+        return new ProtectionReading(null, null, units, database);
+      }
+      default -> {
+        return new ProtectionReading(null, null, null, null);
+      }
+    }
+  }
+
+  private UpdatesReading updates() {
+    int wmiMillis = wmiTimeoutMillis();
+    switch (SystemInfo.getCurrentPlatform()) {
+      case WINDOWS -> {
+        return new UpdatesReading(
+            sections.read("updates.hotfixes", () -> WindowsSecurity.hotfixInstalledOn(wmiMillis)),
+            null,
+            null,
+            sections.read("updates.rebootPending", WindowsSecurity::rebootPending));
+      }
+      case LINUX -> {
+        return new UpdatesReading(
+            null,
+            LinuxSecurity.packageLog(),
+            LinuxSecurity.aptHistory(),
+            LinuxSecurity.rebootRequired());
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /** A WMI query gives up a little before its section does, so that it ends on its own. */
+  private int wmiTimeoutMillis() {
+    return (int) Math.max(1000, sections.timeout().toMillis() - 1000);
   }
 
   private static <T> List<T> listOrEmpty(List<T> list) {

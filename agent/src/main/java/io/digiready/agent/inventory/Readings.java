@@ -1,11 +1,14 @@
 package io.digiready.agent.inventory;
 
+import io.digiready.agent.protection.ProtectionReading;
+import io.digiready.agent.protection.UpdatesReading;
+import io.digiready.agent.software.AppReading;
 import java.util.List;
 
 /**
- * What the machine said, as raw as OSHI returns it: vendor placeholders, "unknown", -1 and 0 are
- * kept here and only become {@code null} in {@link InventoryMapper}. A section that could not be
- * read at all is {@code null}.
+ * What the machine said, as raw as OSHI and the OS return it: vendor placeholders, "unknown", -1
+ * and 0 are kept here and only become {@code null} in {@link InventoryMapper}. A section that could
+ * not be read at all is {@code null}.
  */
 public record Readings(
     String hostname,
@@ -18,7 +21,40 @@ public record Readings(
     List<FsReading> fileSystems,
     List<NicReading> networkInterfaces,
     OsReading os,
-    String osInstallId) {
+    String osInstallId,
+    List<AppReading> applications,
+    ProtectionReading protection,
+    UpdatesReading updates) {
+
+  /** The hardware and OS sections only. */
+  public Readings(
+      String hostname,
+      SystemReading system,
+      BoardReading baseboard,
+      FirmwareReading firmware,
+      CpuReading processor,
+      MemoryReading memory,
+      List<DiskReading> disks,
+      List<FsReading> fileSystems,
+      List<NicReading> networkInterfaces,
+      OsReading os,
+      String osInstallId) {
+    this(
+        hostname,
+        system,
+        baseboard,
+        firmware,
+        processor,
+        memory,
+        disks,
+        fileSystems,
+        networkInterfaces,
+        os,
+        osInstallId,
+        null,
+        null,
+        null);
+  }
 
   public record SystemReading(String manufacturer, String model, String serial, String uuid) {}
 

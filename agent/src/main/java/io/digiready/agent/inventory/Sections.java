@@ -26,6 +26,10 @@ final class Sections implements AutoCloseable {
     this.timeout = timeout;
   }
 
+  Duration timeout() {
+    return timeout;
+  }
+
   <T> T read(String name, Callable<T> section) {
     if (worker == null) {
       worker =

@@ -1,6 +1,6 @@
 package io.digiready.agent.probe;
 
-import io.digiready.agent.config.HostPort;
+import io.digiready.protocol.HostPort;
 import io.digiready.protocol.ProbeError;
 import io.digiready.protocol.ProbeResult;
 import io.digiready.protocol.ProbeTarget;

@@ -2,9 +2,13 @@ package io.digiready.agent.send;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.digiready.agent.http.Answers;
+import io.digiready.agent.http.Backoff;
+import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.spool.Entry;
 import io.digiready.agent.spool.Spool;
+import io.digiready.protocol.ErrorResponse;
 import io.digiready.protocol.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +27,21 @@ import org.slf4j.LoggerFactory;
 public final class Sender {
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
   private static final ObjectMapper JSON = Json.mapper();
-  private static final Pattern BAD_INDEX = Pattern.compile("^heartbeats\\[(\\d+)]");
   private static final int MAX_REQUESTS_PER_DRAIN = 20;
   private static final byte[] BATCH_OPEN = "{\"heartbeats\":[".getBytes(StandardCharsets.UTF_8);
   private static final byte[] NULL_MACHINE =
       "{\"machineId\":null,".getBytes(StandardCharsets.UTF_8);
 
-  /** What to do next: {@code idle} when the spool is empty, else try again after the delay. */
-  public record Result(boolean idle, long delayMillis) {}
+  /**
+   * What to do next: {@code idle} when the spool is empty, else try again after the delay; {@code
+   * unauthorized} when the collector refused the agent token (401), so that the caller may enroll
+   * again.
+   */
+  public record Result(boolean idle, long delayMillis, boolean unauthorized) {
+    Result(boolean idle, long delayMillis) {
+      this(idle, delayMillis, false);
+    }
+  }
 
   private final Spool spool;
   private final CollectorClient client;
@@ -43,6 +52,7 @@ public final class Sender {
   private final Clock clock;
   private int limit;
   private boolean unauthorizedLogged;
+  private int lastStatus;
 
   public Sender(
       Spool spool,
@@ -82,7 +92,7 @@ public final class Sender {
           pause = sendHeartbeats(id, batch);
         }
         if (pause != null) {
-          return new Result(false, pause);
+          return new Result(false, pause, lastStatus == 401);
         }
       }
       return new Result(spool.depth() == 0, 0);
@@ -134,8 +144,9 @@ public final class Sender {
         deadLetter(batch.get(0), answer);
         limit = batchSize;
       } else {
-        // send the good ones before the named culprit, then the culprit alone
-        int bad = answer.status() == 413 ? -1 : badIndex(answer);
+        // send the good ones before the named culprit, then the culprit alone; without a named
+        // culprit (a 413, or a collector that sends no field path) halve until it stands alone
+        int bad = answer.status() == 413 ? -1 : rejectedIndex(answer, batch.size());
         limit = bad > 0 ? bad : bad == 0 ? 1 : Math.max(1, batch.size() / 2);
         log.warn(
             "event=batch_rejected size={} answer=\"{}\" nextBatch={}",
@@ -193,15 +204,15 @@ public final class Sender {
     return status == 400 || status == 422;
   }
 
-  private static int badIndex(CollectorClient.Response answer) {
-    String detail = Answers.detail(answer);
-    if (detail != null) {
-      Matcher m = BAD_INDEX.matcher(detail);
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-    }
-    return -1;
+  /**
+   * The index of the rejected heartbeat, from the answer's field path ({@code heartbeats[3].seq});
+   * -1 when the answer names none, or one outside the batch. The human {@code detail} is never
+   * read: its wording is for people and may change.
+   */
+  static int rejectedIndex(CollectorClient.Response answer, int batchSize) {
+    ErrorResponse error = Answers.error(answer);
+    int index = error == null ? -1 : error.indexIn("heartbeats");
+    return index < batchSize ? index : -1;
   }
 
   private void deadLetter(Entry entry, CollectorClient.Response answer) throws IOException {
@@ -217,12 +228,13 @@ public final class Sender {
 
   /** A non-2xx that is not about the payload: pause and retry the same entries. */
   private Long refused(CollectorClient.Response answer) {
+    lastStatus = answer.status();
     String why = Answers.describe(answer);
     if (answer.status() == 401) {
       if (!unauthorizedLogged) {
         log.error(
-            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling and retrying; re-enrol"
-                + " this machine if the token was revoked\"",
+            "event=agent_token_rejected answer=\"{}\" action=\"keep spooling; enroll again with the"
+                + " enrollment token if one is kept\"",
             why);
         unauthorizedLogged = true;
       }
@@ -239,6 +251,7 @@ public final class Sender {
   }
 
   private Long failed(Integer status, String why) {
+    lastStatus = status == null ? 0 : status;
     long delay = backoff.next();
     log.warn("event=send_failed reason=\"{}\" retryInMillis={}", why, delay);
     state.error(clock.instant(), status, why);

@@ -70,7 +70,7 @@ class AgentCommandTest {
             "--probe-timeout-millis",
             "1000",
             "--probe-targets",
-            "dns:localhost:lan,tcp:127.0.0.1:1:internet");
+            "dns-lan:localhost,tcp:127.0.0.1:1");
     assertThat(code).isZero();
     JsonNode json = Json.mapper().readTree(stdout());
     assertThat(json.get("probes")).hasSize(2);
@@ -126,5 +126,33 @@ class AgentCommandTest {
     assertThat(stdout()).startsWith("digiready-agent ");
     assertThat(AgentCommand.execute("--help")).isZero();
     assertThat(stdout()).contains("inventory").contains("probe").contains("enroll");
+  }
+
+  @Test
+  void help_of_a_command_lists_every_key_of_the_table_with_its_variable() {
+    assertThat(AgentCommand.execute("run", "--help")).isZero();
+    for (io.digiready.agent.config.ConfigKey key : io.digiready.agent.config.ConfigKeys.ALL) {
+      assertThat(stdout()).contains(key.flag()).contains(key.envVar());
+    }
+    assertThat(stdout()).contains("--enrollment-token=SECRET");
+  }
+
+  @Test
+  void a_flag_beats_the_config_file() throws Exception {
+    Path config = dir.resolve("agent.properties");
+    Files.writeString(config, "logLevel=verbose\n");
+    assertThat(AgentCommand.execute("status", "--config", config.toString())).isEqualTo(2);
+    assertThat(stderr())
+        .contains("logLevel: expected one of error, warn, info, debug. Found: verbose");
+    int code =
+        AgentCommand.execute(
+            "status",
+            "--config",
+            config.toString(),
+            "--log-level",
+            "warn",
+            "--state-dir",
+            dir.toString());
+    assertThat(code).isZero();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.digiready.protocol.ProbeKind;
 import io.digiready.protocol.ProbeTarget;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,7 +29,7 @@ class ConfigLoaderTest {
     assertThat(s.spoolMaxBytes()).isEqualTo(50L * 1024 * 1024);
     assertThat(s.spoolMaxAgeDays()).isEqualTo(30);
     assertThat(s.sendBatchSize()).isEqualTo(500);
-    assertThat(s.collectorUrl()).isNull();
+    assertThat(s.collectorUrls()).isEmpty();
     assertThat(s.probeTargets()).isEmpty();
     assertThat(s.explicitKeys()).isEmpty();
   }
@@ -55,6 +56,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void collector_url_takes_a_comma_separated_list_in_order() {
+    AgentSettings s =
+        ConfigLoader.load(
+            null,
+            Map.of(
+                "DIGIREADY_COLLECTOR_URL",
+                "http://10.0.0.1:8080/, https://collector-2.tinh.gov.vn"),
+            Map.of());
+    assertThat(s.collectorUrls())
+        .extracting(Object::toString)
+        .containsExactly("http://10.0.0.1:8080", "https://collector-2.tinh.gov.vn");
+  }
+
+  @Test
+  void a_bad_collector_url_in_a_list_is_named_with_the_key() {
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), Map.of("collectorUrl", "http://10.0.0.1:8080,ftp://backup")))
+        .hasMessage(
+            "collectorUrl: expected an http:// or https:// URL such as"
+                + " https://collector.example:8443, or several, comma-separated."
+                + " Found: ftp://backup");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of(), Map.of("collectorUrl", "http://a:1,http://b:1,http://a:1")))
+        .hasMessage("collectorUrl: expected each URL once. Found: http://a:1");
+  }
+
+  @Test
   void flag_beats_environment_which_beats_file() throws Exception {
     Path f = file("heartbeatIntervalSeconds=10\nprobeTimeoutMillis=1000\nsendBatchSize=7\n");
     Map<String, String> env =
@@ -66,8 +98,8 @@ class ConfigLoaderTest {
     assertThat(s.heartbeatIntervalSeconds()).isEqualTo(30);
     assertThat(s.probeTimeoutMillis()).isEqualTo(2000);
     assertThat(s.sendBatchSize()).isEqualTo(7);
-    assertThat(s.isExplicit("heartbeatIntervalSeconds")).isTrue();
-    assertThat(s.isExplicit("spoolMaxBytes")).isFalse();
+    assertThat(s.isExplicit(ConfigKeys.HEARTBEAT_INTERVAL_SECONDS)).isTrue();
+    assertThat(s.isExplicit(ConfigKeys.SPOOL_MAX_BYTES)).isFalse();
   }
 
   @Test
@@ -79,7 +111,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void the_enrolment_token_never_appears_in_an_error() {
+  void the_enrollment_token_never_appears_in_an_error() {
     String token = "x".repeat(1100);
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("enrollmentToken", token)))
         .hasMessageNotContaining(token)
@@ -94,7 +126,7 @@ class ConfigLoaderTest {
             Map.of(),
             Map.of(
                 "probeTargets",
-                "http:https://dichvucong.gov.vn:internet, tcp:10.0.0.5:445:lan,dns:example.org:internet"));
+                "http:https://dichvucong.gov.vn, tcp-lan:10.0.0.5:445,dns:example.org"));
     assertThat(s.probeTargets())
         .containsExactly(
             new ProbeTarget(ProbeKind.HTTP, "https://dichvucong.gov.vn", true),
@@ -103,18 +135,68 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void a_probe_target_without_scope_is_rejected() {
+  void a_probe_target_in_the_retired_scope_form_says_how_to_write_it_now() {
     assertThatThrownBy(
-            () -> ConfigLoader.load(null, Map.of(), Map.of("probeTargets", "tcp:host:443")))
-        .hasMessageStartingWith("probeTargets: expected comma-separated kind:target:scope")
-        .hasMessageEndingWith("Found: tcp:host:443");
+            () -> ConfigLoader.load(null, Map.of(), Map.of("probeTargets", "tcp:host:443:lan")))
+        .hasMessage(
+            "probeTargets: the kind:target:scope form is no longer read; write tcp-lan:host:443."
+                + " Found: tcp:host:443:lan");
+  }
+
+  @Test
+  void a_malformed_probe_target_names_the_entry() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("probeTargets", "dns:gov.vn,tcp:host")))
+        .hasMessageStartingWith("probeTargets: expected comma-separated kind:target")
+        .hasMessageEndingWith("Found: tcp:host");
+  }
+
+  @Test
+  void the_file_is_read_as_utf8_so_a_vietnamese_path_survives() throws Exception {
+    Path f = dir.resolve("agent.properties");
+    Files.writeString(
+        f,
+        "# Xã Phú Lộc\nstateDir=" + dir.resolve("Xã Phú Lộc").toString().replace("\\", "/") + "\n",
+        StandardCharsets.UTF_8);
+    AgentSettings s = ConfigLoader.load(f, Map.of(), Map.of());
+    assertThat(s.stateDir().getFileName().toString()).isEqualTo("Xã Phú Lộc");
+  }
+
+  @Test
+  void a_byte_order_mark_from_notepad_is_not_part_of_the_first_key() throws Exception {
+    Path f = dir.resolve("agent.properties");
+    Files.writeString(f, "\uFEFFheartbeatIntervalSeconds=15\n", StandardCharsets.UTF_8);
+    assertThat(ConfigLoader.load(f, Map.of(), Map.of()).heartbeatIntervalSeconds()).isEqualTo(15);
+  }
+
+  @Test
+  void a_file_saved_in_a_legacy_code_page_is_refused_not_garbled() throws Exception {
+    Path f = dir.resolve("agent.properties");
+    Files.write(
+        f, "stateDir=/tmp/Xã Phú\n".getBytes(java.nio.charset.Charset.forName("windows-1252")));
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of(), Map.of()))
+        .hasMessage("config: expected a UTF-8 properties file (saved as ANSI?). Found: " + f);
+  }
+
+  @Test
+  void an_unknown_flag_key_names_the_key() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("colectorUrl", "x")))
+        .hasMessageStartingWith("colectorUrl: unknown key");
+  }
+
+  @Test
+  void every_key_of_the_table_is_documented_in_the_readme_with_its_default() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+    for (ConfigKey key : ConfigKeys.ALL) {
+      assertThat(readme).as(key.name()).contains("| `" + key.name() + "` |");
+    }
   }
 
   @Test
   void key_names_map_to_flags_and_environment_variables() {
-    assertThat(ConfigKeys.flagName("heartbeatIntervalSeconds"))
-        .isEqualTo("--heartbeat-interval-seconds");
-    assertThat(ConfigKeys.envName("heartbeatIntervalSeconds"))
-        .isEqualTo("DIGIREADY_HEARTBEAT_INTERVAL_SECONDS");
+    ConfigKey key = ConfigKeys.HEARTBEAT_INTERVAL_SECONDS;
+    assertThat(key.flag()).isEqualTo("--heartbeat-interval-seconds");
+    assertThat(key.envVar()).isEqualTo("DIGIREADY_HEARTBEAT_INTERVAL_SECONDS");
+    assertThat(ConfigKeys.BY_NAME.get("heartbeatIntervalSeconds")).isSameAs(key);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digiready.protocol.Fingerprint;
 import io.digiready.protocol.Inventory;
+import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProtocolValidator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import oshi.SystemInfo;
@@ -41,6 +43,40 @@ class OshiReaderLiveTest {
     if (f.hardwareUuid() != null) {
       assertThat(f.hardwareUuid()).doesNotContainIgnoringCase("unknown");
     }
+  }
+
+  @Test
+  void the_installed_debian_packages_are_all_reported_up_to_the_bound() throws Exception {
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/dpkg-query")), "a Debian-family machine");
+    Process dpkg = new ProcessBuilder("dpkg-query", "-W").redirectErrorStream(true).start();
+    long packages = new String(dpkg.getInputStream().readAllBytes()).lines().count();
+    assertThat(dpkg.waitFor()).isZero();
+
+    Readings r = new OshiReader(new SystemInfo(), Duration.ofSeconds(60)).read();
+    Inventory inv = InventoryMapper.toInventory(r, "test", Instant.now());
+
+    assertThat(packages).isPositive();
+    assertThat(inv.software()).hasSize((int) Math.min(packages, Limits.MAX_SOFTWARE));
+    assertThat(inv.software()).allMatch(s -> !s.name().isBlank());
+    assertThat(inv.software())
+        .filteredOn(s -> s.installDate() != null)
+        .allMatch(s -> !s.installDate().isAfter(java.time.LocalDate.now().plusDays(1)));
+    assertThat(inv.protection()).isNotNull();
+    assertThat(inv.updates()).isNotNull();
+  }
+
+  @Test
+  void enrollment_reads_the_same_fingerprint_as_the_full_inventory_and_nothing_more() {
+    SystemInfo si = new SystemInfo();
+    Readings full = new OshiReader(si, Duration.ofSeconds(60)).read();
+    Readings identity = new OshiReader(si, Duration.ofSeconds(60)).readIdentity();
+    assertThat(InventoryMapper.toFingerprint(identity))
+        .isEqualTo(InventoryMapper.toFingerprint(full));
+    assertThat(InventoryMapper.hostname(identity.hostname()))
+        .isEqualTo(InventoryMapper.hostname(full.hostname()));
+    assertThat(identity.applications()).isNull();
+    assertThat(identity.protection()).isNull();
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.digiready.agent.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.agent.http.Backoff;
+import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.probe.ProxyChoice;
 import io.digiready.agent.spool.Spool;
@@ -149,6 +151,41 @@ class SenderTest {
   }
 
   @Test
+  void the_rejected_heartbeat_is_found_by_the_field_path_not_by_the_wording_of_the_detail()
+      throws Exception {
+    spoolHeartbeats(1, 10);
+    collector.rejectSeq = 7L;
+    collector.rejectDetail = "heartbeats[0] looks wrong (wording for people, not programs)";
+    drainUntilIdle(sender(500), 20);
+    assertThat(collector.storedSeqs()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 8L, 9L, 10L);
+    // the good six went in one request, then the culprit alone: the field was used
+    assertThat(collector.batchSizes.get(0)).isEqualTo(6);
+    assertThat(Files.readString(dir.resolve("spool").resolve("dead-letter.jsonl")))
+        .contains("\"seq\":7");
+  }
+
+  @Test
+  void without_a_field_path_the_batch_is_halved_until_the_culprit_stands_alone() throws Exception {
+    spoolHeartbeats(1, 10);
+    collector.rejectSeq = 5L;
+    collector.legacyErrors = true;
+    drainUntilIdle(sender(500), 40);
+    assertThat(collector.storedSeqs()).containsExactly(1L, 2L, 3L, 4L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(Files.readString(dir.resolve("spool").resolve("dead-letter.jsonl")).lines())
+        .hasSize(1)
+        .allMatch(line -> line.contains("\"seq\":5"));
+  }
+
+  @Test
+  void a_413_splits_the_batch_by_status_alone() throws Exception {
+    spoolHeartbeats(1, 8);
+    collector.heartbeatFaults.add(Fault.status(413, "too_large", "heartbeats[2].seq: body"));
+    drainUntilIdle(sender(500), 10);
+    assertThat(collector.batchSizes.get(0)).isEqualTo(4);
+    assertThat(collector.storedSeqs()).hasSize(8);
+  }
+
+  @Test
   void a_revoked_token_keeps_spooling_and_retrying_and_never_leaks_the_token() throws Exception {
     spoolHeartbeats(1, 5);
     String good = identity.agentToken();
@@ -185,7 +222,7 @@ class SenderTest {
   }
 
   @Test
-  void nothing_is_sent_before_enrolment() throws Exception {
+  void nothing_is_sent_before_enrollment() throws Exception {
     spoolHeartbeats(1, 2);
     identity = null;
     Sender.Result r = sender(500).drain();

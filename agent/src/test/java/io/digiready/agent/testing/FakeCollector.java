@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.digiready.protocol.AgentConfig;
+import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.EnrollResponse;
+import io.digiready.protocol.ErrorResponse;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.HeartbeatAck;
 import io.digiready.protocol.HeartbeatBatch;
@@ -25,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A stand-in collector on 127.0.0.1 with the real contract: enrol, heartbeats with duplicate
+ * A stand-in collector on 127.0.0.1 with the real contract: enroll, heartbeats with duplicate
  * detection by seq, inventory and agent-config. Scripted failures are served first, in order.
  */
 public final class FakeCollector implements AutoCloseable {
@@ -49,20 +51,38 @@ public final class FakeCollector implements AutoCloseable {
   }
 
   private final HttpServer server;
-  public final String token = "agent-token-secret-1234";
+
+  /** The one agent token accepted; {@link #revokeAndReissue} replaces it. */
+  public volatile String token = "agent-token-secret-1234";
+
+  /** The machine id the next enrollment answers with. */
+  public volatile String machineId = "m-test-1";
+
+  /** The enrollment tokens of every enrollment request, in order. */
+  public final List<String> enrollmentTokens = new CopyOnWriteArrayList<>();
+
   public final List<Heartbeat> stored = new CopyOnWriteArrayList<>();
   public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
   public final List<String> inventories = new CopyOnWriteArrayList<>();
   public final List<String> authHeaders = new CopyOnWriteArrayList<>();
   public final ConcurrentLinkedQueue<Fault> heartbeatFaults = new ConcurrentLinkedQueue<>();
 
-  /** Answers for the next enrolment attempts, before one succeeds. */
+  /** Answers for the next enrollment attempts, before one succeeds. */
   public final ConcurrentLinkedQueue<Fault> enrollFaults = new ConcurrentLinkedQueue<>();
 
   public final AtomicInteger enrollAttempts = new AtomicInteger();
   public final AtomicInteger requests = new AtomicInteger();
   public final AtomicInteger duplicates = new AtomicInteger();
   public volatile Long rejectSeq;
+
+  /**
+   * Answer a rejected heartbeat as a collector of before the {@code field} path did: the index only
+   * in the human {@code detail}.
+   */
+  public volatile boolean legacyErrors;
+
+  /** A wording for the {@code detail} of a rejected heartbeat; null: the usual one. */
+  public volatile String rejectDetail;
 
   /** Store the next batch, then drop the connection: the agent never learns it was stored. */
   public volatile boolean loseNextAnswer;
@@ -94,15 +114,25 @@ public final class FakeCollector implements AutoCloseable {
     return new AgentConfig(heartbeatIntervalSeconds, 3600, probes);
   }
 
+  /**
+   * What an administrator's revocation (or a takeover) does: the agent token in use is refused with
+   * 401 from now on, and the next enrollment hands out this machine id and token.
+   */
+  public void revokeAndReissue(String newMachineId, String newToken) {
+    machineId = newMachineId;
+    token = newToken;
+  }
+
   private void enroll(HttpExchange ex) throws IOException {
-    body(ex);
+    EnrollRequest request = JSON.readValue(body(ex), EnrollRequest.class);
+    enrollmentTokens.add(request.enrollmentToken());
     enrollAttempts.incrementAndGet();
     Fault fault = enrollFaults.poll();
     if (fault != null) {
       send(ex, fault.status(), fault.body().getBytes());
       return;
     }
-    send(ex, 201, JSON.writeValueAsBytes(new EnrollResponse("m-test-1", token, config())));
+    send(ex, 201, JSON.writeValueAsBytes(new EnrollResponse(machineId, token, config())));
   }
 
   private void agentConfig(HttpExchange ex) throws IOException {
@@ -147,11 +177,13 @@ public final class FakeCollector implements AutoCloseable {
     HeartbeatBatch batch = JSON.readValue(raw, HeartbeatBatch.class);
     for (int i = 0; i < batch.heartbeats().size(); i++) {
       if (rejectSeq != null && batch.heartbeats().get(i).seq().equals(rejectSeq)) {
-        send(
-            ex,
-            400,
-            ("{\"error\":\"invalid_request\",\"detail\":\"heartbeats[" + i + "].seq: rejected\"}")
-                .getBytes());
+        String field = "heartbeats[" + i + "].seq";
+        String detail = rejectDetail != null ? rejectDetail : field + ": rejected";
+        ErrorResponse error =
+            legacyErrors
+                ? new ErrorResponse("invalid_request", detail)
+                : new ErrorResponse("invalid_request", detail, field);
+        send(ex, 400, JSON.writeValueAsBytes(error));
         return;
       }
     }

@@ -1,8 +1,8 @@
 package io.digiready.collector.config;
 
 import io.digiready.protocol.Limits;
-import io.digiready.protocol.ProbeKind;
 import io.digiready.protocol.ProbeTarget;
+import io.digiready.protocol.ProbeTargets;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -141,24 +141,11 @@ public final class ConfigLoader {
   }
 
   private static List<ProbeTarget> probeTargets(Values v) {
-    List<ProbeTarget> targets = new ArrayList<>();
-    for (String entry : v.list("probeTargets")) {
-      int colon = entry.indexOf(':');
-      String kindText = colon < 0 ? "" : entry.substring(0, colon).toLowerCase(Locale.ROOT);
-      boolean internet = !kindText.endsWith("-lan");
-      kindText = kindText.replace("-lan", "");
-      String target = colon < 0 ? "" : entry.substring(colon + 1).strip();
-      ProbeKind kind =
-          switch (kindText) {
-            case "http" -> ProbeKind.HTTP;
-            case "dns" -> ProbeKind.DNS;
-            case "tcp" -> ProbeKind.TCP;
-            default -> null;
-          };
-      if (kind == null || target.isEmpty() || target.length() > Limits.MAX_STRING_LENGTH) {
-        throw v.bad("probeTargets", "entries must read kind:target with kind http, dns or tcp");
-      }
-      targets.add(new ProbeTarget(kind, target, internet));
+    List<ProbeTarget> targets;
+    try {
+      targets = ProbeTargets.parse(v.get("probeTargets"));
+    } catch (ProbeTargets.SyntaxException e) {
+      throw new ConfigException("probeTargets: " + e.expectation() + ". Found: " + e.found());
     }
     if (targets.size() > Limits.MAX_PROBES) {
       throw v.bad("probeTargets", "at most " + Limits.MAX_PROBES + " targets");

@@ -109,6 +109,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_probe_target_in_the_agents_retired_scope_form_says_how_to_write_it_now() {
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("probeTargets", "tcp:10.0.0.5:445:lan")))
+        .hasMessage(
+            "probeTargets: the kind:target:scope form is no longer read; write"
+                + " tcp-lan:10.0.0.5:445. Found: tcp:10.0.0.5:445:lan");
+  }
+
+  @Test
   void every_key_has_a_flag_and_an_environment_variable() {
     ConfigKey key = ConfigKeys.BY_NAME.get("heartbeatIntervalSeconds");
     assertThat(key.flag()).isEqualTo("--heartbeat-interval-seconds");

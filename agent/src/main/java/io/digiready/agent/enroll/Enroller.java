@@ -1,0 +1,59 @@
+package io.digiready.agent.enroll;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.agent.http.Answers;
+import io.digiready.agent.http.CollectorClient;
+import io.digiready.protocol.EnrollRequest;
+import io.digiready.protocol.EnrollResponse;
+import io.digiready.protocol.Fingerprint;
+import io.digiready.protocol.Json;
+import io.digiready.protocol.ProtocolValidator;
+import io.digiready.protocol.ValidationException;
+import java.io.IOException;
+
+/** {@code POST /api/v1/enroll}: a unit enrollment token and the fingerprint buy an identity. */
+public final class Enroller {
+  private static final ObjectMapper JSON = Json.mapper();
+
+  private Enroller() {}
+
+  /** Why enrollment did not work, without the token in the message. */
+  public static final class EnrollException extends Exception {
+    public EnrollException(String message) {
+      super(message);
+    }
+  }
+
+  public static EnrollResponse enroll(
+      CollectorClient client, String enrollmentToken, String hostname, Fingerprint fingerprint)
+      throws EnrollException {
+    // the inventory follows through the spool; the enrollment stays small
+    EnrollRequest request = new EnrollRequest(enrollmentToken, hostname, fingerprint, null);
+    CollectorClient.Response answer;
+    try {
+      answer = client.post("/api/v1/enroll", JSON.writeValueAsBytes(request), null, true);
+    } catch (IOException e) {
+      throw new EnrollException("collector unreachable: " + Answers.describe(e));
+    }
+    if (!answer.ok()) {
+      throw new EnrollException("enrollment refused: " + Answers.describe(answer));
+    }
+    try {
+      EnrollResponse response = JSON.readValue(answer.body(), EnrollResponse.class);
+      if (response.machineId() == null
+          || response.machineId().isBlank()
+          || response.agentToken() == null
+          || response.agentToken().isBlank()) {
+        throw new EnrollException("enrollment answer lacks machineId or agentToken");
+      }
+      if (response.config() != null) {
+        ProtocolValidator.agentConfig(response.config());
+      }
+      return response;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new EnrollException("enrollment answer is malformed: " + Json.describe(e));
+    } catch (IOException | ValidationException e) {
+      throw new EnrollException("enrollment answer is malformed: " + e.getMessage());
+    }
+  }
+}
