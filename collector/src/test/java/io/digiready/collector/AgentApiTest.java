@@ -127,6 +127,16 @@ class AgentApiTest {
   }
 
   @Test
+  void a_new_machine_whose_agent_numbered_heartbeats_before_has_lost_none() {
+    Agent a = c.enroll(enrollment, "PC-1", "u1", "s1", "o1");
+    c.beat(a, 5000, true);
+    c.beat(a, 5002, true);
+    JsonNode m = c.admin("GET", "/api/v1/machines/" + a.machineId(), null).json();
+    assertThat(m.get("lastSeq").asLong()).isEqualTo(5002);
+    assertThat(m.get("lostHeartbeats").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void an_agent_token_cannot_write_another_machine() {
     Agent a = c.enroll(enrollment, "PC-1", "u1", "s1", "o1");
     Agent b = c.enroll(enrollment, "PC-2", "u2", "s2", "o2");

@@ -35,7 +35,9 @@ final class HeartbeatIngest {
         duplicates++;
         continue;
       }
-      if (h.seq() > lastSeq + 1) {
+      // A machine that never beat before has lost nothing: its agent may have numbered
+      // heartbeats for another identity (a re-enrollment keeps its counter) or drained a spool.
+      if (lastSeq > 0 && h.seq() > lastSeq + 1) {
         lost += h.seq() - lastSeq - 1;
       }
       lastSeq = h.seq();
