@@ -13,8 +13,10 @@ import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
 import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.metrics.IngestMetrics;
+import io.digiready.collector.metrics.MetricNames;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.PostgresStore;
@@ -113,6 +115,11 @@ public final class Collector implements AutoCloseable {
 
     store = stores.apply(config);
     Set<String> adminTokenHashes = adminTokenHashes(config, store);
+    io.micrometer.core.instrument.Gauge.builder(
+            MetricNames.COLLECTOR_LEASE, store, s -> s.holdsLease() ? 1 : 0)
+        .description(
+            "1 on the collector that does the background work and exports per-machine series")
+        .register(registry);
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
@@ -125,6 +132,7 @@ public final class Collector implements AutoCloseable {
     httpMetrics.bindTo(registry);
     CoverageCalculator coverage = new CoverageCalculator(config);
     InventoryService inventory = new InventoryService(fleet, writer, counters, clock);
+    Credentials credentials = new Credentials(fleet, store);
     services =
         new Services(
             config,
@@ -132,8 +140,13 @@ public final class Collector implements AutoCloseable {
             fleet,
             store,
             writer,
-            new Auth(adminTokenHashes, fleet, config.metricsUsername(), config.metricsPassword()),
-            new EnrollService(config, fleet, writer, inventory, counters, clock),
+            new Auth(
+                adminTokenHashes,
+                fleet,
+                credentials,
+                config.metricsUsername(),
+                config.metricsPassword()),
+            new EnrollService(config, fleet, credentials, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
             new UnitService(fleet, writer, store, clock),

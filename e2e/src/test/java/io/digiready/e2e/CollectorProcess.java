@@ -67,11 +67,27 @@ final class CollectorProcess extends Child {
     }
   }
 
+  /** Whether this collector holds the background lease (its {@code /metrics} says so). */
+  boolean leaseHolder() {
+    try {
+      return get("/metrics", null)
+          .body()
+          .lines()
+          .anyMatch(l -> l.equals("digiready_collector_lease 1.0"));
+    } catch (UncheckedIOException e) {
+      return false;
+    }
+  }
+
   String url() {
     return "http://127.0.0.1:" + port;
   }
 
   String adminToken() {
+    int given = extraArgs.indexOf("--admin-token");
+    if (given >= 0) {
+      return extraArgs.get(given + 1);
+    }
     try {
       return Files.readString(dataDir.resolve("admin-token"), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {

@@ -191,7 +191,9 @@ public final class LoadRun {
           }
           return;
         } catch (CollectorClient.HttpStatusException e) {
-          if (e.status() != 503) {
+          // An agent retries what a collector or a balancer could not answer: 502 and 504 come
+          // from a balancer whose collector died mid-request.
+          if (e.status() != 503 && e.status() != 502 && e.status() != 504) {
             failures.incrementAndGet();
             log.println("load: " + e.getMessage());
             return;

@@ -119,6 +119,19 @@ public final class SimMachine {
     return machineId;
   }
 
+  public String agentToken() {
+    return agentToken;
+  }
+
+  /** The next {@code n} heartbeats of this PC, as its agent would batch them. */
+  public synchronized io.digiready.protocol.HeartbeatBatch batch(int n, Instant now) {
+    List<Heartbeat> beats = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      beats.add(nextHeartbeat(now));
+    }
+    return new io.digiready.protocol.HeartbeatBatch(beats);
+  }
+
   /** True when this PC has an anti-malware product enabled with current definitions. */
   public boolean protectedPc() {
     return security != null && security.protectedPc();

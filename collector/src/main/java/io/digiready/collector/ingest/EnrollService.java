@@ -7,6 +7,7 @@ import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.problem.Problem;
+import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
 import io.digiready.protocol.EnrollRequest;
@@ -32,6 +33,7 @@ public final class EnrollService {
 
   private final CollectorConfig config;
   private final Fleet fleet;
+  private final Credentials credentials;
   private final GroupCommitWriter writer;
   private final InventoryService inventories;
   private final IngestMetrics counters;
@@ -40,12 +42,14 @@ public final class EnrollService {
   public EnrollService(
       CollectorConfig config,
       Fleet fleet,
+      Credentials credentials,
       GroupCommitWriter writer,
       InventoryService inventories,
       IngestMetrics counters,
       Clock clock) {
     this.config = config;
     this.fleet = fleet;
+    this.credentials = credentials;
     this.writer = writer;
     this.inventories = inventories;
     this.counters = counters;
@@ -54,8 +58,8 @@ public final class EnrollService {
 
   public EnrollResponse enroll(EnrollRequest request) {
     EnrollmentToken token =
-        fleet
-            .enrollmentTokenForHash(Tokens.sha256Hex(request.enrollmentToken()))
+        credentials
+            .enrollmentToken(Tokens.sha256Hex(request.enrollmentToken()))
             .orElseThrow(Problem::unauthorized);
     String agentToken = Tokens.newToken();
     String tokenHash = Tokens.sha256Hex(agentToken);
@@ -69,7 +73,8 @@ public final class EnrollService {
 
   private Machine enrollInTx(
       Tx tx, String unit, EnrollRequest request, String tokenHash, Instant now) throws Exception {
-    if (fleet.unit(unit).isEmpty()) {
+    // A token's unit exists (a foreign key); this collector may just not have followed it yet.
+    if (fleet.unit(unit).isEmpty() && !credentials.shared()) {
       throw Problem.unauthorized();
     }
     Fingerprint f = request.fingerprint();

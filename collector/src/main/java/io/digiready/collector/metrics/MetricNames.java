@@ -41,6 +41,9 @@ public final class MetricNames {
   public static final String WRITER_GROUP_SIZE = PREFIX + "writer.group.size";
   public static final String WRITER_QUEUE_DEPTH = PREFIX + "writer.queue.depth";
 
+  /** 1 on the collector that holds the background lease (always 1 alone on SQLite). */
+  public static final String COLLECTOR_LEASE = PREFIX + "collector.lease";
+
   /** Micrometer's conventional name, which Grafana's HTTP panels expect. */
   public static final String HTTP_REQUESTS = "http.server.requests";
 

@@ -80,6 +80,36 @@ abstract class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<String> machineIdForTokenHash(String hash) {
+    return query(
+            "SELECT id FROM machines WHERE token_hash = ? AND retired_at IS NULL",
+            p -> p.setString(1, hash),
+            rs -> rs.getString(1))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<EnrollmentToken> activeEnrollmentToken(String hash) {
+    return query(
+            ENROLLMENT_TOKEN_SELECT + " WHERE token_hash = ? AND revoked_at IS NULL",
+            p -> p.setString(1, hash),
+            JdbcStore::enrollmentToken)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<ViewerToken> activeViewerToken(String hash) {
+    return query(
+            VIEWER_TOKEN_SELECT + " WHERE token_hash = ? AND revoked_at IS NULL",
+            p -> p.setString(1, hash),
+            JdbcStore::viewerToken)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
   public List<Unit> loadUnits() {
     return query(UNIT_SELECT, p -> {}, JdbcStore::unit);
   }

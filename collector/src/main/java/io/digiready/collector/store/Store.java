@@ -76,6 +76,21 @@ public interface Store extends AutoCloseable {
   /** Tries to take or keep the lease; the collector calls it every few seconds. */
   default void renewLease() {}
 
+  /** The live machine whose agent token has this hash, read from the database. */
+  default Optional<String> machineIdForTokenHash(String hash) {
+    return Optional.empty();
+  }
+
+  /** The active (not revoked) enrollment token with this hash, read from the database. */
+  default Optional<EnrollmentToken> activeEnrollmentToken(String hash) {
+    return Optional.empty();
+  }
+
+  /** The active viewer token with this hash, read from the database. */
+  default Optional<ViewerToken> activeViewerToken(String hash) {
+    return Optional.empty();
+  }
+
   /** True when a trivial read works; the writer reports write health itself. */
   boolean readable();
 

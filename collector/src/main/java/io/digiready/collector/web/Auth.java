@@ -3,6 +3,7 @@ package io.digiready.collector.web;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.problem.Problem;
+import io.digiready.collector.store.Credentials;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +24,19 @@ public final class Auth {
   private static final int MAX_TOKEN_LENGTH = 512;
   private final Set<String> adminTokenHashes;
   private final Fleet fleet;
+  private final Credentials credentials;
   private final String metricsCredentialsHash;
 
   /** {@code adminTokenHashes}: SHA-256 hex of each admin token accepted. */
   public Auth(
-      Set<String> adminTokenHashes, Fleet fleet, String metricsUser, String metricsPassword) {
+      Set<String> adminTokenHashes,
+      Fleet fleet,
+      Credentials credentials,
+      String metricsUser,
+      String metricsPassword) {
     this.adminTokenHashes = Set.copyOf(adminTokenHashes);
     this.fleet = fleet;
+    this.credentials = credentials;
     this.metricsCredentialsHash =
         metricsUser.isEmpty() ? null : Tokens.sha256Hex(metricsUser + ":" + metricsPassword);
   }
@@ -83,8 +90,8 @@ public final class Auth {
     if (admin) {
       return new Session("admin", "administrator");
     }
-    return fleet
-        .viewerTokenForHash(hash)
+    return credentials
+        .viewerToken(hash)
         .filter(v -> Tokens.sameHash(v.tokenHash(), hash))
         .map(v -> new Session("viewer", v.name()))
         .orElseThrow(Problem::unauthorized);
@@ -100,10 +107,11 @@ public final class Auth {
       throw Problem.unauthorized();
     }
     String hash = Tokens.sha256Hex(token);
-    return fleet
+    // A machine this collector does not know yet (enrolled through another collector a moment
+    // ago) was found by its hash in the database; the equality of hashes is what was looked up.
+    return credentials
         .machineIdForTokenHash(hash)
-        .filter(
-            id -> fleet.machine(id).map(m -> Tokens.sameHash(m.tokenHash(), hash)).orElse(false))
+        .filter(id -> fleet.machine(id).map(m -> Tokens.sameHash(m.tokenHash(), hash)).orElse(true))
         .orElseThrow(Problem::unauthorized);
   }
 
