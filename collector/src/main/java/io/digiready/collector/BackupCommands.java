@@ -8,7 +8,21 @@ import java.nio.file.Path;
 final class BackupCommands {
   private BackupCommands() {}
 
-  static int run(String command, Path file, Path dataDir) {
+  static int run(String command, Path file, io.digiready.collector.config.CollectorConfig config) {
+    if (config.storage().postgresql()) {
+      // PostgreSQL has its own consistent, online tools; a second copy of them here would only
+      // be worse.
+      System.err.println(
+          "digiready-collector "
+              + command
+              + ": the data is in PostgreSQL ("
+              + config.storage().jdbcUrl()
+              + "); use its tools: pg_dump --format=custom --file=digiready.dump DATABASE"
+              + " (online, consistent) and pg_restore --clean --if-exists --dbname=DATABASE"
+              + " digiready.dump with every collector stopped");
+      return 1;
+    }
+    Path dataDir = config.dataDir();
     Path database = dataDir.resolve(Collector.DATABASE_FILE);
     try {
       if (command.equals("backup")) {

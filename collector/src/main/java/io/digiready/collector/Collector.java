@@ -85,7 +85,7 @@ public final class Collector implements AutoCloseable {
         c.rawHeartbeatRetentionDays() > 0);
   }
 
-  private static String password(java.nio.file.Path file) {
+  static String password(java.nio.file.Path file) {
     if (file == null) {
       return null;
     }

@@ -62,6 +62,9 @@ public final class CollectorMain {
           flags.put(key.name(), command.matchedOptionValue(key.flag(), ""));
         }
       }
+      if (command.commandSpec().name().equals(MigrateToPostgres.NAME)) {
+        flags.put("storage", "postgresql");
+      }
       String file = command.matchedOptionValue("--config", null);
       config = ConfigLoader.load(file == null ? null : Path.of(file), env, flags);
     } catch (ConfigException e) {
@@ -73,7 +76,8 @@ public final class CollectorMain {
           BackupCommands.run(
               command.commandSpec().name(),
               Path.of((String) command.matchedPositional(0).getValue()),
-              config.dataDir());
+              config);
+      case MigrateToPostgres.NAME -> MigrateToPostgres.run(config, System.out);
       default -> serve(config);
     };
   }
@@ -144,6 +148,29 @@ public final class CollectorMain {
             "restore",
             "Replace the database with the backup FILE; refused while a collector uses the data"
                 + " directory."));
+    CommandSpec migrate = CommandSpec.create().name(MigrateToPostgres.NAME);
+    migrate.mixinStandardHelpOptions(true);
+    migrate
+        .usageMessage()
+        .description(
+            "Copy this collector's SQLite database (live or stopped) into an empty PostgreSQL"
+                + " database, check the row counts and the figures, and print what was done.");
+    migrate.addOption(
+        OptionSpec.builder("--config")
+            .paramLabel("FILE")
+            .type(String.class)
+            .description("the collector's properties file (for its dataDir)")
+            .build());
+    for (String name : java.util.List.of("dataDir", "jdbcUrl", "jdbcUser", "jdbcPasswordFile")) {
+      ConfigKey key = ConfigKeys.BY_NAME.get(name);
+      migrate.addOption(
+          OptionSpec.builder(key.flag())
+              .paramLabel("VALUE")
+              .type(String.class)
+              .description(key.help())
+              .build());
+    }
+    top.addSubcommand(MigrateToPostgres.NAME, migrate);
     return top;
   }
 
