@@ -70,11 +70,11 @@ public final class CoverageHistory {
     LocalDate start = from == null ? end.minusDays(DEFAULT_DAYS - 1) : from;
     checkRange(start, end, "to");
     LocalDate last = end.isAfter(today) ? today : end;
+    // Today is computed live; only past days are read.
+    LocalDate lastStored = last.isBefore(today) ? last : today.minusDays(1);
     Map<LocalDate, CoverageDay> rows = new HashMap<>();
-    if (start.isBefore(last)) {
-      store
-          .coverageDays(List.of(code), start, last.minusDays(1))
-          .forEach(r -> rows.put(r.day(), r));
+    if (!start.isAfter(lastStored)) {
+      store.coverageDays(List.of(code), start, lastStored).forEach(r -> rows.put(r.day(), r));
     }
     List<DayFigures> days = new ArrayList<>();
     for (LocalDate d = start; !d.isAfter(last); d = d.plusDays(1)) {
