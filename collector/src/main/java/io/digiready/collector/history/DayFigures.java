@@ -5,6 +5,7 @@ import io.digiready.collector.coverage.UnitCoverage;
 import io.digiready.collector.store.Store;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One unit's subtree figures on one calendar day, as the history and the reports give them. Every
@@ -91,7 +92,8 @@ public record DayFigures(
 
   /** Today's live figures. */
   public static DayFigures today(UnitCoverage u, LocalDate day, Instant now) {
-    return of(row(u, day, Store.CoverageDay.SO_FAR, now)).withStatus(TODAY);
+    return of(row(u, day, Store.CoverageDay.SO_FAR, now.truncatedTo(ChronoUnit.MILLIS)))
+        .withStatus(TODAY);
   }
 
   private DayFigures withStatus(String other) {
