@@ -263,7 +263,7 @@ def lint(dashboards):
                 else:
                     continue
                 break
-            if panel.get("type") != "text" and not panel.get("targets"):
+            if panel.get("type") not in ("text", "row") and not panel.get("targets"):
                 problems.append(f"{where}: panel '{title}' has no query")
             for t in panel.get("targets", []):
                 if t.get("datasource", {}).get("uid") != "${datasource}":

@@ -20,14 +20,15 @@ from pathlib import Path
 DEFAULT_DASHBOARDS = Path(__file__).resolve().parent / "dashboards"
 
 # Grafana computes these from the time range and the scrape interval; these values suit a test
-# Prometheus scraping every few seconds (rate() needs two samples inside $__rate_interval).
+# Prometheus scraping every few seconds (rate() needs two samples inside $__rate_interval, and the
+# period row's "offset $__range" needs data that old: a fresh Prometheus holds 30 s within a minute).
 BUILTIN_DEFAULTS = {
     "__interval": "15s",
     "__interval_ms": "15000",
     "__rate_interval": "1m",
-    "__range": "1h",
-    "__range_s": "3600",
-    "__range_ms": "3600000",
+    "__range": "30s",
+    "__range_s": "30",
+    "__range_ms": "30000",
 }
 
 # $name, ${name}, ${name:format}, [[name]]; "$1" in label_replace is not a variable.

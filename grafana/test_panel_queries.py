@@ -84,6 +84,20 @@ class ShippedDashboardsTest(unittest.TestCase):
         for names in uids.values():
             self.assertIn("unit", names)
 
+    def test_the_coverage_overview_has_a_period_row_that_sends_older_periods_to_the_collector(self):
+        board = json.loads((panel_queries.DEFAULT_DASHBOARDS / "coverage-overview.json").read_text(encoding="utf-8"))
+        rows = [p for p in board["panels"] if p["type"] == "row"]
+        self.assertEqual([r["title"] for r in rows], ["Period: the end of the time range against its start"])
+        below = [p for p in board["panels"] if p["gridPos"]["y"] > rows[0]["gridPos"]["y"]]
+        text = next(p for p in below if p["type"] == "text")["options"]["content"]
+        self.assertIn("the collector's own history is the source of truth", text)
+        self.assertIn("/api/v1/reports/period", text)
+        exprs = [t["expr"] for p in below for t in p.get("targets", [])]
+        self.assertEqual(len(exprs), 12)
+        self.assertEqual(sum("offset $__range" in e for e in exprs), 8)
+        for e in exprs:
+            self.assertRegex(e, r"digiready_unit_(equipment|connectivity)_coverage_ratio")
+
     def test_every_shipped_query_is_fully_substituted_given_a_unit(self):
         queries = list(panel_queries.queries(panel_queries.DEFAULT_DASHBOARDS, {"unit": "krong-nang"}))
         self.assertGreater(len(queries), 50)

@@ -83,8 +83,10 @@ url="http://127.0.0.1:$port"
 trap 'echo; stop_all; exit 0' INT TERM
 
 echo "starting the collector on port $port (data in $data_dir) ..."
+# The demo speaks Vietnamese: exports and period reports default to it, and the page's URL below
+# picks it (the switch in the page's header changes it and remembers the choice).
 java -jar "$collector_jar" serve --port "$port" --bind-address 127.0.0.1 --data-dir "$data_dir" \
-  >>"$data_dir/collector.log" 2>&1 &
+  --report-language vi >>"$data_dir/collector.log" 2>&1 &
 echo $! >"$run_dir/collector.pid"
 
 for _ in $(seq 1 300); do
@@ -142,8 +144,8 @@ fi
 cat <<MSG
 
 digiready is running.
-  status page     $url/   (sign in with the token in $viewer_token_file, read-only,
-                  or the admin token in $admin_token_file)
+  status page     $url/?lang=vi   (in Vietnamese; sign in with the token in $viewer_token_file,
+                  read-only, or the admin token in $admin_token_file)
   metrics         $url/metrics
   units API       curl -H "Authorization: Bearer \$(cat $admin_token_file)" $url/api/v1/units
   admin token     $admin_token_file

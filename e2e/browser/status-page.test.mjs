@@ -11,6 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, guardedPage, env } from './browser.mjs';
@@ -186,6 +187,7 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     const bytes = fs.readFileSync(file);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'coverage.csv starts with the UTF-8 BOM');
     assert.ok(bytes.toString('utf8').includes(EXPECT_UNIT_NAME), 'the CSV holds the Vietnamese name');
+    assert.ok(bytes.toString('utf8').startsWith('\ufeffcode,name,parent,'), 'an English page downloads English headings');
     await page.locator('.download-status', { hasText: 'Downloaded' }).waitFor();
 
     // A machine page: inventory, checks, probes, events.
@@ -469,6 +471,120 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
     assert.equal(await page.title(), 'Đơn vị · digiready');
     assert.equal(await page.evaluate(() => sessionStorage.getItem('digiready.token')), VIEWER_TOKEN);
+    check();
+  } finally {
+    await context.close();
+  }
+});
+
+/** Today in Hà Nội as YYYY-MM-DD, and this quarter's name and first and last day. */
+function thisQuarter() {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const year = Number(today.slice(0, 4));
+  const q = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const last = new Date(Date.UTC(year, q * 3, 0)).getUTCDate();
+  const pad = (n) => String(n).padStart(2, '0');
+  return { today, year, q, from: `${year}-${pad(q * 3 - 2)}-01`, to: `${year}-${pad(q * 3)}-${pad(last)}` };
+}
+
+/** A coverage as the report's sentences write it: at most one decimal, never 100% below 100 %. */
+function sentencePct(ratio) {
+  return ratio < 1 && Math.round(ratio * 1000) >= 1000 ? VI.pctTarget(0.999) : VI.pctTarget(ratio);
+}
+
+const flat = (text) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
+
+test('a reader in Vietnamese opens the period report, changes the period and prints it to PDF', { timeout: 180_000 }, async () => {
+  const { page, context, check } = await guardedPage(browser, BASE_URL, { locale: 'vi-VN' });
+  const district = EXPECT_DISTRICT ?? EXPECT_UNIT;
+  const ROMAN = ['I', 'II', 'III', 'IV'];
+  const period = thisQuarter();
+  try {
+    await page.goto(`${BASE_URL}/`);
+    await page.waitForSelector('main[data-ready="signin"]');
+    await page.getByLabel('Mã truy cập').fill(VIEWER_TOKEN);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForSelector('main[data-ready="units"]');
+    await page.goto(`${BASE_URL}/#/units/${district}`);
+    await page.waitForSelector('main[data-ready="unit"]');
+    await page.getByRole('link', { name: 'Báo cáo kỳ (quý, năm)' }).click();
+    await page.waitForSelector('main[data-ready="report"]');
+
+    // This quarter so far, the district and every unit below it.
+    const quarterName = `Quý ${ROMAN[period.q - 1]}/${period.year}`;
+    assert.equal(await page.textContent('main h1'), `Báo cáo kỳ: ${quarterName}`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+    const report = await apiJson(`/reports/period?unit=${district}&from=${period.from}&to=${period.to}&lang=vi`, VIEWER_TOKEN);
+    assert.equal(report.title, quarterName);
+    assert.equal(report.asOf, period.today);
+    assert.equal(report.partial, period.to !== period.today);
+    assert.match(await page.textContent('#report-intro'), new RegExp(`^Số liệu đến hết ngày ${VI.calendarDate(period.today)}, so sánh với cuối kỳ trước`));
+    const rows = page.locator('table.report tbody tr');
+    assert.equal(await rows.count(), report.units.length);
+    assert.ok(report.units.length > 2, 'the district and its communes');
+    assert.deepEqual(await page.locator('ol.sentences li').allTextContents(), report.units.map((r) => r.sentence));
+    assert.deepEqual(
+      await page.locator('table.report thead th').allTextContents(),
+      ['Đơn vị', 'Số cán bộ', 'Cán bộ có máy tính làm việc', 'Máy tính kết nối Internet', 'Điểm sẵn sàng', 'Xếp hạng', 'So với cuối kỳ trước'],
+    );
+
+    // The commune's sentence says the live figures of the API, written the Vietnamese way.
+    const unit = await apiJson(`/units/${EXPECT_UNIT}`, VIEWER_TOKEN);
+    const equipped = Math.round(unit.equipmentCoverage * unit.staff);
+    const sentence =
+      `${unit.name}: ${VI.num(equipped)}/${VI.num(unit.staff)} cán bộ có máy tính làm việc (${sentencePct(unit.equipmentCoverage)}); ` +
+      `${sentencePct(unit.connectivityCoverage)} máy tính kết nối Internet; xếp thứ ${VI.num(unit.rank)}/${VI.num(unit.of)}.`;
+    assert.equal(await page.textContent(`ol.sentences li[data-code="${EXPECT_UNIT}"]`), sentence);
+    const row = page.locator(`table.report tr[data-code="${EXPECT_UNIT}"]`);
+    assert.equal(await row.locator('td.cover .figure').first().textContent(), VI.pct(unit.equipmentCoverage));
+    assert.equal(await row.locator('td.cover .count').first().textContent(), `${VI.num(equipped)}/${VI.num(unit.staff)}`);
+    assert.equal(await row.locator('td.rank').textContent(), `xếp thứ ${VI.num(unit.rank)}/${VI.num(unit.of)}`);
+    const units = await apiJson('/units', VIEWER_TOKEN);
+    const session = await apiJson('/session', VIEWER_TOKEN);
+    assert.deepEqual(await englishLeft(page, [session.name, ...units.flatMap((u) => [u.name, u.code])]), [], 'English words on the Vietnamese report page');
+    await shot(page, 'vi-report.png');
+
+    // Its figures as CSV, in the page's language and as of the report's last day.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải số liệu này (tệp CSV)' }).click()]);
+    assert.equal(download.suggestedFilename(), `digiready-coverage-${district}-${report.asOf}.csv`);
+    const file = path.join(SHOTS, '..', 'downloads', `vi-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const csv = fs.readFileSync(file, 'utf8');
+    assert.ok(csv.startsWith('\ufeffMã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,'), 'Vietnamese headings after the BOM');
+    assert.ok(csv.includes('\r\n') && !csv.replace(/\r\n/g, '').includes('\n'), 'CRLF line ends');
+
+    // Printed: A4, no navigation, the table's headings on every page that holds rows, the sentences.
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'vi-report-print.png');
+    await page.emulateMedia({ media: null }); // page.pdf() prints with the print stylesheet
+    const pdf = path.join(SHOTS, 'vi-report.pdf');
+    await page.pdf({ path: pdf, format: 'A4', preferCSSPageSize: true });
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+    const all = flat(text);
+    assert.ok(all.includes(flat(sentence)), `the PDF holds "${sentence}"`);
+    for (const r of report.units) assert.ok(all.includes(flat(r.sentence)), `the PDF holds "${r.sentence}"`);
+    assert.ok(all.includes(`Báo cáo kỳ: ${quarterName}`));
+    for (const word of ['Đăng xuất', 'Tiếng Việt', 'In hoặc lưu thành tệp PDF', 'Xem báo cáo', 'Tải số liệu này']) {
+      assert.ok(!all.includes(word), `no "${word}" in the printed report`);
+    }
+    const pages = text.split('\f').filter((p) => p.trim() !== '');
+    console.log(`# the printed report: ${pages.length} A4 page(s)`);
+    // Printed twice as large, the table spans pages: each page with rows starts with the headings.
+    const large = path.join(SHOTS, 'vi-report-large.pdf');
+    await page.pdf({ path: large, format: 'A4', preferCSSPageSize: true, scale: 2 });
+    const largePages = execFileSync('pdftotext', ['-enc', 'UTF-8', large, '-'], { encoding: 'utf8' }).normalize('NFC').split('\f');
+    // A page holds rows when a coverage cell's "(chưa) đạt chỉ tiêu" is on it (the caption aside).
+    const withRows = largePages.filter((p) => flat(p).replace(/Số liệu của mỗi đơn vị tính cả[^.]*\./, '').includes('đạt chỉ tiêu'));
+    assert.ok(withRows.length >= 2, `the large table spans pages (${withRows.length})`);
+    for (const p of withRows) assert.ok(flat(p).includes('Số cán bộ'), 'the headings repeat on each page of the table');
+    console.log(`# printed at scale 2: ${largePages.filter((p) => p.trim()).length} pages, the table on ${withRows.length}`);
+
+    // The year is one click away, and remembered in the address.
+    await page.getByRole('link', { name: `Năm ${period.year}`, exact: true }).first().click();
+    await page.locator('main h1', { hasText: `Năm ${period.year}` }).waitFor();
+    await page.waitForSelector('main[data-ready="report"]');
+    assert.equal(new URL(page.url()).hash, `#/report/${district}/${period.year}-01-01/${period.year}-12-31`);
+    assert.equal(await page.getAttribute(`a.period[aria-current="true"]`, 'href'), `#/report/${district}/${period.year}-01-01/${period.year}-12-31`);
     check();
   } finally {
     await context.close();

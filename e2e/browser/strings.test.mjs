@@ -104,6 +104,26 @@ test('Vietnamese counts do not inflect and ranks read "xếp thứ N/M"', () => 
   assert.equal(en.strings.machinesCount(1234), '1,234 computers');
 });
 
+test('the period report names quarters and years as reports write them', () => {
+  const r = vi.strings.report;
+  assert.equal(r.quarter(1, 2026), 'Quý I/2026');
+  assert.equal(r.quarter(4, 2025), 'Quý IV/2025');
+  assert.equal(r.year(2026), 'Năm 2026');
+  assert.equal(r.title('Quý I/2026'), 'Báo cáo kỳ: Quý I/2026');
+  assert.equal(r.points(0.021), '+2,1 điểm %');
+  assert.equal(r.points(-1 / 6), '−16,7 điểm %');
+  assert.equal(r.points(0), '±0 điểm %');
+  assert.equal(r.rankUp(2), 'tăng 2 bậc');
+  assert.equal(r.rankUp(-1), 'giảm 1 bậc');
+  assert.equal(r.notMet(vi.format.pctTarget(0.98)), 'chưa đạt chỉ tiêu 98%');
+  const e = en.strings.report;
+  assert.equal(e.quarter(1, 2026), 'Q1 2026');
+  assert.equal(e.year(2026), 'Year 2026');
+  assert.equal(e.points(0.021), '+2.1 points');
+  assert.equal(e.rankUp(1), 'up 1 place');
+  assert.equal(e.rankUp(-3), 'down 3 places');
+});
+
 test('numbers and dates are pinned for vi-VN and en-GB', () => {
   const at = '2026-03-31T07:05:00Z'; // 14:05 in Hà Nội
   const v = formatter('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });

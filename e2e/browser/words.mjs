@@ -29,7 +29,7 @@ export function said(value) {
 // and "Thu" (Thursday in English, a Vietnamese word as in "thu hồi").
 const SHARED = new Set([
   'digiready', 'internet', 'gib', 'mib', 'kib', 'tib', 'mhz', 'mbit', 'bit', 'http', 'https', 'dns', 'tcp',
-  'tls', 'csv', 'utf', 'excel', 'mac', 'proxy', 'post', 'bios', 'uefi', 'ram', 'cpu', 'thu',
+  'tls', 'csv', 'utf', 'excel', 'mac', 'proxy', 'post', 'bios', 'uefi', 'ram', 'cpu', 'thu', 'pdf',
 ]);
 // API paths such as /api/v1/units/import are codes, not words.
 const PATH = /\/[\w./-]+/g;

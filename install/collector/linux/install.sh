@@ -91,6 +91,8 @@ port=8080
 bindAddress=0.0.0.0
 dataDir=$data
 # adminToken is generated into $data/admin-token on the first start
+# CSV exports and period reports in Vietnamese unless a request asks for lang=en
+reportLanguage=vi
 CONF
   )
   mv -f "$root$config.new" "$root$config"

@@ -1,4 +1,5 @@
-// The status page: sign-in, the header, and the hash routes #/units, #/units/CODE, #/machines/ID, #/tokens.
+// The status page: sign-in, the header, and the hash routes #/units, #/units/CODE, #/machines/ID, #/tokens,
+// #/report/CODE[/FROM/TO] (the period report).
 import { strings as t, languages, switchLanguage } from './i18n.js';
 import { h } from './dom.js';
 import { api as call, ApiError, token, keepToken, forgetToken } from './api.js';
@@ -6,6 +7,7 @@ import { unitsPage } from './units.js';
 import { unitPage } from './unit.js';
 import { machinePage } from './machine.js';
 import { tokensPage } from './tokens.js';
+import { reportPage } from './report.js';
 
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
@@ -163,6 +165,7 @@ function page(hash) {
   if (parts[0] === '' || (parts[0] === 'units' && parts.length === 1)) return ['units', () => unitsPage(api)];
   if (parts[0] === 'units' && parts.length === 2) return ['unit', () => unitPage(api, parts[1])];
   if (parts[0] === 'machines' && parts.length === 2) return ['machine', () => machinePage(api, parts[1])];
+  if (parts[0] === 'report' && (parts.length === 2 || parts.length === 4)) return ['report', () => reportPage(api, parts[1], parts[2], parts[3])];
   // A viewer who types #/tokens gets the API's 403 in plain words.
   if (parts[0] === 'tokens' && parts.length === 1) return ['tokens', () => tokensPage(api)];
   return ['notfound', null];

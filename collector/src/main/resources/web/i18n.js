@@ -1,5 +1,6 @@
 // The page's language: the one chosen with the switch in the header (kept in localStorage), else
 // the first of the browser's languages (navigator.languages) that the page speaks, else English.
+// A link may choose too: /?lang=vi (the quick start's demo prints one) counts as using the switch.
 // Exports that language's strings and its formatter (format.js); every page takes both from here.
 // To add a translation: copy strings.en.js to strings.<lang>.js, translate it, list it below (the
 // Node test checks that its keys match English).
@@ -28,7 +29,24 @@ export function chooseLanguage(choice, preferred) {
   return 'en';
 }
 
-export const lang = chooseLanguage(stored(), navigator.languages?.length ? navigator.languages : [navigator.language]);
+/** ?lang=xx in the page's address: kept as the reader's choice, then taken out of the address. */
+function linked() {
+  if (typeof location === 'undefined' || !location.search) return null;
+  const params = new URLSearchParams(location.search);
+  const code = params.get('lang');
+  if (!code || !AVAILABLE[code]) return null;
+  try {
+    localStorage.setItem(KEY, code);
+  } catch {
+    // storage switched off: this page still shows the linked language
+  }
+  params.delete('lang');
+  const rest = params.toString();
+  history.replaceState(null, '', location.pathname + (rest ? `?${rest}` : '') + location.hash);
+  return code;
+}
+
+export const lang = chooseLanguage(linked() ?? stored(), navigator.languages?.length ? navigator.languages : [navigator.language]);
 const chosen = AVAILABLE[lang];
 export const { strings, format, locale } = chosen;
 

@@ -268,6 +268,47 @@ export const strings = {
     return plural(m, 'minute', 'minutes');
   },
 
+  // period report (report.js); the collector writes the title and each unit's sentence
+  report: {
+    link: 'Period report (quarter, year)',
+    title: (period) => `Period report: ${period}`,
+    intro: (asOf, previousTo) =>
+      `Figures at the end of ${asOf}, compared with the end of the previous period of the same length (${previousTo}).`,
+    partial: (asOf) => `The period is not over: these are today's figures so far (${asOf}).`,
+    choose: 'Period',
+    quarter: (q, year) => `Q${q} ${year}`,
+    year: (year) => `Year ${year}`,
+    from: 'From',
+    to: 'To',
+    show: 'Show the report',
+    print: 'Print or save as PDF',
+    download: 'Download these figures (CSV)',
+    tableTitle: 'Figures by unit',
+    caption: "Each unit's figures include the units below it; a target is met when the figure reaches it.",
+    col: {
+      unit: 'Unit',
+      staff: 'Staff',
+      equipment: 'Staff with a working computer',
+      connectivity: 'Computers connected to the internet',
+      readiness: 'Readiness score',
+      rank: 'Rank',
+      change: 'Change since the previous period',
+    },
+    met: 'target met',
+    notMet: (target) => `below the ${target} target`,
+    points: (delta) => `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${format.decimal(Math.abs(delta) * 100)} points`,
+    changeEquipment: (points) => `equipment ${points}`,
+    changeConnectivity: (points) => `connectivity ${points}`,
+    rankUp: (n) => (n > 0 ? `up ${plural(n, 'place', 'places')}` : n < 0 ? `down ${plural(-n, 'place', 'places')}` : 'same rank'),
+    noPrevious: 'no figures for the previous period',
+    noFigures: 'no figures for that day',
+    estimated: 'estimated',
+    estimatedNote:
+      'Estimated: no collector was running when that day ended; its figures are the last ones taken before.',
+    sentencesTitle: 'Summary by unit',
+    madeAt: (when) => `Made with digiready on ${when}.`,
+  },
+
   // viewer tokens
   tokensTitle: 'Viewer tokens',
   tokensIntro:

@@ -10,6 +10,9 @@ import { formatter } from './format.js';
 export const locale = 'vi-VN';
 export const format = formatter(locale);
 
+/** Quarters as reports write them: "Quý I/2026". */
+const ROMAN = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
+
 /** A count before a noun: Vietnamese has no plural form. "1 máy tính", "1.234 máy tính". */
 function count(n, noun) {
   return `${format.num(n)} ${noun}`;
@@ -263,6 +266,47 @@ export const strings = {
     if (d > 0) return `${count(d, 'ngày')} ${count(h, 'giờ')}`;
     if (h > 0) return `${count(h, 'giờ')} ${count(m, 'phút')}`;
     return count(m, 'phút');
+  },
+
+  // báo cáo kỳ (report.js); tên kỳ và câu tóm tắt của từng đơn vị do máy chủ viết
+  report: {
+    link: 'Báo cáo kỳ (quý, năm)',
+    title: (period) => `Báo cáo kỳ: ${period}`,
+    intro: (asOf, previousTo) =>
+      `Số liệu đến hết ngày ${asOf}, so sánh với cuối kỳ trước có cùng độ dài (ngày ${previousTo}).`,
+    partial: (asOf) => `Kỳ báo cáo chưa kết thúc: đây là số liệu trong ngày ${asOf}, chưa chốt.`,
+    choose: 'Kỳ báo cáo',
+    quarter: (q, year) => `Quý ${ROMAN[q] ?? q}/${year}`,
+    year: (year) => `Năm ${year}`,
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    show: 'Xem báo cáo',
+    print: 'In hoặc lưu thành tệp PDF',
+    download: 'Tải số liệu này (tệp CSV)',
+    tableTitle: 'Số liệu theo đơn vị',
+    caption: 'Số liệu của mỗi đơn vị tính cả các đơn vị trực thuộc; đạt chỉ tiêu khi tỷ lệ bằng hoặc cao hơn chỉ tiêu.',
+    col: {
+      unit: 'Đơn vị',
+      staff: 'Số cán bộ',
+      equipment: 'Cán bộ có máy tính làm việc',
+      connectivity: 'Máy tính kết nối Internet',
+      readiness: 'Điểm sẵn sàng',
+      rank: 'Xếp hạng',
+      change: 'So với cuối kỳ trước',
+    },
+    met: 'đạt chỉ tiêu',
+    notMet: (target) => `chưa đạt chỉ tiêu ${target}`,
+    points: (delta) => `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${format.decimal(Math.abs(delta) * 100)} điểm %`,
+    changeEquipment: (points) => `trang bị ${points}`,
+    changeConnectivity: (points) => `kết nối ${points}`,
+    rankUp: (n) => (n > 0 ? `tăng ${format.num(n)} bậc` : n < 0 ? `giảm ${format.num(-n)} bậc` : 'giữ nguyên thứ hạng'),
+    noPrevious: 'chưa có số liệu kỳ trước',
+    noFigures: 'chưa có số liệu ngày này',
+    estimated: 'ước tính',
+    estimatedNote:
+      'Số liệu ước tính: lúc hết ngày đó không có máy chủ thu thập số liệu nào hoạt động; số liệu là số liệu lấy gần nhất trước đó.',
+    sentencesTitle: 'Tóm tắt theo đơn vị',
+    madeAt: (when) => `Lập bằng digiready lúc ${when}.`,
   },
 
   // viewer tokens

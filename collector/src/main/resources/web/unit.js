@@ -170,7 +170,7 @@ function exportsSection(code) {
       b.disabled = true;
       status.textContent = t.downloading;
       try {
-        const name = await download(`/reports/${report}.csv?unit=${encodeURIComponent(code)}`, `${report}-${code}.csv`);
+        const name = await download(`/reports/${report}.csv?unit=${encodeURIComponent(code)}&lang=${t.lang}`, `${report}-${code}.csv`);
         status.textContent = t.downloaded(name);
       } catch (e) {
         status.textContent = e.status > 0 ? t.serverError(e.status, e.detail) : t.unreachable;
@@ -186,6 +186,7 @@ function exportsSection(code) {
     h('p', { class: 'hint' }, t.exportsIntro),
     h('div', { class: 'buttons' }, button(t.downloadCoverage, 'coverage'), button(t.downloadMachines, 'machines')),
     status,
+    h('p', null, h('a', { href: `#/report/${encodeURIComponent(code)}`, id: 'period-report-link' }, t.report.link)),
   );
 }
 

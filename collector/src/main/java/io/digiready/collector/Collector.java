@@ -6,6 +6,8 @@ import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.CoverageService;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Tokens;
+import io.digiready.collector.history.CoverageHistory;
+import io.digiready.collector.history.DailyFigures;
 import io.digiready.collector.ingest.EnrollService;
 import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.ingest.InventoryService;
@@ -15,6 +17,7 @@ import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.MetricNames;
 import io.digiready.collector.metrics.ProbeMetrics;
+import io.digiready.collector.reports.PeriodReportService;
 import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
@@ -64,6 +67,7 @@ public final class Collector implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final Services services;
   private final DataDirLock lock;
+  private final DailyFigures dailyFigures;
 
   public Collector(CollectorConfig config, Clock clock) throws IOException {
     this(config, clock, Collector::store);
@@ -133,6 +137,9 @@ public final class Collector implements AutoCloseable {
     CoverageCalculator coverage = new CoverageCalculator(config);
     InventoryService inventory = new InventoryService(fleet, writer, counters, clock);
     Credentials credentials = new Credentials(fleet, store);
+    CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
+    dailyFigures =
+        new DailyFigures(fleet, coverage, store, writer, clock, config.unitHistoryRetentionDays());
     services =
         new Services(
             config,
@@ -153,7 +160,7 @@ public final class Collector implements AutoCloseable {
             new MachineService(fleet, store, writer, coverage, clock),
             new UnitHistoryService(fleet, store, clock),
             new ViewerTokenService(fleet, store, writer, clock),
-            new ReportService(fleet, coverage, clock),
+            new ReportService(fleet, coverage, history, clock),
             new CoverageService(fleet, coverage, clock),
             new DigireadyMetrics(
                 registry,
@@ -162,7 +169,9 @@ public final class Collector implements AutoCloseable {
                 // With several collectors, one exports the per-machine series: the lease holder.
                 () -> config.metricsPerMachine() && store.holdsLease(),
                 clock),
-            httpMetrics);
+            httpMetrics,
+            history,
+            new PeriodReportService(fleet, history));
     http = new HttpServer(services);
     maintenance =
         Executors.newSingleThreadScheduledExecutor(
@@ -180,6 +189,9 @@ public final class Collector implements AutoCloseable {
         1,
         60,
         TimeUnit.MINUTES);
+    // Each unit's figures of the day that ended, within a minute of its end (lease holder only).
+    maintenance.scheduleWithFixedDelay(
+        () -> dailyFigures.tick(store.holdsLease()), 10, 60, TimeUnit.SECONDS);
     if (store.shared()) {
       Follower follower = new Follower(writer, fleet);
       maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);
@@ -256,6 +268,14 @@ public final class Collector implements AutoCloseable {
     return services;
   }
 
+  /**
+   * Stores the figures of every unit for the days that ended (and today so far); runs every minute
+   * on the lease holder. Tests call it after moving their clock.
+   */
+  public DailyFigures.Pass recordDays() {
+    return dailyFigures.run(false);
+  }
+
   /** Deletes hourly buckets and raw heartbeats past their retention; runs hourly. */
   java.util.concurrent.CompletableFuture<Integer> prune(Clock clock) {
     Instant now = clock.instant();
@@ -277,6 +297,14 @@ public final class Collector implements AutoCloseable {
   public void close() {
     http.stop();
     maintenance.shutdownNow();
+    if (store.holdsLease()) {
+      // Today's figures so far: what a day that ends while no collector runs will carry forward.
+      try {
+        dailyFigures.run(true);
+      } catch (RuntimeException e) {
+        LOG.warn("today's figures not stored at shutdown: {}", e.getMessage());
+      }
+    }
     writer.close();
     store.close();
     gcMetrics.close();

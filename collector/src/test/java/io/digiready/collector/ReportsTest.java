@@ -67,23 +67,24 @@ class ReportsTest {
         .containsExactly(
             "code,name,parent,kind,staff,workingMachines,equipmentCoverage,internetMachines,"
                 + "connectivityCoverage,compliantMachines,compliance,readinessScore,rank,of,"
-                + "equipmentTarget,connectivityTarget,equipmentTargetMet,connectivityTargetMet",
+                + "equipmentTarget,connectivityTarget,equipmentTargetMet,connectivityTargetMet,"
+                + "status",
             "krong-nang,Huyện Krông Năng,,district,16,14,0.7500,13,0.9286,12,0.8571,"
                 + score(district)
-                + ",1,1,1.0000,0.9800,not met,not met",
+                + ",1,1,1.0000,0.9800,not met,not met,today",
             "krong-nang.mot-cua,\"Văn phòng \"\"Một cửa\"\", UBND\",krong-nang,agency,2,0,0.0000,0,,0,,"
                 + score(motCua)
                 + ","
                 + motCua.get("rank").asInt()
-                + ",3,1.0000,0.9800,not met,",
+                + ",3,1.0000,0.9800,not met,,today",
             "krong-nang.phu-loc,Xã Phú Lộc,krong-nang,commune,10,8,0.8000,7,0.8750,6,0.7500,"
                 + score(phuLoc)
                 + ","
                 + phuLoc.get("rank").asInt()
-                + ",3,1.0000,0.9800,not met,not met",
+                + ",3,1.0000,0.9800,not met,not met,today",
             "krong-nang.tam-giang,Xã Tâm Giang,krong-nang,commune,4,6,1.0000,6,1.0000,6,1.0000,"
                 + score(tamGiang)
-                + ",1,3,1.0000,0.9800,met,met");
+                + ",1,3,1.0000,0.9800,met,met,today");
     // Tâm Giang (all targets met) ranks first; the office with no computer ranks last.
     assertThat(phuLoc.get("rank").asInt()).isEqualTo(2);
     assertThat(motCua.get("rank").asInt()).isEqualTo(3);
@@ -158,6 +159,91 @@ class ReportsTest {
     c.compliantMachine(token, "=HYPERLINK(\"x\")", true);
     List<String> lines = lines(get("/api/v1/reports/machines.csv?unit=krong-nang.mot-cua"));
     assertThat(lines.get(1)).startsWith("krong-nang.mot-cua,\"'=HYPERLINK(\"\"x\"\")\",");
+  }
+
+  @Test
+  void the_vietnamese_exports_have_vietnamese_headings_and_words_and_the_same_figures() {
+    List<String> en = lines(get("/api/v1/reports/coverage.csv?unit=krong-nang&lang=en"));
+    List<String> vi = lines(get("/api/v1/reports/coverage.csv?unit=krong-nang&lang=vi"));
+    assertThat(vi.get(0))
+        .isEqualTo(
+            "Mã đơn vị,Tên đơn vị,Mã đơn vị cấp trên,Loại đơn vị,Số cán bộ,Số máy tính làm việc,"
+                + "Tỷ lệ trang bị máy tính,Số máy tính kết nối Internet,Tỷ lệ kết nối Internet,"
+                + "Số máy tính đạt tiêu chuẩn,Tỷ lệ đạt tiêu chuẩn,Điểm sẵn sàng,Xếp hạng,"
+                + "Số đơn vị cùng cấp,Chỉ tiêu trang bị máy tính,Chỉ tiêu kết nối Internet,"
+                + "Đạt chỉ tiêu trang bị,Đạt chỉ tiêu kết nối,Tình trạng số liệu");
+    assertThat(vi).hasSameSizeAs(en);
+    assertThat(vi.get(3))
+        .isEqualTo(
+            en.get(3)
+                .replace(",commune,", ",cấp xã,")
+                .replace("not met", "chưa đạt")
+                .replace(",today", ",\"trong ngày, chưa chốt\""));
+    for (int i = 1; i < en.size(); i++) {
+      String[] e = csvCells(en.get(i));
+      String[] v = csvCells(vi.get(i));
+      assertThat(v).hasSameSizeAs(e);
+      for (int column : new int[] {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}) {
+        assertThat(v[column]).as("row %d column %d", i, column).isEqualTo(e[column]);
+      }
+    }
+    List<String> machinesEn = lines(get("/api/v1/reports/machines.csv?unit=krong-nang&lang=en"));
+    List<String> machinesVi = lines(get("/api/v1/reports/machines.csv?unit=krong-nang&lang=vi"));
+    assertThat(machinesVi.get(0))
+        .isEqualTo(
+            "Mã đơn vị,Tên máy tính,Mã máy,Trạng thái,Hoạt động lần cuối,Hệ điều hành,Bộ xử lý,"
+                + "Số luồng xử lý,Bộ nhớ (GiB),Ổ hệ thống còn trống (GiB),"
+                + "Kết nối Internet trong khoảng theo dõi,Tiêu chuẩn sẵn sàng,Tiêu chí không đạt");
+    assertThat(machinesVi).hasSameSizeAs(machinesEn);
+    assertThat(row(machinesVi, "PL-6"))
+        .contains(",trực tuyến,")
+        .contains(",2.0,")
+        .contains(",có,không đạt tiêu chuẩn,Bộ nhớ (RAM) 2 GiB (yêu cầu >= 4 GiB)");
+    assertThat(row(machinesVi, "PL-STALE")).contains(",lâu không hoạt động,");
+  }
+
+  @Test
+  void the_language_comes_from_report_language_when_the_request_names_none() throws Exception {
+    c.close();
+    c = new TestCollector(dir, "reportLanguage", "vi");
+    assertThat(lines(get("/api/v1/reports/coverage.csv")).get(0))
+        .startsWith("Mã đơn vị,Tên đơn vị,");
+    assertThat(lines(get("/api/v1/reports/coverage.csv?lang=en")).get(0)).startsWith("code,name,");
+    Http.Answer bad = c.admin("GET", "/api/v1/reports/coverage.csv?lang=fr", null);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("detail").asText()).isEqualTo("lang: must be vi or en. Found: fr");
+    Http.Answer date = c.admin("GET", "/api/v1/reports/coverage.csv?date=31/03/2026", null);
+    assertThat(date.status()).isEqualTo(400);
+    assertThat(date.json().get("detail").asText()).startsWith("date: expected a date such as");
+  }
+
+  /** The cells of one CSV line (RFC 4180 quotes). */
+  static String[] csvCells(String line) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (ch == '"') {
+          quoted = false;
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == ',') {
+        out.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
+      }
+    }
+    out.add(cell.toString());
+    return out.toArray(new String[0]);
   }
 
   @Test

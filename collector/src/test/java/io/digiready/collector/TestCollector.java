@@ -35,7 +35,7 @@ public final class TestCollector implements AutoCloseable {
     return new TestCollector(dataDir, all);
   }
 
-  public final MutableClock clock = new MutableClock(START);
+  public final MutableClock clock;
   public final Collector collector;
   public final Http http;
   public final Path dataDir;
@@ -51,6 +51,24 @@ public final class TestCollector implements AutoCloseable {
           wrap,
       String... flags)
       throws Exception {
+    this(START, dataDir, wrap, flags);
+  }
+
+  /** A collector whose clock reads {@code start} when it starts (one restarted days later). */
+  public static TestCollector startingAt(Instant start, Path dataDir, String... flags)
+      throws Exception {
+    return new TestCollector(start, dataDir, null, flags);
+  }
+
+  private TestCollector(
+      Instant start,
+      Path dataDir,
+      java.util.function.Function<
+              io.digiready.collector.store.Store, io.digiready.collector.store.Store>
+          wrap,
+      String... flags)
+      throws Exception {
+    this.clock = new MutableClock(start);
     this.dataDir = dataDir;
     Map<String, String> f = new HashMap<>();
     f.put("port", "0");

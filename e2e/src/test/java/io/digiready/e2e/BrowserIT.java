@@ -30,6 +30,7 @@ class BrowserIT {
   static final Path BROWSER_DIR = Child.REPO.resolve("e2e/browser");
   static final Path CHROMIUM =
       Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+  static final Path PDFTOTEXT = Path.of("/usr/bin/pdftotext");
   static final String UNIT = "krong-nang.phu-loc";
   static final String DISTRICT = "krong-nang";
   static final String QUOTED_UNIT = "krong-nang.noi-vu";
@@ -134,6 +135,12 @@ class BrowserIT {
     int major = Integer.parseInt(version.substring(1, version.indexOf('.')));
     if (major < 18) {
       fail("node " + version + " is too old for playwright-core: install Node.js 18 or newer");
+    }
+    if (!Files.isExecutable(PDFTOTEXT)) {
+      fail(
+          PDFTOTEXT
+              + " is missing: the printed period report is read with it (apt-get install"
+              + " poppler-utils)");
     }
     return "node";
   }

@@ -206,6 +206,7 @@ class InstallScriptsIT {
     assertThat(mode(root.resolve("var/lib/digiready"))).isEqualTo("rwxr-x---");
     assertThat(mode(root.resolve("var/backups/digiready"))).isEqualTo("rwxr-x---");
     assertThat(properties(configFile)).containsEntry("dataDir", "/var/lib/digiready");
+    assertThat(properties(configFile)).containsEntry("reportLanguage", "vi");
 
     Files.writeString(configFile, "port=9443\n");
     Files.writeString(root.resolve("var/lib/digiready/digiready.db"), "db");

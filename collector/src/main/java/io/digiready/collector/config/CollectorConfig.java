@@ -25,7 +25,9 @@ public record CollectorConfig(
     String metricsUsername,
     String metricsPassword,
     Path tlsKeystoreFile,
-    String tlsKeystorePassword) {
+    String tlsKeystorePassword,
+    int unitHistoryRetentionDays,
+    String reportLanguage) {
 
   /**
    * Where the data lives: the embedded SQLite file in {@code dataDir}, or a PostgreSQL database

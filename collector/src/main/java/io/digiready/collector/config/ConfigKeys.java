@@ -53,6 +53,14 @@ public final class ConfigKeys {
           key("connectivityWindowHours", "24", "window for 'working machine with internet'"),
           key("rawHeartbeatRetentionDays", "2", "days raw heartbeats are kept; 0 keeps none"),
           key("hourlyRetentionDays", "400", "days hourly heartbeat buckets are kept"),
+          key(
+              "unitHistoryRetentionDays",
+              "3650",
+              "days each unit's daily figures (coverage history, period reports) are kept"),
+          key(
+              "reportLanguage",
+              "en",
+              "vi or en: language of the CSV exports and period reports when a request has no lang"),
           key("minMemoryGib", "4", "readiness: installed memory at least this many GiB"),
           key("minLogicalCpus", "2", "readiness: at least this many logical CPUs"),
           key(

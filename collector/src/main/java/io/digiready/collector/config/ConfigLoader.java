@@ -110,6 +110,10 @@ public final class ConfigLoader {
             jdbcUrl,
             v.get("jdbcUser"),
             passwordFile.isEmpty() ? null : Path.of(passwordFile));
+    String reportLanguage = v.get("reportLanguage").toLowerCase(Locale.ROOT);
+    if (!reportLanguage.equals("vi") && !reportLanguage.equals("en")) {
+      throw v.bad("reportLanguage", "must be vi or en");
+    }
     String keystore = v.get("tlsKeystoreFile");
     if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
       throw v.bad("tlsKeystoreFile", "must be a readable PKCS12 file");
@@ -137,7 +141,9 @@ public final class ConfigLoader {
         user,
         password,
         keystore.isEmpty() ? null : Path.of(keystore),
-        v.get("tlsKeystorePassword"));
+        v.get("tlsKeystorePassword"),
+        v.integer("unitHistoryRetentionDays", 1, 36500),
+        reportLanguage);
   }
 
   private static List<ProbeTarget> probeTargets(Values v) {

@@ -8,6 +8,10 @@ import io.digiready.collector.csv.CsvWriter;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.history.CoverageHistory;
+import io.digiready.collector.history.CoverageHistory.UnitDay;
+import io.digiready.collector.history.DayFigures;
+import io.digiready.collector.problem.Problem;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,82 +23,85 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The quarterly-report exports: coverage per unit and one row per machine, for a unit's subtree (or
- * everything). Figures are the same ones {@code GET /api/v1/units} and /metrics show.
+ * The quarterly-report exports: coverage per unit (now, or as of a past day from the figures kept
+ * per day) and one row per machine, for a unit's subtree (or everything), with headings and words
+ * in Vietnamese or English. Figures are the same ones {@code GET /api/v1/units}, the coverage
+ * history and /metrics show, and the same in both languages.
  */
 public final class ReportService {
   private static final double GIB = 1024.0 * 1024 * 1024;
 
-  /** Coverage and targets are ratios; a figure equal to its target meets it. */
-  private static final double EPSILON = 1e-9;
-
   private final Fleet fleet;
   private final CoverageCalculator coverage;
+  private final CoverageHistory history;
   private final Clock clock;
 
-  public ReportService(Fleet fleet, CoverageCalculator coverage, Clock clock) {
+  public ReportService(
+      Fleet fleet, CoverageCalculator coverage, CoverageHistory history, Clock clock) {
     this.fleet = fleet;
     this.coverage = coverage;
+    this.history = history;
     this.clock = clock;
   }
 
-  public Export coverageCsv(String unit) {
+  /**
+   * {@code GET /api/v1/reports/coverage.csv}: every unit of the subtree (or every unit) with its
+   * figures as of the end of {@code date} (kept per day), or now when {@code date} is null or
+   * today.
+   */
+  public Export coverageCsv(String unit, LocalDate date, Language language) {
     Instant now = clock.instant();
     Set<String> scope = scope(unit);
-    List<UnitCoverage> all = coverage.compute(fleet, now);
-    CsvWriter csv =
-        new CsvWriter()
-            .row(
-                List.of(
-                    "code",
-                    "name",
-                    "parent",
-                    "kind",
-                    "staff",
-                    "workingMachines",
-                    "equipmentCoverage",
-                    "internetMachines",
-                    "connectivityCoverage",
-                    "compliantMachines",
-                    "compliance",
-                    "readinessScore",
-                    "rank",
-                    "of",
-                    "equipmentTarget",
-                    "connectivityTarget",
-                    "equipmentTargetMet",
-                    "connectivityTargetMet"));
-    for (UnitCoverage u : treeOrder(all, scope)) {
+    LocalDate today = today(unit, now);
+    LocalDate day = date == null ? today : date;
+    if (day.isAfter(today)) {
+      throw Problem.invalid(
+          "date", "must not be after today (" + today + " in the unit's time zone). Found: " + day);
+    }
+    Words w = Words.of(language);
+    CsvWriter csv = new CsvWriter().row(w.coverageHeadings());
+    List<UnitDay> rows =
+        treeOrder(
+            history.onDay(scope, day).stream().filter(r -> r.figures().known()).toList(),
+            r -> r.unit().code(),
+            r -> r.unit().parent(),
+            scope);
+    for (UnitDay r : rows) {
+      UnitCoverage u = r.unit();
+      DayFigures f = r.figures();
       csv.row(
           List.of(
               u.code(),
               u.name(),
               u.parent() == null ? "" : u.parent(),
-              u.kind(),
-              String.valueOf(u.staff()),
-              String.valueOf(u.workingMachines()),
-              ratio(u.equipmentCoverage()),
-              String.valueOf(u.internetMachines()),
-              ratio(u.connectivityCoverage()),
-              String.valueOf(u.compliantMachines()),
-              ratio(u.compliance()),
-              ratio(u.readinessScore()),
-              String.valueOf(u.rank()),
-              String.valueOf(u.of()),
-              ratio(u.equipmentTarget()),
-              ratio(u.connectivityTarget()),
-              met(u.equipmentCoverage(), u.equipmentTarget()),
-              met(u.connectivityCoverage(), u.connectivityTarget())));
+              w.kind(u.kind()),
+              String.valueOf(f.staff()),
+              String.valueOf(f.workingMachines()),
+              ratio(f.equipmentCoverage()),
+              String.valueOf(f.internetMachines()),
+              ratio(f.connectivityCoverage()),
+              String.valueOf(f.compliantMachines()),
+              ratio(f.compliance()),
+              ratio(f.readinessScore()),
+              String.valueOf(f.rank()),
+              String.valueOf(f.of()),
+              ratio(f.equipmentTarget()),
+              ratio(f.connectivityTarget()),
+              w.met(f.equipmentTargetMet()),
+              w.met(f.connectivityTargetMet()),
+              w.status(f.status())));
     }
-    return new Export(filename("coverage", unit, all, now), csv.bytes());
+    return new Export(filename("coverage", unit, day), csv.bytes());
   }
 
-  public Export machinesCsv(String unit) {
+  public Export machinesCsv(String unit, Language language) {
     Instant now = clock.instant();
     Set<String> scope = scope(unit);
+    Words w = Words.of(language);
     List<MachineView> views =
         fleet.machines().stream()
             .filter(m -> scope == null || scope.contains(m.unitCode()))
@@ -104,23 +111,7 @@ public final class ReportService {
                     .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
                     .thenComparing(v -> v.machine().id()))
             .toList();
-    CsvWriter csv =
-        new CsvWriter()
-            .row(
-                List.of(
-                    "unit",
-                    "hostname",
-                    "machineId",
-                    "state",
-                    "lastSeen",
-                    "os",
-                    "cpu",
-                    "logicalCpus",
-                    "memoryGib",
-                    "systemDiskFreeGib",
-                    "internetInWindow",
-                    "readiness",
-                    "failingRules"));
+    CsvWriter csv = new CsvWriter().row(w.machineHeadings());
     for (MachineView v : views) {
       Machine m = v.machine();
       Machine.Hardware hw = m.hardware();
@@ -130,19 +121,18 @@ public final class ReportService {
               m.unitCode(),
               String.valueOf(m.identity().hostname()),
               m.id(),
-              v.state().label(),
+              w.state(v.state().label()),
               m.liveness().lastSeenAt() == null ? "" : m.liveness().lastSeenAt().toString(),
               hw.os(),
               hw.cpuName() == null ? "" : hw.cpuName(),
               hw.logicalCpus() == null ? "" : String.valueOf(hw.logicalCpus()),
               hw.memoryBytes() == null ? "" : gib(hw.memoryBytes()),
               diskFree == null ? "" : gib(diskFree),
-              v.internet() ? "yes" : "no",
-              v.compliant() ? "meets policy" : "fails policy",
-              failing(v.readiness())));
+              w.yesNo(v.internet()),
+              w.policy(v.compliant()),
+              failing(w, v.readiness())));
     }
-    List<UnitCoverage> all = scope == null ? List.of() : coverage.compute(fleet, now);
-    return new Export(filename("machines", unit, all, now), csv.bytes());
+    return new Export(filename("machines", unit, today(unit, now)), csv.bytes());
   }
 
   /**
@@ -206,72 +196,62 @@ public final class ReportService {
     return fleet.subtree(unit);
   }
 
-  /** Parents before their children, siblings by code: the order of the tree on paper. */
-  static List<UnitCoverage> treeOrder(List<UnitCoverage> all, Set<String> scope) {
-    Map<String, List<UnitCoverage>> children = new HashMap<>();
-    Set<String> codes = all.stream().map(UnitCoverage::code).collect(Collectors.toSet());
-    List<UnitCoverage> roots = new ArrayList<>();
-    for (UnitCoverage u : all) {
-      boolean inScope = scope == null || scope.contains(u.code());
-      if (!inScope) {
+  /**
+   * Parents before their children, siblings by code: the order of the tree on paper. A unit whose
+   * parent is not shown starts a tree of its own.
+   */
+  static <T> List<T> treeOrder(
+      List<T> all, Function<T, String> code, Function<T, String> parent, Set<String> scope) {
+    Map<String, List<T>> children = new HashMap<>();
+    Set<String> codes = all.stream().map(code).collect(Collectors.toSet());
+    List<T> roots = new ArrayList<>();
+    for (T u : all) {
+      if (scope != null && !scope.contains(code.apply(u))) {
         continue;
       }
-      boolean parentShown =
-          u.parent() != null
-              && codes.contains(u.parent())
-              && (scope == null || scope.contains(u.parent()));
+      String p = parent.apply(u);
+      boolean parentShown = p != null && codes.contains(p) && (scope == null || scope.contains(p));
       if (parentShown) {
-        children.computeIfAbsent(u.parent(), k -> new ArrayList<>()).add(u);
+        children.computeIfAbsent(p, k -> new ArrayList<>()).add(u);
       } else {
         roots.add(u);
       }
     }
-    List<UnitCoverage> out = new ArrayList<>();
-    roots.sort(Comparator.comparing(UnitCoverage::code));
-    for (UnitCoverage root : roots) {
-      walk(root, children, out);
+    List<T> out = new ArrayList<>();
+    roots.sort(Comparator.comparing(code));
+    for (T root : roots) {
+      walk(root, code, children, out);
     }
     return out;
   }
 
-  private static void walk(
-      UnitCoverage u, Map<String, List<UnitCoverage>> children, List<UnitCoverage> out) {
+  private static <T> void walk(
+      T u, Function<T, String> code, Map<String, List<T>> children, List<T> out) {
     out.add(u);
-    List<UnitCoverage> kids = new ArrayList<>(children.getOrDefault(u.code(), List.of()));
-    kids.sort(Comparator.comparing(UnitCoverage::code));
-    for (UnitCoverage kid : kids) {
-      walk(kid, children, out);
+    List<T> kids = new ArrayList<>(children.getOrDefault(code.apply(u), List.of()));
+    kids.sort(Comparator.comparing(code));
+    for (T kid : kids) {
+      walk(kid, code, children, out);
     }
   }
 
-  private String filename(String kind, String unit, List<UnitCoverage> all, Instant now) {
+  /** Today in the unit's time zone (the default zone for every unit). */
+  private LocalDate today(String unit, Instant now) {
     // The date is the unit's own calendar day: a file made at 06:00 in Hanoi is dated that day.
-    String zone =
-        all.stream()
-            .filter(u -> u.code().equals(unit))
-            .findFirst()
-            .map(u -> u.effectiveOfficeHours().timeZone())
-            .orElse(OfficeHours.DEFAULT.timeZone());
-    LocalDate day = LocalDate.ofInstant(now, ZoneId.of(zone));
+    return unit == null || unit.isEmpty()
+        ? LocalDate.ofInstant(now, ZoneId.of(OfficeHours.DEFAULT.timeZone()))
+        : history.today(unit);
+  }
+
+  private static String filename(String kind, String unit, LocalDate day) {
     String scope = unit == null || unit.isEmpty() ? "all" : unit;
     return "digiready-" + kind + "-" + scope + "-" + day + ".csv";
   }
 
-  private static String failing(Readiness.Result r) {
+  private static String failing(Words w, Readiness.Result r) {
     return r.failing().stream()
-        .map(
-            c ->
-                c.value() == null
-                    ? c.rule() + " unknown (expected " + c.expected() + ")"
-                    : c.rule() + " " + c.value() + " (expected " + c.expected() + ")")
+        .map(c -> w.failing(c.rule(), c.value(), c.expected()))
         .collect(Collectors.joining("; "));
-  }
-
-  private static String met(Double value, double target) {
-    if (value == null) {
-      return "";
-    }
-    return value + EPSILON >= target ? "met" : "not met";
   }
 
   private static String ratio(Double value) {

@@ -304,6 +304,78 @@ abstract class JdbcStore implements Store {
         });
   }
 
+  static final String COVERAGE_DAY_COLUMNS =
+      "day, status, as_of, staff, own_staff, equipped_staff, working_machines, internet_machines,"
+          + " compliant_machines, equipment_coverage, connectivity_coverage, compliance,"
+          + " readiness_score, equipment_target, connectivity_target, unit_rank, siblings";
+
+  @Override
+  public List<CoverageDay> coverageDays(
+      Collection<String> unitCodes, LocalDate from, LocalDate to) {
+    List<Long> uids = uids(unitCodes);
+    if (uids.isEmpty() || from.isAfter(to)) {
+      return List.of();
+    }
+    return query(
+        "SELECT k.unit_code, c."
+            + COVERAGE_DAY_COLUMNS.replace(", ", ", c.")
+            + " FROM unit_coverage_days c JOIN unit_keys k ON k.uid = c.uid"
+            + " WHERE c.day >= ? AND c.day <= ? AND c.uid IN ("
+            + placeholders(uids.size())
+            + ") ORDER BY k.unit_code, c.day",
+        p -> {
+          p.setLong(1, from.toEpochDay());
+          p.setLong(2, to.toEpochDay());
+          int i = 3;
+          for (Long uid : uids) {
+            p.setLong(i++, uid);
+          }
+        },
+        rs ->
+            new CoverageDay(
+                rs.getString(1),
+                LocalDate.ofEpochDay(rs.getLong(2)),
+                rs.getInt(3),
+                Instant.ofEpochMilli(rs.getLong(4)),
+                rs.getInt(5),
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getInt(10),
+                doubleOrNull(rs, 11),
+                doubleOrNull(rs, 12),
+                doubleOrNull(rs, 13),
+                doubleOrNull(rs, 14),
+                rs.getDouble(15),
+                rs.getDouble(16),
+                rs.getInt(17),
+                rs.getInt(18)));
+  }
+
+  @Override
+  public Map<String, LocalDate> lastClosedCoverageDays() {
+    // One index seek per unit (the primary key is uid, day): no scan of ten years of rows.
+    Map<String, LocalDate> out = new java.util.HashMap<>();
+    query(
+        "SELECT k.unit_code, (SELECT MAX(c.day) FROM unit_coverage_days c"
+            + " WHERE c.uid = k.uid AND c.status <> 0) FROM unit_keys k",
+        p -> {},
+        rs -> {
+          long day = rs.getLong(2);
+          if (!rs.wasNull()) {
+            out.put(rs.getString(1), LocalDate.ofEpochDay(day));
+          }
+          return null;
+        });
+    return out;
+  }
+
+  private static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? null : value;
+  }
+
   @Override
   public List<EventRow> events(String machineId, int limit) {
     return query(

@@ -763,6 +763,80 @@ final class JdbcTx implements Tx {
   }
 
   @Override
+  public void upsertCoverageDays(List<Store.CoverageDay> days) throws SQLException {
+    direct();
+    if (days.isEmpty()) {
+      return;
+    }
+    String columns = JdbcStore.COVERAGE_DAY_COLUMNS;
+    StringBuilder updates = new StringBuilder();
+    for (String column : columns.split(",\\s*")) {
+      if (!column.equals("day")) {
+        updates
+            .append(updates.length() == 0 ? "" : ", ")
+            .append(column)
+            .append(" = excluded.")
+            .append(column);
+      }
+    }
+    PreparedStatement p =
+        sql(
+            "INSERT INTO unit_coverage_days (uid, "
+                + columns
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (uid, day) DO UPDATE SET "
+                + updates
+                + " WHERE unit_coverage_days.status = "
+                + Store.CoverageDay.SO_FAR);
+    boolean any = false;
+    for (Store.CoverageDay d : days) {
+      Long uid = uid(d.unit());
+      if (uid == null) {
+        continue;
+      }
+      p.setLong(1, uid);
+      p.setLong(2, d.day().toEpochDay());
+      p.setInt(3, d.status());
+      p.setLong(4, d.asOf().toEpochMilli());
+      p.setInt(5, d.staff());
+      p.setInt(6, d.ownStaff());
+      p.setInt(7, d.equippedStaff());
+      p.setInt(8, d.workingMachines());
+      p.setInt(9, d.internetMachines());
+      p.setInt(10, d.compliantMachines());
+      setDouble(p, 11, d.equipmentCoverage());
+      setDouble(p, 12, d.connectivityCoverage());
+      setDouble(p, 13, d.compliance());
+      setDouble(p, 14, d.readinessScore());
+      p.setDouble(15, d.equipmentTarget());
+      p.setDouble(16, d.connectivityTarget());
+      p.setInt(17, d.rank());
+      p.setInt(18, d.of());
+      p.addBatch();
+      any = true;
+    }
+    if (any) {
+      p.executeBatch();
+    }
+  }
+
+  private static void setDouble(PreparedStatement p, int index, Double value) throws SQLException {
+    if (value == null) {
+      p.setNull(index, Types.DOUBLE);
+    } else {
+      p.setDouble(index, value);
+    }
+  }
+
+  @Override
+  public int pruneCoverageDays(java.time.LocalDate before) throws SQLException {
+    direct();
+    PreparedStatement p = sql("DELETE FROM unit_coverage_days WHERE day < ?");
+    p.setLong(1, before.toEpochDay());
+    return p.executeUpdate();
+  }
+
+  @Override
   public int prune(Instant hourlyBefore, Instant rawBefore) throws SQLException {
     direct();
     int deleted = 0;

@@ -35,7 +35,8 @@ public final class SqliteToPostgres {
           "machine_days",
           "unit_days",
           "unit_probe_days",
-          "raw_heartbeat_hours");
+          "raw_heartbeat_hours",
+          "unit_coverage_days");
 
   /** Identity columns whose values the copy keeps, so that the compact tables' keys still match. */
   private static final Map<String, String> KEPT_IDENTITIES =

@@ -39,6 +39,18 @@ public interface Store extends AutoCloseable {
   List<EventRow> events(String machineId, int limit);
 
   /**
+   * The stored daily figures of the given units from {@code from} to {@code to} (calendar days in
+   * each unit's time zone), ordered by unit code, then day.
+   */
+  List<CoverageDay> coverageDays(Collection<String> unitCodes, LocalDate from, LocalDate to);
+
+  /**
+   * The last day whose figures are closed (status recorded or carried) for each unit that has one;
+   * a cheap seek per unit.
+   */
+  java.util.Map<String, LocalDate> lastClosedCoverageDays();
+
+  /**
    * Hourly buckets of one machine: heartbeats and internet for as long as hourly figures are kept,
    * probe results for as long as raw heartbeats are.
    */
@@ -121,4 +133,61 @@ public interface Store extends AutoCloseable {
   record HourBucket(Instant hour, long heartbeats, long internetUp, List<ProbeBucket> probes) {}
 
   record ProbeDay(LocalDate day, ProbeBucket probe) {}
+
+  /**
+   * One unit's subtree figures on one calendar day, as {@code unit_coverage_days} keeps them.
+   * {@code status} is {@link #SO_FAR}, {@link #RECORDED} or {@link #CARRIED}; {@code asOf} is the
+   * moment the figures describe (the day's end, or when a carried or so-far row was taken).
+   */
+  record CoverageDay(
+      String unit,
+      LocalDate day,
+      int status,
+      Instant asOf,
+      int staff,
+      int ownStaff,
+      int equippedStaff,
+      int workingMachines,
+      int internetMachines,
+      int compliantMachines,
+      Double equipmentCoverage,
+      Double connectivityCoverage,
+      Double compliance,
+      Double readinessScore,
+      double equipmentTarget,
+      double connectivityTarget,
+      int rank,
+      int of) {
+    /** Today's figures so far: rewritten until the day ends. */
+    public static final int SO_FAR = 0;
+
+    /** Taken at the day's end by a running collector. */
+    public static final int RECORDED = 1;
+
+    /** No collector ran when the day ended: the last figures taken before, carried forward. */
+    public static final int CARRIED = 2;
+
+    /** The same figures for another day and status (carrying forward). */
+    public CoverageDay as(LocalDate otherDay, int otherStatus) {
+      return new CoverageDay(
+          unit,
+          otherDay,
+          otherStatus,
+          asOf,
+          staff,
+          ownStaff,
+          equippedStaff,
+          workingMachines,
+          internetMachines,
+          compliantMachines,
+          equipmentCoverage,
+          connectivityCoverage,
+          compliance,
+          readinessScore,
+          equipmentTarget,
+          connectivityTarget,
+          rank,
+          of);
+    }
+  }
 }

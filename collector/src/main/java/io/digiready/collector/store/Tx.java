@@ -82,6 +82,16 @@ public interface Tx {
   /** A heartbeat the writer accepted, and when it happened on the collector's clock. */
   record Accepted(Heartbeat heartbeat, Instant at) {}
 
+  /**
+   * Stores daily figures, one upsert per unit and day. An existing row is replaced only while it
+   * holds today's figures so far: a closed day (recorded or carried) keeps the values it has, so
+   * that running this twice, or on two collectors, changes nothing.
+   */
+  void upsertCoverageDays(List<Store.CoverageDay> days) throws SQLException;
+
+  /** Deletes daily figures of days before {@code before}; returns rows deleted. */
+  int pruneCoverageDays(java.time.LocalDate before) throws SQLException;
+
   /** Deletes hourly figures and raw heartbeats older than the cut-offs; returns rows deleted. */
   int prune(Instant hourlyBefore, Instant rawBefore) throws SQLException;
 

@@ -44,12 +44,17 @@ public final class HttpServer {
               cfg.requestLogger.http((ctx, ms) -> record(s, ctx, ms));
               cfg.validation.register(Instant.class, Instant::parse);
               cfg.validation.register(MachineState.class, MachineState::fromLabel);
+              cfg.validation.register(java.time.LocalDate.class, java.time.LocalDate::parse);
+              cfg.validation.register(
+                  io.digiready.collector.reports.Language.class,
+                  io.digiready.collector.reports.Language::fromCode);
               ErrorMapping.register(cfg.routes);
               cfg.routes.beforeMatched(s.auth()::authorize);
               AgentRoutes.register(cfg.routes, s);
               AdminRoutes.register(cfg.routes, s);
               ReadRoutes.register(cfg.routes, s);
               OpsRoutes.register(cfg.routes, s);
+              HistoryRoutes.register(cfg.routes, s);
               PageRoutes.register(cfg.routes);
             });
   }

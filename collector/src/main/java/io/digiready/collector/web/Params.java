@@ -1,7 +1,9 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.problem.Problem;
+import io.digiready.collector.reports.Language;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +27,28 @@ final class Params {
         .check(valid::test, expectation)
         .getOrThrow(
             errors -> Problem.invalid(name, expectation + ". Found: " + Problem.shorten(raw)));
+  }
+
+  static final String ISO_DATE = "expected a date such as 2026-03-31";
+
+  /** A calendar date parameter ({@code 2026-03-31}), or null when absent. */
+  static LocalDate date(Context ctx, String name) {
+    return optional(ctx, name, LocalDate.class, d -> true, ISO_DATE, null);
+  }
+
+  /** A date parameter that must be there. */
+  static LocalDate requiredDate(Context ctx, String name) {
+    LocalDate date = date(ctx, name);
+    if (date == null) {
+      throw Problem.invalid(name, "is required; " + ISO_DATE);
+    }
+    return date;
+  }
+
+  /** {@code ?lang=vi|en} of the exports and reports; the configured reportLanguage when absent. */
+  static Language language(Context ctx, String configured) {
+    return optional(
+        ctx, "lang", Language.class, l -> true, "must be vi or en", Language.fromCode(configured));
   }
 
   /** {@code ?unit=CODE} of the exports; null (every unit) when absent. */

@@ -68,12 +68,20 @@ final class ReadRoutes {
     file(
         r,
         "/api/v1/reports/coverage.csv",
-        ctx -> s.reports().coverageCsv(Params.unitOrAll(ctx)),
+        ctx ->
+            s.reports()
+                .coverageCsv(
+                    Params.unitOrAll(ctx),
+                    Params.date(ctx, "date"),
+                    Params.language(ctx, s.config().reportLanguage())),
         true);
     file(
         r,
         "/api/v1/reports/machines.csv",
-        ctx -> s.reports().machinesCsv(Params.unitOrAll(ctx)),
+        ctx ->
+            s.reports()
+                .machinesCsv(
+                    Params.unitOrAll(ctx), Params.language(ctx, s.config().reportLanguage())),
         true);
   }
 

@@ -3,12 +3,14 @@ package io.digiready.collector.web;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.coverage.CoverageService;
 import io.digiready.collector.fleet.Fleet;
+import io.digiready.collector.history.CoverageHistory;
 import io.digiready.collector.ingest.EnrollService;
 import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.ingest.InventoryService;
 import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
 import io.digiready.collector.metrics.HttpMetrics;
+import io.digiready.collector.reports.PeriodReportService;
 import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
@@ -35,4 +37,6 @@ public record Services(
     ReportService reports,
     CoverageService coverage,
     DigireadyMetrics metrics,
-    HttpMetrics httpMetrics) {}
+    HttpMetrics httpMetrics,
+    CoverageHistory coverageHistory,
+    PeriodReportService periodReports) {}

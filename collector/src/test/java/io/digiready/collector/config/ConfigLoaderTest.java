@@ -77,6 +77,22 @@ class ConfigLoaderTest {
         .hasMessageStartingWith("probeTargets:");
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("metricsPerMachine", "yes")))
         .hasMessageStartingWith("metricsPerMachine: must be true or false");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("reportLanguage", "fr")))
+        .hasMessage("reportLanguage: must be vi or en. Found: fr");
+    assertThatThrownBy(
+            () -> ConfigLoader.load(null, Map.of(), Map.of("unitHistoryRetentionDays", "0")))
+        .hasMessageStartingWith("unitHistoryRetentionDays: must be a whole number from 1");
+  }
+
+  @Test
+  void daily_figures_are_kept_ten_years_and_reports_speak_english_unless_configured() {
+    CollectorConfig c = ConfigLoader.load(null, Map.of(), Map.of());
+    assertThat(c.unitHistoryRetentionDays()).isEqualTo(3650);
+    assertThat(c.reportLanguage()).isEqualTo("en");
+    assertThat(
+            ConfigLoader.load(null, Map.of("DIGIREADY_REPORT_LANGUAGE", "VI"), Map.of())
+                .reportLanguage())
+        .isEqualTo("vi");
   }
 
   @Test

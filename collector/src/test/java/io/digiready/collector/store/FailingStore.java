@@ -101,6 +101,17 @@ public final class FailingStore implements Store {
   }
 
   @Override
+  public List<CoverageDay> coverageDays(
+      java.util.Collection<String> unitCodes, java.time.LocalDate from, java.time.LocalDate to) {
+    return real.coverageDays(unitCodes, from, to);
+  }
+
+  @Override
+  public java.util.Map<String, java.time.LocalDate> lastClosedCoverageDays() {
+    return real.lastClosedCoverageDays();
+  }
+
+  @Override
   public boolean readable() {
     return real.readable();
   }

@@ -1,0 +1,432 @@
+package io.digiready.collector.reports;
+
+import io.digiready.collector.history.DayFigures;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the exports and period reports say in each language: column headings, the few words in
+ * cells, numbers and dates as each language writes them ({@code 98,2%}, {@code 31/03/2026} in
+ * Vietnamese), and the one sentence per unit that a report's annex is written with. Figures in CSV
+ * cells stay machine-readable (ratios with a dot, ISO times) in both languages, so that the two
+ * files hold the same figures; only headings and words change.
+ */
+abstract class Words {
+  static Words of(Language language) {
+    return language == Language.VI ? VI : EN;
+  }
+
+  abstract Language language();
+
+  abstract List<String> coverageHeadings();
+
+  abstract List<String> machineHeadings();
+
+  /** A target met or not; null (no figure) is an empty cell. */
+  abstract String met(Boolean met);
+
+  abstract String yesNo(boolean yes);
+
+  abstract String policy(boolean compliant);
+
+  abstract String state(String label);
+
+  abstract String kind(String kind);
+
+  /** recorded, estimated or today, as a cell says it. */
+  abstract String status(String status);
+
+  abstract String rule(String rule);
+
+  /** "memory 3.8 GiB (expected >= 4 GiB)", in the language; values stay as measured. */
+  abstract String failing(String rule, String value, String expected);
+
+  abstract String sentence(String name, DayFigures f);
+
+  abstract String title(LocalDate from, LocalDate to);
+
+  abstract Locale locale();
+
+  /** A count with the language's grouping: 1.234 (vi), 1,234 (en). */
+  String count(int n) {
+    return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(locale())).format(n);
+  }
+
+  /**
+   * A coverage in a sentence: at most one decimal (98,2%, 100%). Never 100% below 1: a report must
+   * not write that every computer is connected when one is not.
+   */
+  String percent(double ratio) {
+    BigDecimal value =
+        BigDecimal.valueOf(ratio * 100).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (ratio < 1 && value.compareTo(BigDecimal.valueOf(100)) >= 0) {
+      value = new BigDecimal("99.9");
+    }
+    return new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale())).format(value)
+        + "%";
+  }
+
+  static final Words VI =
+      new Words() {
+        private final Map<String, String> states =
+            Map.of(
+                "online", "trực tuyến",
+                "offline", "ngoại tuyến",
+                "stale", "lâu không hoạt động",
+                "retired", "ngừng sử dụng");
+        private final Map<String, String> kinds =
+            Map.of(
+                "province", "cấp tỉnh",
+                "district", "cấp huyện",
+                "commune", "cấp xã",
+                "agency", "cơ quan, đơn vị");
+        private final Map<String, String> rules =
+            Map.of(
+                "memory", "Bộ nhớ (RAM)",
+                "logicalCpus", "Số luồng xử lý",
+                "os", "Hệ điều hành",
+                "systemDiskFree", "Dung lượng trống ổ hệ thống",
+                "clock", "Đồng hồ");
+        private final DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+        @Override
+        Language language() {
+          return Language.VI;
+        }
+
+        @Override
+        Locale locale() {
+          return Locale.forLanguageTag("vi-VN");
+        }
+
+        @Override
+        List<String> coverageHeadings() {
+          return List.of(
+              "Mã đơn vị",
+              "Tên đơn vị",
+              "Mã đơn vị cấp trên",
+              "Loại đơn vị",
+              "Số cán bộ",
+              "Số máy tính làm việc",
+              "Tỷ lệ trang bị máy tính",
+              "Số máy tính kết nối Internet",
+              "Tỷ lệ kết nối Internet",
+              "Số máy tính đạt tiêu chuẩn",
+              "Tỷ lệ đạt tiêu chuẩn",
+              "Điểm sẵn sàng",
+              "Xếp hạng",
+              "Số đơn vị cùng cấp",
+              "Chỉ tiêu trang bị máy tính",
+              "Chỉ tiêu kết nối Internet",
+              "Đạt chỉ tiêu trang bị",
+              "Đạt chỉ tiêu kết nối",
+              "Tình trạng số liệu");
+        }
+
+        @Override
+        List<String> machineHeadings() {
+          return List.of(
+              "Mã đơn vị",
+              "Tên máy tính",
+              "Mã máy",
+              "Trạng thái",
+              "Hoạt động lần cuối",
+              "Hệ điều hành",
+              "Bộ xử lý",
+              "Số luồng xử lý",
+              "Bộ nhớ (GiB)",
+              "Ổ hệ thống còn trống (GiB)",
+              "Kết nối Internet trong khoảng theo dõi",
+              "Tiêu chuẩn sẵn sàng",
+              "Tiêu chí không đạt");
+        }
+
+        @Override
+        String met(Boolean met) {
+          return met == null ? "" : met ? "đạt" : "chưa đạt";
+        }
+
+        @Override
+        String yesNo(boolean yes) {
+          return yes ? "có" : "không";
+        }
+
+        @Override
+        String policy(boolean compliant) {
+          return compliant ? "đạt tiêu chuẩn" : "không đạt tiêu chuẩn";
+        }
+
+        @Override
+        String state(String label) {
+          return states.getOrDefault(label, label);
+        }
+
+        @Override
+        String kind(String kind) {
+          return kinds.getOrDefault(kind, kind);
+        }
+
+        @Override
+        String status(String status) {
+          return switch (status) {
+            case DayFigures.RECORDED -> "chốt cuối ngày";
+            case DayFigures.ESTIMATED -> "ước tính";
+            case DayFigures.TODAY -> "trong ngày, chưa chốt";
+            default -> "không có số liệu";
+          };
+        }
+
+        @Override
+        String rule(String rule) {
+          return rules.getOrDefault(rule, rule);
+        }
+
+        @Override
+        String failing(String rule, String value, String expected) {
+          return rule(rule)
+              + " "
+              + (value == null ? "chưa rõ" : value)
+              + " (yêu cầu "
+              + expected
+              + ")";
+        }
+
+        @Override
+        String sentence(String name, DayFigures f) {
+          if (!f.known()) {
+            return name + ": chưa có số liệu.";
+          }
+          StringBuilder s = new StringBuilder(name).append(": ");
+          if (f.staff() == 0) {
+            s.append("chưa có số cán bộ");
+          } else {
+            s.append(count(f.equippedStaff()))
+                .append('/')
+                .append(count(f.staff()))
+                .append(" cán bộ có máy tính làm việc (")
+                .append(percent(f.equipmentCoverage()))
+                .append(')');
+          }
+          s.append("; ");
+          if (f.connectivityCoverage() == null) {
+            s.append("chưa có máy tính làm việc");
+          } else {
+            s.append(percent(f.connectivityCoverage())).append(" máy tính kết nối Internet");
+          }
+          if (f.of() != null && f.of() > 1) {
+            s.append("; xếp thứ ").append(count(f.rank())).append('/').append(count(f.of()));
+          }
+          if (f.estimated()) {
+            s.append(" (số liệu ước tính)");
+          }
+          return s.append('.').toString();
+        }
+
+        @Override
+        String title(LocalDate from, LocalDate to) {
+          Period p = Period.of(from, to);
+          return switch (p.kind()) {
+            case YEAR -> "Năm " + from.getYear();
+            case QUARTER -> "Quý " + ROMAN[p.number() - 1] + "/" + from.getYear();
+            case MONTH -> "Tháng " + p.number() + "/" + from.getYear();
+            case DAYS -> date.format(from) + " – " + date.format(to);
+          };
+        }
+      };
+
+  static final Words EN =
+      new Words() {
+        private final DateTimeFormatter date =
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.forLanguageTag("en-GB"));
+        private final DateTimeFormatter month =
+            DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("en-GB"));
+
+        @Override
+        Language language() {
+          return Language.EN;
+        }
+
+        @Override
+        Locale locale() {
+          return Locale.forLanguageTag("en-GB");
+        }
+
+        @Override
+        List<String> coverageHeadings() {
+          return List.of(
+              "code",
+              "name",
+              "parent",
+              "kind",
+              "staff",
+              "workingMachines",
+              "equipmentCoverage",
+              "internetMachines",
+              "connectivityCoverage",
+              "compliantMachines",
+              "compliance",
+              "readinessScore",
+              "rank",
+              "of",
+              "equipmentTarget",
+              "connectivityTarget",
+              "equipmentTargetMet",
+              "connectivityTargetMet",
+              "status");
+        }
+
+        @Override
+        List<String> machineHeadings() {
+          return List.of(
+              "unit",
+              "hostname",
+              "machineId",
+              "state",
+              "lastSeen",
+              "os",
+              "cpu",
+              "logicalCpus",
+              "memoryGib",
+              "systemDiskFreeGib",
+              "internetInWindow",
+              "readiness",
+              "failingRules");
+        }
+
+        @Override
+        String met(Boolean met) {
+          return met == null ? "" : met ? "met" : "not met";
+        }
+
+        @Override
+        String yesNo(boolean yes) {
+          return yes ? "yes" : "no";
+        }
+
+        @Override
+        String policy(boolean compliant) {
+          return compliant ? "meets policy" : "fails policy";
+        }
+
+        @Override
+        String state(String label) {
+          return label;
+        }
+
+        @Override
+        String kind(String kind) {
+          return kind;
+        }
+
+        @Override
+        String status(String status) {
+          return status;
+        }
+
+        @Override
+        String rule(String rule) {
+          return rule;
+        }
+
+        @Override
+        String failing(String rule, String value, String expected) {
+          return value == null
+              ? rule + " unknown (expected " + expected + ")"
+              : rule + " " + value + " (expected " + expected + ")";
+        }
+
+        @Override
+        String sentence(String name, DayFigures f) {
+          if (!f.known()) {
+            return name + ": no figures kept for that day.";
+          }
+          StringBuilder s = new StringBuilder(name).append(": ");
+          if (f.staff() == 0) {
+            s.append("no staff figure");
+          } else {
+            s.append(count(f.equippedStaff()))
+                .append('/')
+                .append(count(f.staff()))
+                .append(" staff have a working computer (")
+                .append(percent(f.equipmentCoverage()))
+                .append(')');
+          }
+          s.append("; ");
+          if (f.connectivityCoverage() == null) {
+            s.append("no working computers");
+          } else {
+            s.append(percent(f.connectivityCoverage()))
+                .append(" of computers connected to the internet");
+          }
+          if (f.of() != null && f.of() > 1) {
+            s.append("; ranked ").append(ordinal(f.rank())).append(" of ").append(count(f.of()));
+          }
+          if (f.estimated()) {
+            s.append(" (estimated)");
+          }
+          return s.append('.').toString();
+        }
+
+        private String ordinal(int n) {
+          int tens = n % 100;
+          String suffix =
+              tens >= 11 && tens <= 13
+                  ? "th"
+                  : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                  };
+          return count(n) + suffix;
+        }
+
+        @Override
+        String title(LocalDate from, LocalDate to) {
+          Period p = Period.of(from, to);
+          return switch (p.kind()) {
+            case YEAR -> "Year " + from.getYear();
+            case QUARTER -> "Q" + p.number() + " " + from.getYear();
+            case MONTH -> month.format(from);
+            case DAYS -> date.format(from) + " – " + date.format(to);
+          };
+        }
+      };
+
+  private static final String[] ROMAN = {"I", "II", "III", "IV"};
+
+  /** A period that is a whole calendar year, quarter or month, or just days. */
+  record Period(Kind kind, int number) {
+    enum Kind {
+      YEAR,
+      QUARTER,
+      MONTH,
+      DAYS
+    }
+
+    static Period of(LocalDate from, LocalDate to) {
+      boolean firstOfMonth = from.getDayOfMonth() == 1;
+      boolean lastOfMonth = to.equals(to.withDayOfMonth(to.lengthOfMonth()));
+      if (firstOfMonth && lastOfMonth && from.getYear() == to.getYear()) {
+        int months = to.getMonthValue() - from.getMonthValue() + 1;
+        if (months == 12) {
+          return new Period(Kind.YEAR, 1);
+        }
+        if (months == 3 && (from.getMonthValue() - 1) % 3 == 0) {
+          return new Period(Kind.QUARTER, (from.getMonthValue() - 1) / 3 + 1);
+        }
+        if (months == 1) {
+          return new Period(Kind.MONTH, from.getMonthValue());
+        }
+      }
+      return new Period(Kind.DAYS, 0);
+    }
+  }
+}
