@@ -6,7 +6,8 @@
 #   collector/bench/run.sh single [--machines 1000] [--connections 64] [--duration 30] [--warmup 10]
 #   collector/bench/run.sh batch  [--machines 200]  [--connections 8]  [--batch 500]   [--duration 30]
 # Other options: --threads T (wrk threads, default 2), --interval S (seconds between the agentTimes
-# of a batch, default 60), --no-noop (collector only), --keep (keep the temp dir and print its path).
+# of a batch, default 60), --no-noop (collector only), --keep (keep the temp dir and print its path),
+# --jfr FILE (record the collector with JDK Flight Recorder, warm-up included, into FILE).
 # Exit status: 0 when every request got a 2xx and no heartbeat was a duplicate, 1 otherwise, 2 on a
 # usage error.
 set -euo pipefail
@@ -29,6 +30,7 @@ THREADS=2
 INTERVAL=60
 NOOP=1
 KEEP=0
+JFR=
 while [ $# -gt 0 ]; do
   case "$1" in
     --machines) MACHINES=$2; shift 2 ;;
@@ -40,6 +42,7 @@ while [ $# -gt 0 ]; do
     --interval) INTERVAL=$2; shift 2 ;;
     --no-noop) NOOP=0; shift ;;
     --keep) KEEP=1; shift ;;
+    --jfr) JFR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     *) echo "unknown argument: $1" >&2; usage ;;
   esac
 done
@@ -125,14 +128,33 @@ field() { # "BENCH k=v ..." key
   printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
 }
 
-# Runs wrk in the background (so that a signal reaches the trap at once); sets LINE to the BENCH
-# line that heartbeat.lua's done() prints.
-drive() { # url seq_base seconds label
-  local out="$TMP/wrk-$4.txt"
-  BENCH_MACHINES_FILE="$TMP/machines.txt" BENCH_THREADS=$THREADS BENCH_BATCH=$BATCH \
-    BENCH_MACHINES=$MACHINES BENCH_SEQ_BASE=$2 BENCH_INTERVAL=$INTERVAL \
-    wrk -t "$THREADS" -c "$CONNECTIONS" -d "${3}s" --timeout 10s -s "$BENCH/heartbeat.lua" "$1" \
-    > "$out" 2>&1 &
+busy_seconds() { # CPU seconds the whole machine has spent busy since boot (all cores)
+  awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz; exit }' /proc/stat
+}
+
+seconds_of() { # "1m2.345s" (bash's times) -> 62.345
+  awk -v t="$1" 'BEGIN { split(t, a, "m"); sub("s", "", a[2]); printf "%.2f", a[1] * 60 + a[2] }'
+}
+
+# Runs wrk (in the background, so that a signal reaches the trap at once) against a server and
+# sets LINE (the BENCH line of heartbeat.lua's done()), and the CPU seconds used meanwhile by the
+# server (CPU_SERVER), by wrk (CPU_WRK) and by the whole machine (CPU_BUSY).
+drive() { # url seq_base seconds label server_pid
+  local out="$TMP/wrk-$4.txt" s0 b0
+  s0=$(cpu_seconds "$5")
+  b0=$(busy_seconds)
+  (
+    BENCH_MACHINES_FILE="$TMP/machines.txt" BENCH_THREADS=$THREADS BENCH_BATCH=$BATCH \
+      BENCH_MACHINES=$MACHINES BENCH_SEQ_BASE=$2 BENCH_INTERVAL=$INTERVAL \
+      wrk -t "$THREADS" -c "$CONNECTIONS" -d "${3}s" --timeout 10s -s "$BENCH/heartbeat.lua" "$1" \
+      > "$out" 2>&1 &
+    w=$!
+    trap 'kill "$w" 2> /dev/null' INT TERM
+    status=0
+    wait "$w" || status=$?
+    times > "$out.times" # line 2: user and system time of this subshell's children, i.e. wrk
+    exit "$status"
+  ) &
   WRK_PID=$!
   if ! wait "$WRK_PID"; then
     WRK_PID=
@@ -141,6 +163,10 @@ drive() { # url seq_base seconds label
     exit 1
   fi
   WRK_PID=
+  CPU_SERVER=$(awk -v a="$s0" -v b="$(cpu_seconds "$5")" 'BEGIN { printf "%.2f", b - a }')
+  CPU_BUSY=$(awk -v a="$b0" -v b="$(busy_seconds)" 'BEGIN { printf "%.2f", b - a }')
+  read -r user system < <(sed -n 2p "$out.times")
+  CPU_WRK=$(awk -v u="$(seconds_of "$user")" -v s="$(seconds_of "$system")" 'BEGIN { printf "%.2f", u + s }')
   LINE=$(grep '^BENCH ' "$out" || true)
   if [ -z "$LINE" ]; then
     echo "wrk printed no BENCH line ($4):" >&2
@@ -148,6 +174,7 @@ drive() { # url seq_base seconds label
     exit 1
   fi
   echo "  $LINE"
+  echo "  CPU seconds: server $CPU_SERVER, wrk $CPU_WRK, whole machine $CPU_BUSY (of $(($3 * $(nproc))) available); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 metric() { # series (name{labels}, exactly as /metrics writes it) -> value, 0 when absent
@@ -176,7 +203,25 @@ DUPLICATE='digiready_reports_received_total{kind="heartbeat",outcome="duplicate"
 PORT=$(free_port)
 COLLECTOR=http://127.0.0.1:$PORT
 mkdir "$TMP/data"
-java -Xmx1g -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$TMP/data" \
+# What one commit waits for at synchronous=FULL: an fsync of the disk under the data dir.
+python3 - "$TMP/data/fsync-probe" << 'EOF'
+import os, statistics, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+times = []
+for _ in range(50):
+    os.write(fd, b"x" * 4096)
+    t = time.perf_counter()
+    os.fsync(fd)
+    times.append((time.perf_counter() - t) * 1000)
+os.close(fd)
+os.unlink(sys.argv[1])
+print(f"fsync of the data dir's disk: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (50 appends of 4 KiB)")
+EOF
+JAVA_FLAGS=(-Xmx1g)
+if [ -n "$JFR" ]; then
+  JAVA_FLAGS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
+fi
+java "${JAVA_FLAGS[@]}" -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$TMP/data" \
   --admin-token "$ADMIN" > "$TMP/collector.log" 2>&1 &
 COLLECTOR_PID=$!
 wait_ready collector "$COLLECTOR_PID" "$COLLECTOR/health/ready" "$TMP/collector.log"
@@ -185,7 +230,7 @@ python3 "$BENCH/enroll.py" "$COLLECTOR" "$ADMIN" "$MACHINES" "$TMP/machines.txt"
 echo "warm-up: collector, ${WARMUP} s"
 SEQ=0
 if [ "$WARMUP" -gt 0 ]; then
-  drive "$COLLECTOR" "$SEQ" "$WARMUP" collector-warmup
+  drive "$COLLECTOR" "$SEQ" "$WARMUP" collector-warmup "$COLLECTOR_PID"
   SEQ=$(field "$LINE" maxseq)
 fi
 settle
@@ -194,11 +239,10 @@ dup0=$(int "$(metric "$DUPLICATE")")
 commits0=$(int "$(metric digiready_writer_commit_seconds_count)")
 commit_s0=$(metric digiready_writer_commit_seconds_sum)
 group0=$(int "$(metric digiready_writer_group_size_sum)")
-cpu0=$(cpu_seconds "$COLLECTOR_PID")
 echo "measure: collector, ${DURATION} s"
-drive "$COLLECTOR" "$SEQ" "$DURATION" collector
+drive "$COLLECTOR" "$SEQ" "$DURATION" collector "$COLLECTOR_PID"
 C_LINE=$LINE
-cpu1=$(cpu_seconds "$COLLECTOR_PID")
+C_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
 settle
 acc1=$(int "$(metric "$ACCEPTED")")
 dup1=$(int "$(metric "$DUPLICATE")")
@@ -220,13 +264,12 @@ if [ "$NOOP" = 1 ]; then
   wait_ready no-op "$NOOP_PID" "http://127.0.0.1:$NPORT/health/ready" "$TMP/noop.log"
   echo "warm-up: no-op, ${WARMUP} s"
   if [ "$WARMUP" -gt 0 ]; then
-    drive "http://127.0.0.1:$NPORT" 0 "$WARMUP" noop-warmup
+    drive "http://127.0.0.1:$NPORT" 0 "$WARMUP" noop-warmup "$NOOP_PID"
   fi
-  ncpu0=$(cpu_seconds "$NOOP_PID")
   echo "measure: no-op, ${DURATION} s"
-  drive "http://127.0.0.1:$NPORT" 0 "$DURATION" noop
+  drive "http://127.0.0.1:$NPORT" 0 "$DURATION" noop "$NOOP_PID"
   N_LINE=$LINE
-  ncpu1=$(cpu_seconds "$NOOP_PID")
+  N_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
   stop "$NOOP_PID"
   NOOP_PID=
 fi
@@ -237,19 +280,25 @@ duplicates=$((dup1 - dup0))
 echo
 echo "== $MODE: $MACHINES machines, $CONNECTIONS connections, $THREADS wrk threads, $BATCH heartbeat(s) per request,"
 echo "   ${DURATION} s measured after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-row() { # label line server_cpu_seconds
-  local rps
-  rps=$(field "$2" rps)
-  awk -v l="$1" -v rps="$rps" -v b="$BATCH" -v p50="$(field "$2" p50_ms)" -v p99="$(field "$2" p99_ms)" \
-    -v n="$(field "$2" non2xx)" -v req="$(field "$2" requests)" -v cpu="$3" \
-    -v e="$(($(field "$2" connect) + $(field "$2" read) + $(field "$2" write) + $(field "$2" timeout)))" \
-    'BEGIN { printf "%-10s %12.0f %14.0f %9.1f %9.1f %9d %9d %14.3f\n", l, rps, rps * b, p50, p99, n, e, (req > 0 ? cpu * 1000 / req : 0) }'
+# CPU columns: % of one core over the measured run (the machine has $(nproc) cores); "others" is
+# whatever else ran on the machine meanwhile (other people's builds move every figure).
+row() { # label line "server_cpu wrk_cpu busy_cpu"
+  local e
+  e=$(($(field "$2" connect) + $(field "$2" read) + $(field "$2" write) + $(field "$2" timeout)))
+  # shellcheck disable=SC2086 # $3 is three numbers
+  set -- "$1" "$2" $3
+  awk -v l="$1" -v rps="$(field "$2" rps)" -v b="$BATCH" -v p50="$(field "$2" p50_ms)" \
+    -v p99="$(field "$2" p99_ms)" -v n="$(field "$2" non2xx)" -v req="$(field "$2" requests)" -v e="$e" \
+    -v srv="$3" -v wrk="$4" -v busy="$5" -v d="$DURATION" \
+    'BEGIN { printf "%-10s %11.0f %12.0f %8.1f %8.1f %8d %8d %10.3f %7.0f %7.0f %7.0f\n", l, rps, rps * b, p50, p99, n, e,
+      (req > 0 ? srv * 1000 / req : 0), srv * 100 / d, wrk * 100 / d, (busy - srv - wrk) * 100 / d }'
 }
-printf '%-10s %12s %14s %9s %9s %9s %9s %14s\n' target requests/s heartbeats/s 'p50 ms' 'p99 ms' non-2xx 'sock err' 'server CPU ms'
-printf '%-10s %12s %14s %9s %9s %9s %9s %14s\n' '' '' '' '' '' '' '' 'per request'
-row collector "$C_LINE" "$(awk -v a="$cpu0" -v b="$cpu1" 'BEGIN { print b - a }')"
+printf '%-10s %11s %12s %8s %8s %8s %8s %10s %7s %7s %7s\n' target requests/s heartbeats/s 'p50 ms' 'p99 ms' \
+  non-2xx 'sock err' 'srv CPU ms' 'srv CPU' 'wrk CPU' others
+printf '%-10s %11s %12s %8s %8s %8s %8s %10s %7s %7s %7s\n' '' '' '' '' '' '' '' 'per req' '%' '%' '%'
+row collector "$C_LINE" "$C_CPU"
 if [ -n "$N_LINE" ]; then
-  row no-op "$N_LINE" "$(awk -v a="$ncpu0" -v b="$ncpu1" 'BEGIN { print b - a }')"
+  row no-op "$N_LINE" "$N_CPU"
   awk -v c="$(field "$C_LINE" rps)" -v n="$(field "$N_LINE" rps)" \
     -v c99="$(field "$C_LINE" p99_ms)" -v n99="$(field "$N_LINE" p99_ms)" \
     -v goal="$([ "$BATCH" = 1 ] && echo ' (goal >= 0.5)')" -v goal99="$([ "$BATCH" = 1 ] && echo ' (goal <= 2)')" \
