@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Creates one unit, one enrollment token and N enrolled machines through the collector's real API.
+"""Creates one unit, one enrollment token and N enrolled machines through the collector's real API,
+each enrolling with a full inventory as agents do.
 
 Writes one line per machine, "<machineId> <agentToken>", to OUT (read by heartbeat.lua).
 Usage: enroll.py BASE_URL ADMIN_TOKEN N OUT [UNIT_CODE]
@@ -43,17 +44,56 @@ def call(method, path, body=None, token=None, expect=(200, 201)):
     return json.loads(text) if text else None
 
 
+def inventory(i, hostname, uuid, serial, baseboard, mac, now):
+    """A full snapshot as an office PC's agent sends it (~1.7 KB of JSON): the collector keeps it
+    with the machine, so its size matters to every write of the machine's row."""
+    gib = 1 << 30
+    memory = (4 + 4 * (i % 2)) * gib
+    return {
+        "schemaVersion": 1, "agentVersion": "0.1.0", "collectedAt": now, "hostname": hostname,
+        "system": {"manufacturer": "Dell Inc.", "model": "OptiPlex 3080", "serialNumber": serial,
+                   "hardwareUuid": uuid},
+        "baseboard": {"manufacturer": "Dell Inc.", "model": "0J37VM", "serialNumber": baseboard},
+        "firmware": {"manufacturer": "Dell Inc.", "version": "2.21.0", "releaseDate": "2024-03-14"},
+        "processor": {"name": "Intel(R) Core(TM) i3-10100 CPU @ 3.60GHz", "vendor": "GenuineIntel",
+                      "physicalCores": 4, "logicalCores": 8, "maxFrequencyHz": 3600000000},
+        "memory": {"totalBytes": memory, "modules": [
+            {"sizeBytes": memory // 2, "type": "DDR4", "speedHz": 2666000000, "manufacturer": "Samsung"},
+            {"sizeBytes": memory // 2, "type": "DDR4", "speedHz": 2666000000, "manufacturer": "Samsung"}]},
+        "disks": [{"model": "WDC WDS250G2B0A-00SM50", "serialNumber": "D-" + serial,
+                   "sizeBytes": 250059350016}],
+        "fileSystems": [
+            {"mount": "C:\\", "type": "NTFS", "totalBytes": 160 * gib, "usableBytes": 52 * gib},
+            {"mount": "D:\\", "type": "NTFS", "totalBytes": 72 * gib, "usableBytes": 40 * gib}],
+        "networkInterfaces": [
+            {"name": "ethernet_32769", "displayName": "Realtek PCIe GbE Family Controller", "mac": mac,
+             "ipv4": [f"10.{(i >> 16) & 255}.{(i >> 8) & 255}.{i & 255}"],
+             "ipv6": [f"fe80::{i & 0xffff:x}:ff:fe00:{(i >> 8) & 255:x}"],
+             "speedBitsPerSecond": 1000000000, "up": True, "virtual": False},
+            {"name": "wireless_32768", "displayName": "Intel(R) Wi-Fi 6 AX201 160MHz",
+             "mac": "04:" + mac[3:], "ipv4": [], "ipv6": [], "speedBitsPerSecond": 0, "up": False,
+             "virtual": False}],
+        "os": {"family": "Windows", "manufacturer": "Microsoft", "version": "10", "build": "19045",
+               "bitness": 64, "bootTime": now},
+    }
+
+
 def enroll(i, enrollment_token):
+    hostname = f"BENCH-PC-{i:06d}"
+    uuid, serial, baseboard = f"bench-uuid-{i:06d}", f"bench-sn-{i:06d}", f"bench-bb-{i:06d}"
+    mac = f"02:00:00:{(i >> 16) & 255:02x}:{(i >> 8) & 255:02x}:{i & 255:02x}"
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     body = {
         "enrollmentToken": enrollment_token,
-        "hostname": f"BENCH-PC-{i:06d}",
+        "hostname": hostname,
         "fingerprint": {
-            "hardwareUuid": f"bench-uuid-{i:06d}",
-            "systemSerial": f"bench-sn-{i:06d}",
-            "baseboardSerial": f"bench-bb-{i:06d}",
-            "macs": [f"02:00:00:{(i >> 16) & 255:02x}:{(i >> 8) & 255:02x}:{i & 255:02x}"],
+            "hardwareUuid": uuid,
+            "systemSerial": serial,
+            "baseboardSerial": baseboard,
+            "macs": [mac],
             "osInstallId": f"bench-os-{i:06d}",
         },
+        "inventory": inventory(i, hostname, uuid, serial, baseboard, mac, now),
     }
     answer = call("POST", "/api/v1/enroll", body)
     return answer["machineId"], answer["agentToken"]
