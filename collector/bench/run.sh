@@ -243,6 +243,7 @@ echo "measure: collector, ${DURATION} s"
 drive "$COLLECTOR" "$SEQ" "$DURATION" collector "$COLLECTOR_PID"
 C_LINE=$LINE
 C_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
+N_CPU=
 settle
 acc1=$(int "$(metric "$ACCEPTED")")
 dup1=$(int "$(metric "$DUPLICATE")")
@@ -316,6 +317,15 @@ echo "collector heartbeat counters (whole run, warm-up included):"
 sed 's/^/  /' "$TMP/heartbeat-counters.txt"
 echo "  during the measured run: accepted +$accepted, duplicate +$duplicates"
 echo "database after the run: $DB_KIB KiB (digiready.db + WAL)"
+
+for pair in "collector:$C_CPU" "no-op:$N_CPU"; do
+  label=${pair%%:*}
+  read -r srv wrk_cpu busy <<< "${pair#*:}"
+  [ -n "$busy" ] || continue
+  awk -v l="$label" -v s="$srv" -v w="$wrk_cpu" -v b="$busy" -v d="$DURATION" 'BEGIN {
+    o = (b - s - w) * 100 / d
+    if (o > 25) printf "note: other processes used %.0f %% of a core during the %s run; its figures are lower than on a quiet machine, so compare runs whose \"others\" column is alike\n", o, l }'
+done
 
 FAILED=0
 for pair in "collector:$C_LINE" "no-op:$N_LINE"; do
