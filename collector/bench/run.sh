@@ -7,13 +7,14 @@
 #   collector/bench/run.sh batch  [--machines 200]  [--connections 8]  [--batch 500]   [--duration 30]
 # Other options: --threads T (wrk threads, default 2), --interval S (seconds between the agentTimes
 # of a batch, default 60), --no-noop (collector only), --keep (keep the temp dir and print its path),
-# --jfr FILE (record the collector with JDK Flight Recorder, warm-up included, into FILE).
+# --jfr FILE (record the collector with JDK Flight Recorder, warm-up included, into FILE); anything
+# after -- goes to `serve` (e.g. -- --sqlite-synchronous NORMAL --metrics-per-machine false).
 # Exit status: 0 when every request got a 2xx and no heartbeat was a duplicate, 1 otherwise, 2 on a
 # usage error.
 set -euo pipefail
 
 usage() {
-  sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -31,6 +32,7 @@ INTERVAL=60
 NOOP=1
 KEEP=0
 JFR=
+SERVE_ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --machines) MACHINES=$2; shift 2 ;;
@@ -43,6 +45,7 @@ while [ $# -gt 0 ]; do
     --no-noop) NOOP=0; shift ;;
     --keep) KEEP=1; shift ;;
     --jfr) JFR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    --) shift; SERVE_ARGS=("$@"); break ;;
     *) echo "unknown argument: $1" >&2; usage ;;
   esac
 done
@@ -222,7 +225,7 @@ if [ -n "$JFR" ]; then
   JAVA_FLAGS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
 fi
 java "${JAVA_FLAGS[@]}" -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$TMP/data" \
-  --admin-token "$ADMIN" > "$TMP/collector.log" 2>&1 &
+  --admin-token "$ADMIN" ${SERVE_ARGS[@]+"${SERVE_ARGS[@]}"} > "$TMP/collector.log" 2>&1 &
 COLLECTOR_PID=$!
 wait_ready collector "$COLLECTOR_PID" "$COLLECTOR/health/ready" "$TMP/collector.log"
 python3 "$BENCH/enroll.py" "$COLLECTOR" "$ADMIN" "$MACHINES" "$TMP/machines.txt"
@@ -280,6 +283,7 @@ accepted=$((acc1 - acc0))
 duplicates=$((dup1 - dup0))
 echo
 echo "== $MODE: $MACHINES machines, $CONNECTIONS connections, $THREADS wrk threads, $BATCH heartbeat(s) per request,"
+[ ${#SERVE_ARGS[@]} -eq 0 ] || echo "   collector started with: ${SERVE_ARGS[*]}"
 echo "   ${DURATION} s measured after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 # CPU columns: % of one core over the measured run (the machine has $(nproc) cores); "others" is
 # whatever else ran on the machine meanwhile (other people's builds move every figure).
