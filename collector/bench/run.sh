@@ -1,33 +1,354 @@
-#!/bin/sh
-# Measures acknowledged heartbeats per second and request latency against the real collector jar,
-# with the fleet simulator's load generator (the same client code the e2e fault tests use).
-# Usage (from the repository root, after `mvn -B -q -DskipTests package`):
-#   collector/bench/run.sh [machines] [threads] [seconds] [sqliteSynchronous] [batchSize]
-set -eu
-MACHINES=${1:-200}
-THREADS=${2:-16}
-SECONDS_RUN=${3:-30}
-SYNC=${4:-FULL}
-BATCH=${5:-1}
-DIR=$(mktemp -d)
-PORT=18099
-TOKEN=bench-admin-token-0123456789abcdef
-JAR=collector/target/digiready-collector.jar
-SIMULATOR=simulator/target/digiready-simulator.jar
-java -Xmx512m -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$DIR" \
-  --admin-token "$TOKEN" --sqlite-synchronous "$SYNC" > "$DIR/collector.log" 2>&1 &
-PID=$!
-trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$DIR"' EXIT
-i=0
-until curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null; do
-  i=$((i + 1)); [ "$i" -lt 100 ] || { echo "collector did not start"; cat "$DIR/collector.log"; exit 1; }
-  sleep 0.2
+#!/usr/bin/env bash
+# Load benchmark of the collector's heartbeat ingest against a no-op Javalin endpoint, same run,
+# same cores, same wrk settings and the same request bodies. See collector/bench/README.md.
+#
+# Run from the repository root after `mvn -B -q -DskipTests package`:
+#   collector/bench/run.sh single [--machines 1000] [--connections 64] [--duration 30] [--warmup 10]
+#   collector/bench/run.sh batch  [--machines 200]  [--connections 8]  [--batch 500]   [--duration 30]
+# Other options: --threads T (wrk threads, default 2), --interval S (seconds between the agentTimes
+# of a batch, default 60), --no-noop (collector only), --keep (keep the temp dir and print its path),
+# --jfr FILE (record the collector with JDK Flight Recorder, warm-up included, into FILE); anything
+# after -- goes to `serve` (e.g. -- --sqlite-synchronous NORMAL --metrics-per-machine false).
+# Exit status: 0 when every request got a 2xx and no heartbeat was a duplicate, 1 otherwise, 2 on a
+# usage error.
+set -euo pipefail
+
+usage() {
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  exit 2
+}
+
+MODE=${1:-}
+case "$MODE" in
+  single) MACHINES=1000; CONNECTIONS=64; BATCH=1 ;;
+  batch) MACHINES=200; CONNECTIONS=8; BATCH=500 ;;
+  *) usage ;;
+esac
+shift
+DURATION=30
+WARMUP=10
+THREADS=2
+INTERVAL=60
+NOOP=1
+KEEP=0
+JFR=
+SERVE_ARGS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --machines) MACHINES=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --batch) BATCH=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --warmup) WARMUP=$2; shift 2 ;;
+    --threads) THREADS=$2; shift 2 ;;
+    --interval) INTERVAL=$2; shift 2 ;;
+    --no-noop) NOOP=0; shift ;;
+    --keep) KEEP=1; shift ;;
+    --jfr) JFR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
+    --) shift; SERVE_ARGS=("$@"); break ;;
+    *) echo "unknown argument: $1" >&2; usage ;;
+  esac
 done
-curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"code":"bench","name":"bench","kind":"commune","staff":100000}' "http://127.0.0.1:$PORT/api/v1/units"
-echo "$TOKEN" > "$DIR/admin-token.bench"
-java -jar "$SIMULATOR" load --collector "http://127.0.0.1:$PORT" --admin-token-file "$DIR/admin-token.bench" \
-  --unit bench --machines "$MACHINES" --threads "$THREADS" --duration-seconds "$SECONDS_RUN" \
-  --batch-size "$BATCH" | tail -n 1
-curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^digiready_writer_(group_size|commit_seconds)_(count|sum)'
-echo "database: $(du -k "$DIR/digiready.db" "$DIR/digiready.db-wal" 2>/dev/null | awk '{s+=$1} END {print s}') KiB"
+for v in MACHINES CONNECTIONS BATCH DURATION WARMUP THREADS INTERVAL; do
+  case "${!v}" in
+    '' | *[!0-9]*) echo "$v must be a whole number, found: ${!v}" >&2; exit 2 ;;
+  esac
+done
+if [ "$THREADS" -lt 1 ] || [ "$CONNECTIONS" -lt "$THREADS" ] || [ "$DURATION" -lt 1 ] \
+  || [ "$BATCH" -lt 1 ] || [ "$BATCH" -gt 1000 ]; then
+  echo "need threads >= 1, connections >= threads, duration >= 1, 1 <= batch <= 1000" >&2
+  exit 2
+fi
+# A machine comes round again only after every other machine of its wrk thread, so two requests of
+# one machine are never in flight together (their seqs could then arrive out of order).
+if [ "$MACHINES" -lt $((2 * CONNECTIONS)) ]; then
+  echo "need machines >= 2 x connections ($((2 * CONNECTIONS))), found $MACHINES" >&2
+  exit 2
+fi
+
+BENCH=$(cd "$(dirname "$0")" && pwd)
+JAR=collector/target/digiready-collector.jar
+[ -f "$JAR" ] || { echo "$JAR missing: run from the repository root after 'mvn -B -q -DskipTests package'" >&2; exit 2; }
+for tool in java wrk python3 curl; do
+  command -v "$tool" > /dev/null || { echo "$tool is not installed" >&2; exit 2; }
+done
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/digiready-bench.XXXXXX")
+ADMIN=bench-admin-token-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+COLLECTOR_PID=
+NOOP_PID=
+WRK_PID=
+
+stop() { # pid: TERM, then KILL after 10 s
+  local pid=$1 i=0
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2> /dev/null || return 0
+  while kill -0 "$pid" 2> /dev/null && [ "$i" -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  kill -9 "$pid" 2> /dev/null || true
+  wait "$pid" 2> /dev/null || true
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop "$WRK_PID"
+  stop "$NOOP_PID"
+  stop "$COLLECTOR_PID"
+  if [ "$KEEP" = 1 ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+wait_ready() { # name pid url log
+  local i=0
+  until curl -sf -o /dev/null "$3"; do
+    if ! kill -0 "$2" 2> /dev/null; then
+      echo "$1 exited before it was ready; its log:" >&2
+      cat "$4" >&2
+      exit 1
+    fi
+    i=$((i + 1))
+    if [ "$i" -gt 300 ]; then
+      echo "$1 not ready after 60 s; its log:" >&2
+      cat "$4" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+
+cpu_seconds() { # pid -> user + system CPU seconds so far
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"
+}
+
+field() { # "BENCH k=v ..." key
+  printf '%s\n' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+
+busy_seconds() { # CPU seconds the whole machine has spent busy since boot (all cores)
+  awk -v hz="$(getconf CLK_TCK)" '$1 == "cpu" { printf "%.2f", ($2 + $3 + $4 + $7 + $8 + $9) / hz; exit }' /proc/stat
+}
+
+seconds_of() { # "1m2.345s" (bash's times) -> 62.345
+  awk -v t="$1" 'BEGIN { split(t, a, "m"); sub("s", "", a[2]); printf "%.2f", a[1] * 60 + a[2] }'
+}
+
+# Runs wrk (in the background, so that a signal reaches the trap at once) against a server and
+# sets LINE (the BENCH line of heartbeat.lua's done()), and the CPU seconds used meanwhile by the
+# server (CPU_SERVER), by wrk (CPU_WRK) and by the whole machine (CPU_BUSY).
+drive() { # url seq_base seconds label server_pid
+  local out="$TMP/wrk-$4.txt" s0 b0
+  s0=$(cpu_seconds "$5")
+  b0=$(busy_seconds)
+  (
+    BENCH_MACHINES_FILE="$TMP/machines.txt" BENCH_THREADS=$THREADS BENCH_BATCH=$BATCH \
+      BENCH_MACHINES=$MACHINES BENCH_SEQ_BASE=$2 BENCH_INTERVAL=$INTERVAL \
+      wrk -t "$THREADS" -c "$CONNECTIONS" -d "${3}s" --timeout 10s -s "$BENCH/heartbeat.lua" "$1" \
+      > "$out" 2>&1 &
+    w=$!
+    trap 'kill "$w" 2> /dev/null' INT TERM
+    status=0
+    wait "$w" || status=$?
+    times > "$out.times" # line 2: user and system time of this subshell's children, i.e. wrk
+    exit "$status"
+  ) &
+  WRK_PID=$!
+  if ! wait "$WRK_PID"; then
+    WRK_PID=
+    echo "wrk failed ($4):" >&2
+    cat "$out" >&2
+    exit 1
+  fi
+  WRK_PID=
+  CPU_SERVER=$(awk -v a="$s0" -v b="$(cpu_seconds "$5")" 'BEGIN { printf "%.2f", b - a }')
+  CPU_BUSY=$(awk -v a="$b0" -v b="$(busy_seconds)" 'BEGIN { printf "%.2f", b - a }')
+  read -r user system < <(sed -n 2p "$out.times")
+  CPU_WRK=$(awk -v u="$(seconds_of "$user")" -v s="$(seconds_of "$system")" 'BEGIN { printf "%.2f", u + s }')
+  LINE=$(grep '^BENCH ' "$out" || true)
+  if [ -z "$LINE" ]; then
+    echo "wrk printed no BENCH line ($4):" >&2
+    cat "$out" >&2
+    exit 1
+  fi
+  echo "  $LINE"
+  echo "  CPU seconds: server $CPU_SERVER, wrk $CPU_WRK, whole machine $CPU_BUSY (of $(($3 * $(nproc))) available); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+metric() { # series (name{labels}, exactly as /metrics writes it) -> value, 0 when absent
+  curl -sf "$COLLECTOR/metrics" | awk -v s="$1" '$1 == s { v = $2 } END { printf "%.6f", v + 0 }'
+}
+int() { printf '%.0f' "$1"; }
+
+# Requests that wrk abandoned at its end are still committed by the collector: wait until the
+# accepted counter stops moving (0.5 s without change, at most 30 s) before reading the counters.
+settle() {
+  local before after i=0
+  after=$(metric "$ACCEPTED")
+  while [ "$i" -lt 60 ]; do
+    sleep 0.5
+    before=$after
+    after=$(metric "$ACCEPTED")
+    [ "$before" != "$after" ] || return 0
+    i=$((i + 1))
+  done
+}
+
+ACCEPTED='digiready_reports_received_total{kind="heartbeat",outcome="accepted"}'
+DUPLICATE='digiready_reports_received_total{kind="heartbeat",outcome="duplicate"}'
+
+# --- the collector ---------------------------------------------------------------------------
+PORT=$(free_port)
+COLLECTOR=http://127.0.0.1:$PORT
+mkdir "$TMP/data"
+# What one commit waits for at synchronous=FULL: an fsync of the disk under the data dir.
+python3 - "$TMP/data/fsync-probe" << 'EOF'
+import os, statistics, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+times = []
+for _ in range(50):
+    os.write(fd, b"x" * 4096)
+    t = time.perf_counter()
+    os.fsync(fd)
+    times.append((time.perf_counter() - t) * 1000)
+os.close(fd)
+os.unlink(sys.argv[1])
+print(f"fsync of the data dir's disk: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms (50 appends of 4 KiB)")
+EOF
+JAVA_FLAGS=(-Xmx1g)
+if [ -n "$JFR" ]; then
+  JAVA_FLAGS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
+fi
+java "${JAVA_FLAGS[@]}" -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$TMP/data" \
+  --admin-token "$ADMIN" ${SERVE_ARGS[@]+"${SERVE_ARGS[@]}"} > "$TMP/collector.log" 2>&1 &
+COLLECTOR_PID=$!
+wait_ready collector "$COLLECTOR_PID" "$COLLECTOR/health/ready" "$TMP/collector.log"
+python3 "$BENCH/enroll.py" "$COLLECTOR" "$ADMIN" "$MACHINES" "$TMP/machines.txt"
+
+echo "warm-up: collector, ${WARMUP} s"
+SEQ=0
+if [ "$WARMUP" -gt 0 ]; then
+  drive "$COLLECTOR" "$SEQ" "$WARMUP" collector-warmup "$COLLECTOR_PID"
+  SEQ=$(field "$LINE" maxseq)
+fi
+settle
+acc0=$(int "$(metric "$ACCEPTED")")
+dup0=$(int "$(metric "$DUPLICATE")")
+commits0=$(int "$(metric digiready_writer_commit_seconds_count)")
+commit_s0=$(metric digiready_writer_commit_seconds_sum)
+group0=$(int "$(metric digiready_writer_group_size_sum)")
+echo "measure: collector, ${DURATION} s"
+drive "$COLLECTOR" "$SEQ" "$DURATION" collector "$COLLECTOR_PID"
+C_LINE=$LINE
+C_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
+N_CPU=
+settle
+acc1=$(int "$(metric "$ACCEPTED")")
+dup1=$(int "$(metric "$DUPLICATE")")
+commits1=$(int "$(metric digiready_writer_commit_seconds_count)")
+commit_s1=$(metric digiready_writer_commit_seconds_sum)
+group1=$(int "$(metric digiready_writer_group_size_sum)")
+curl -sf "$COLLECTOR/metrics" | grep -E '^digiready_reports_received_total\{kind="heartbeat"' \
+  > "$TMP/heartbeat-counters.txt" || true
+DB_KIB=$(du -k "$TMP/data/digiready.db" "$TMP/data/digiready.db-wal" 2> /dev/null | awk '{ s += $1 } END { print s + 0 }')
+stop "$COLLECTOR_PID"
+COLLECTOR_PID=
+
+# --- the no-op -------------------------------------------------------------------------------
+N_LINE=
+if [ "$NOOP" = 1 ]; then
+  NPORT=$(free_port)
+  java -Xmx1g -cp "$JAR" "$BENCH/NoopServer.java" "$NPORT" > "$TMP/noop.log" 2>&1 &
+  NOOP_PID=$!
+  wait_ready no-op "$NOOP_PID" "http://127.0.0.1:$NPORT/health/ready" "$TMP/noop.log"
+  echo "warm-up: no-op, ${WARMUP} s"
+  if [ "$WARMUP" -gt 0 ]; then
+    drive "http://127.0.0.1:$NPORT" 0 "$WARMUP" noop-warmup "$NOOP_PID"
+  fi
+  echo "measure: no-op, ${DURATION} s"
+  drive "http://127.0.0.1:$NPORT" 0 "$DURATION" noop "$NOOP_PID"
+  N_LINE=$LINE
+  N_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
+  stop "$NOOP_PID"
+  NOOP_PID=
+fi
+
+# --- the table -------------------------------------------------------------------------------
+accepted=$((acc1 - acc0))
+duplicates=$((dup1 - dup0))
+echo
+echo "== $MODE: $MACHINES machines, $CONNECTIONS connections, $THREADS wrk threads, $BATCH heartbeat(s) per request,"
+[ ${#SERVE_ARGS[@]} -eq 0 ] || echo "   collector started with: ${SERVE_ARGS[*]}"
+echo "   ${DURATION} s measured after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+# CPU columns: % of one core over the measured run (the machine has $(nproc) cores); "others" is
+# whatever else ran on the machine meanwhile (other people's builds move every figure).
+row() { # label line "server_cpu wrk_cpu busy_cpu"
+  local e
+  e=$(($(field "$2" connect) + $(field "$2" read) + $(field "$2" write) + $(field "$2" timeout)))
+  # shellcheck disable=SC2086 # $3 is three numbers
+  set -- "$1" "$2" $3
+  awk -v l="$1" -v rps="$(field "$2" rps)" -v b="$BATCH" -v p50="$(field "$2" p50_ms)" \
+    -v p99="$(field "$2" p99_ms)" -v n="$(field "$2" non2xx)" -v req="$(field "$2" requests)" -v e="$e" \
+    -v srv="$3" -v wrk="$4" -v busy="$5" -v d="$DURATION" \
+    'BEGIN { printf "%-10s %11.0f %12.0f %8.1f %8.1f %8d %8d %10.3f %7.0f %7.0f %7.0f\n", l, rps, rps * b, p50, p99, n, e,
+      (req > 0 ? srv * 1000 / req : 0), srv * 100 / d, wrk * 100 / d, (busy - srv - wrk) * 100 / d }'
+}
+printf '%-10s %11s %12s %8s %8s %8s %8s %10s %7s %7s %7s\n' target requests/s heartbeats/s 'p50 ms' 'p99 ms' \
+  non-2xx 'sock err' 'srv CPU ms' 'srv CPU' 'wrk CPU' others
+printf '%-10s %11s %12s %8s %8s %8s %8s %10s %7s %7s %7s\n' '' '' '' '' '' '' '' 'per req' '%' '%' '%'
+row collector "$C_LINE" "$C_CPU"
+if [ -n "$N_LINE" ]; then
+  row no-op "$N_LINE" "$N_CPU"
+  awk -v c="$(field "$C_LINE" rps)" -v n="$(field "$N_LINE" rps)" \
+    -v c99="$(field "$C_LINE" p99_ms)" -v n99="$(field "$N_LINE" p99_ms)" \
+    -v goal="$([ "$BATCH" = 1 ] && echo ' (goal >= 0.5)')" -v goal99="$([ "$BATCH" = 1 ] && echo ' (goal <= 2)')" \
+    'BEGIN { printf "ratio collector / no-op: requests/s %.3f%s, p99 %.2f%s\n", c / n, goal, c99 / n99, goal99 }'
+fi
+if [ "$BATCH" -gt 1 ]; then
+  awk -v rps="$(field "$C_LINE" rps)" -v b="$BATCH" \
+    'BEGIN { printf "collector: %.0f heartbeats/s (goal >= 100000 with 500-heartbeat batches)\n", rps * b }'
+fi
+awk -v acc="$accepted" -v req="$(field "$C_LINE" requests)" -v b="$BATCH" -v d="$DURATION" \
+  'BEGIN { printf "collector accepted-counter delta: %d heartbeats = %.0f heartbeats/s over %d s (answered requests in wrk x %d = %d; the delta also has the requests in flight when wrk stopped)\n", acc, acc / d, d, b, req * b }'
+awk -v n="$((commits1 - commits0))" -v s0="$commit_s0" -v s1="$commit_s1" -v g="$((group1 - group0))" -v d="$DURATION" \
+  'BEGIN { if (n > 0) printf "collector writer: %d commits, %.1f requests per commit, %.1f ms per commit, busy %.0f %% of the run\n", n, g / n, (s1 - s0) * 1000 / n, (s1 - s0) * 100 / d }'
+echo "collector heartbeat counters (whole run, warm-up included):"
+sed 's/^/  /' "$TMP/heartbeat-counters.txt"
+echo "  during the measured run: accepted +$accepted, duplicate +$duplicates"
+echo "database after the run: $DB_KIB KiB (digiready.db + WAL)"
+
+for pair in "collector:$C_CPU" "no-op:$N_CPU"; do
+  label=${pair%%:*}
+  read -r srv wrk_cpu busy <<< "${pair#*:}"
+  [ -n "$busy" ] || continue
+  awk -v l="$label" -v s="$srv" -v w="$wrk_cpu" -v b="$busy" -v d="$DURATION" 'BEGIN {
+    o = (b - s - w) * 100 / d
+    if (o > 25) printf "note: other processes used %.0f %% of a core during the %s run; its figures are lower than on a quiet machine, so compare runs whose \"others\" column is alike\n", o, l }'
+done
+
+FAILED=0
+for pair in "collector:$C_LINE" "no-op:$N_LINE"; do
+  label=${pair%%:*}
+  line=${pair#*:}
+  [ -n "$line" ] || continue
+  non2xx=$(field "$line" non2xx)
+  errs=$(($(field "$line" connect) + $(field "$line" read) + $(field "$line" write) + $(field "$line" timeout)))
+  if [ "$non2xx" != 0 ] || [ "$errs" != 0 ]; then
+    echo "!!! ERRORS from $label: $non2xx non-2xx answers, $errs socket errors (connect/read/write/timeout): these figures are not valid !!!" >&2
+    FAILED=1
+  fi
+done
+total_dup=$(sed -n 's/.*outcome="duplicate"} //p' "$TMP/heartbeat-counters.txt" | awk '{ s += $1 } END { printf "%d", s }')
+if [ "$total_dup" != 0 ]; then
+  echo "!!! the collector counted $total_dup duplicate heartbeats: seqs were not strictly increasing per machine !!!" >&2
+  FAILED=1
+fi
+if [ "$FAILED" = 1 ]; then
+  grep -iE 'error|exception|warn' "$TMP/collector.log" | head -20 >&2 || true
+  exit 1
+fi
