@@ -24,7 +24,7 @@ ROLLUP_TABLES = [
     # planned in issue 13
     "machine_days", "unit_days", "unit_probe_days",
 ]
-RAW_TABLES = ["raw_heartbeats"]
+RAW_TABLES = ["raw_heartbeats", "raw_heartbeat_hours"]
 # ---------------------------------------------------------------------------------------------
 
 
@@ -92,7 +92,16 @@ def main():
     # rows of the raw tables' own b-trees: one row per heartbeat (a columnar or packed layout that
     # keeps several heartbeats per row needs BENCH_RAW_HEARTBEATS, the heartbeats stored)
     raw_rows = sum(tables[n]["rows"] or 0 for n in tables if kind(n) == "raw")
-    heartbeats = int(os.environ.get("BENCH_RAW_HEARTBEATS", "0")) or raw_rows
+    # A raw table that packs several heartbeats per row says how many in its "heartbeats" column.
+    packed = 0
+    for n in tables:
+        if kind(n) == "raw":
+            columns = [c[1] for c in db.execute(f'PRAGMA table_info("{n}")')]
+            if "heartbeats" in columns:
+                packed += db.execute(f'SELECT COALESCE(SUM(heartbeats), 0) FROM "{n}"').fetchone()[0]
+            else:
+                packed += tables[n]["rows"] or 0
+    heartbeats = int(os.environ.get("BENCH_RAW_HEARTBEATS", "0")) or packed
     print()
     print(f"rollup tables: {' '.join(n for n in tables if kind(n) == 'rollup') or '(none found)'}")
     print(f"raw tables:    {' '.join(n for n in tables if kind(n) == 'raw') or '(none found)'}")

@@ -3,7 +3,7 @@
 # (raw table and its indexes / its rows), from a real database file, with SQLite's dbstat.
 #
 # Run from the repository root after `mvn -B -q -DskipTests package`:
-#   collector/bench/storage.sh [MACHINES]           one simulated day (default 100 machines)
+#   collector/bench/storage.sh [MACHINES [DAYS]]    simulated days (default 100 machines, 1 day)
 #   collector/bench/storage.sh --db FILE MACHINES DAYS   an existing database (stop its collector)
 # The simulated day is the test class io.digiready.collector.bench.StorageFootprint: an in-process
 # collector with a test clock, one unit, MACHINES machines, 24 hours of 60 s heartbeats sent as
@@ -17,6 +17,10 @@ if [ "${1:-}" = --db ]; then
   exec python3 "$BENCH/storage.py" "$2" "$3" "$4"
 fi
 MACHINES=${1:-100}
+DAYS=${2:-1}
+case "$DAYS" in
+  '' | *[!0-9]* | 0) echo "DAYS must be a whole number >= 1, found: $DAYS" >&2; exit 2 ;;
+esac
 case "$MACHINES" in
   '' | *[!0-9]* | 0) echo "MACHINES must be a whole number >= 1, found: $MACHINES" >&2; exit 2 ;;
 esac
@@ -35,10 +39,10 @@ mvn -B -q -pl collector -am test-compile dependency:build-classpath \
   || { echo "mvn could not build the test classpath:" >&2; cat "$TMP/mvn.log" >&2; exit 1; }
 CP=$CLASSES:collector/target/classes:$(cat "$TMP/classpath.txt")
 
-echo "simulating one day: StorageFootprint $MACHINES (an in-process collector, test clock)"
+echo "simulating $DAYS day(s): StorageFootprint $MACHINES $DAYS (an in-process collector, test clock)"
 # StorageFootprint leaves its databases in java.io.tmpdir (footprint*/digiready.db).
 java -Xmx1g -Djava.io.tmpdir="$TMP/java" -cp "$CP" io.digiready.collector.bench.StorageFootprint \
-  "$MACHINES" > "$TMP/footprint.log" 2>&1 \
+  "$MACHINES" "$DAYS" > "$TMP/footprint.log" 2>&1 \
   || { echo "StorageFootprint failed:" >&2; cat "$TMP/footprint.log" >&2; exit 1; }
 grep 'bytes per machine per day' "$TMP/footprint.log" | sed 's/^/  StorageFootprint says: /'
 
@@ -52,9 +56,9 @@ done
 
 echo
 echo "== the database with raw heartbeats (rawHeartbeatRetentionDays=2), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-python3 "$BENCH/storage.py" "$WITH_RAW" "$MACHINES" 1
+python3 "$BENCH/storage.py" "$WITH_RAW" "$MACHINES" "$DAYS"
 if [ -n "$WITHOUT_RAW" ]; then
   echo
   echo "== the same day without raw heartbeats (rawHeartbeatRetentionDays=0), a second sample"
-  python3 "$BENCH/storage.py" "$WITHOUT_RAW" "$MACHINES" 1 | grep '^bytes kept per machine-day'
+  python3 "$BENCH/storage.py" "$WITHOUT_RAW" "$MACHINES" "$DAYS" | grep '^bytes kept per machine-day'
 fi

@@ -48,6 +48,9 @@ public final class SqliteStore extends JdbcStore {
     config.enforceForeignKeys(true);
     // 64 MiB of page cache: heartbeats of thousands of machines touch pages all over the B-trees.
     config.setCacheSize(-65536);
+    // sqlite-jdbc would otherwise run SELECT last_insert_rowid() after every INSERT to serve
+    // getGeneratedKeys(), which the collector never calls (keys come back with RETURNING).
+    config.setGetGeneratedKeys(false);
     return DriverManager.getConnection(url, config.toProperties());
   }
 
