@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -227,21 +229,17 @@ public final class ReportService {
       }
     }
     List<UnitCoverage> out = new ArrayList<>();
-    roots.sort(Comparator.comparing(UnitCoverage::code));
-    for (UnitCoverage root : roots) {
-      walk(root, children, out);
+    roots.sort(Comparator.comparing(UnitCoverage::code, Comparator.reverseOrder()));
+    // Depth first with an explicit stack: a deep tree must not overflow the call stack.
+    Deque<UnitCoverage> stack = new ArrayDeque<>(roots);
+    while (!stack.isEmpty()) {
+      UnitCoverage u = stack.removeLast();
+      out.add(u);
+      List<UnitCoverage> kids = new ArrayList<>(children.getOrDefault(u.code(), List.of()));
+      kids.sort(Comparator.comparing(UnitCoverage::code, Comparator.reverseOrder()));
+      stack.addAll(kids);
     }
     return out;
-  }
-
-  private static void walk(
-      UnitCoverage u, Map<String, List<UnitCoverage>> children, List<UnitCoverage> out) {
-    out.add(u);
-    List<UnitCoverage> kids = new ArrayList<>(children.getOrDefault(u.code(), List.of()));
-    kids.sort(Comparator.comparing(UnitCoverage::code));
-    for (UnitCoverage kid : kids) {
-      walk(kid, children, out);
-    }
   }
 
   private String filename(String kind, String unit, List<UnitCoverage> all, Instant now) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ public final class UnitService {
     if (fleet.unit(unit.code()).isPresent()) {
       throw Problem.conflict("code", "a unit with this code exists. Found: " + unit.code());
     }
-    UnitRules.checkParent(unit, unitsByCode(), "");
+    checkTree(unit);
     return save(List.of(unit)).get(0);
   }
 
@@ -54,7 +55,7 @@ public final class UnitService {
                 body.connectivityTarget(),
                 body.officeHours()),
             "");
-    UnitRules.checkParent(unit, unitsByCode(), "");
+    checkTree(unit);
     return save(List.of(unit)).get(0);
   }
 
@@ -94,10 +95,12 @@ public final class UnitService {
       merged.put(unit.code(), unit);
       units.add(unit);
     }
+    Map<String, String> changed = new LinkedHashMap<>();
     for (UnitCsv.Row row : rows) {
-      UnitRules.checkParent(merged.get(row.body().code()), merged, "line " + row.line() + ": ");
+      changed.put(row.body().code(), "line " + row.line() + ": ");
     }
-    save(parentsFirst(units, merged));
+    UnitRules.checkTree(merged, changed);
+    save(parentsFirst(units));
     return new ImportResult(created, units.size() - created);
   }
 
@@ -114,26 +117,34 @@ public final class UnitService {
     return units;
   }
 
-  /** Orders units so that a parent is written before its children (foreign keys). */
-  private static List<Unit> parentsFirst(List<Unit> units, Map<String, Unit> merged) {
+  /** The tree with this unit in it must stay a tree of at most {@link UnitRules#MAX_DEPTH}. */
+  private void checkTree(Unit unit) {
+    Map<String, Unit> merged = unitsByCode();
+    merged.put(unit.code(), unit);
+    UnitRules.checkTree(merged, Map.of(unit.code(), ""));
+  }
+
+  /**
+   * Orders units so that a parent is written before its children (foreign keys): each unit goes
+   * after the chain of its pending ancestors, walked with a loop (the tree is checked first, so the
+   * walk ends).
+   */
+  private static List<Unit> parentsFirst(List<Unit> units) {
     Map<String, Unit> pending = new HashMap<>();
     units.forEach(u -> pending.put(u.code(), u));
     List<Unit> ordered = new ArrayList<>();
     for (Unit u : units) {
-      addWithParents(u, pending, ordered);
+      List<Unit> chain = new ArrayList<>();
+      for (Unit at = pending.remove(u.code());
+          at != null;
+          at = at.parent() == null ? null : pending.remove(at.parent())) {
+        chain.add(at);
+      }
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        ordered.add(chain.get(i));
+      }
     }
     return ordered;
-  }
-
-  private static void addWithParents(Unit u, Map<String, Unit> pending, List<Unit> ordered) {
-    if (pending.remove(u.code()) == null) {
-      return;
-    }
-    Unit parent = u.parent() == null ? null : pending.get(u.parent());
-    if (parent != null) {
-      addWithParents(parent, pending, ordered);
-    }
-    ordered.add(u);
   }
 
   private Map<String, Unit> unitsByCode() {
