@@ -2,6 +2,7 @@ package io.digiready.collector.units;
 
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.problem.Problem;
+import io.digiready.protocol.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,6 +40,9 @@ public final class UnitRules {
     }
     if (b.name().length() > MAX_NAME || b.name().chars().anyMatch(Character::isISOControl)) {
       throw bad(prefix, "name", "must be at most " + MAX_NAME + " characters without control");
+    }
+    if (!Text.wellFormed(b.name())) {
+      throw bad(prefix, "name", Text.NOT_WELL_FORMED);
     }
     if (b.kind() == null || b.kind().isBlank()) {
       throw bad(prefix, "kind", "is required");
