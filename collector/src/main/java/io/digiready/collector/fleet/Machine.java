@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * The current state of one workstation, kept in memory so that coverage and /metrics never read
- * history. Instances are immutable; the writer replaces them after each commit.
+ * history. Instances are immutable; the writer replaces them after each commit. {@code
+ * possibleDuplicateOf} names the machine whose hardware this one enrolled with while that one was
+ * alive (or as its clone), else null.
  */
 public record Machine(
     String id,
@@ -14,7 +16,8 @@ public record Machine(
     Instant retiredAt,
     Identity identity,
     Liveness liveness,
-    Hardware hardware) {
+    Hardware hardware,
+    String possibleDuplicateOf) {
 
   /** What identity decisions are made from. Null means unknown (placeholders are cleaned). */
   public record Identity(
@@ -65,11 +68,13 @@ public record Machine(
   }
 
   public Machine withLiveness(Liveness l) {
-    return new Machine(id, unitCode, tokenHash, enrolledAt, retiredAt, identity, l, hardware);
+    return new Machine(
+        id, unitCode, tokenHash, enrolledAt, retiredAt, identity, l, hardware, possibleDuplicateOf);
   }
 
   public Machine withHardware(Hardware h) {
-    return new Machine(id, unitCode, tokenHash, enrolledAt, retiredAt, identity, liveness, h);
+    return new Machine(
+        id, unitCode, tokenHash, enrolledAt, retiredAt, identity, liveness, h, possibleDuplicateOf);
   }
 
   public Machine withHostname(String hostname) {
@@ -88,14 +93,25 @@ public record Machine(
             i.macs(),
             i.osInstallId()),
         liveness,
-        hardware);
+        hardware,
+        possibleDuplicateOf);
   }
 
   public Machine withUnit(String unit) {
-    return new Machine(id, unit, tokenHash, enrolledAt, retiredAt, identity, liveness, hardware);
+    return new Machine(
+        id,
+        unit,
+        tokenHash,
+        enrolledAt,
+        retiredAt,
+        identity,
+        liveness,
+        hardware,
+        possibleDuplicateOf);
   }
 
   public Machine retired(Instant at) {
-    return new Machine(id, unitCode, tokenHash, enrolledAt, at, identity, liveness, hardware);
+    return new Machine(
+        id, unitCode, tokenHash, enrolledAt, at, identity, liveness, hardware, possibleDuplicateOf);
   }
 }

@@ -22,10 +22,11 @@ import java.util.Objects;
 
 /**
  * Turns an enrollment into a machine. A fingerprint whose hardware UUID or system serial matches a
- * live machine of the same unit is that machine reinstalled: it keeps its record and its old token
- * is revoked. If that machine beat in the last 10 minutes with another OS install id, both are
- * running, so it is a clone: a new machine, and a {@code possible_duplicate} event on both.
- * Hostname and MAC addresses never decide identity.
+ * machine of the same unit that has gone silent is that machine reinstalled: it keeps its record
+ * and its old token is revoked. A match that is still alive (a heartbeat within three intervals),
+ * or that beat in the last 10 minutes with another OS install id (a clone), is never taken over:
+ * the enrollment makes a new machine flagged {@code possibleDuplicateOf} the match, with a {@code
+ * possible_duplicate} event on both. Hostname and MAC addresses never decide identity.
  */
 public final class EnrollService {
   static final Duration CLONE_WINDOW = Duration.ofMinutes(10);
@@ -85,9 +86,11 @@ public final class EnrollService {
     if (identity.hardwareUuid() != null || identity.systemSerial() != null) {
       matches = tx.machinesMatching(unit, identity.hardwareUuid(), identity.systemSerial());
     }
+    Machine match = matches.isEmpty() ? null : matches.get(0);
+    String duplicate = match == null ? null : duplicateReason(match, identity, now);
     Machine machine;
-    if (!matches.isEmpty() && !isClone(matches.get(0), identity, now)) {
-      Machine old = matches.get(0);
+    if (match != null && duplicate == null) {
+      Machine old = match;
       machine =
           new Machine(
               old.id(),
@@ -97,7 +100,8 @@ public final class EnrollService {
               null,
               identity,
               Machine.Liveness.enrolledAt(now),
-              old.hardware());
+              old.hardware(),
+              old.possibleDuplicateOf());
       tx.updateMachine(machine);
       tx.insertEvent(
           old.id(),
@@ -119,23 +123,24 @@ public final class EnrollService {
               null,
               identity,
               Machine.Liveness.enrolledAt(now),
-              Machine.Hardware.UNKNOWN);
+              Machine.Hardware.UNKNOWN,
+              match == null ? null : match.id());
       tx.insertMachine(machine);
       tx.insertEvent(machine.id(), unit, now, "enrolled", "enrolled as " + identity.hostname());
-      if (!matches.isEmpty()) {
-        Machine original = matches.get(0);
+      if (match != null) {
         tx.insertEvent(
             machine.id(),
             unit,
             now,
             "possible_duplicate",
             "same hardware as "
-                + original.id()
+                + match.id()
                 + " ("
-                + original.identity().hostname()
-                + ") which is running with another OS install id: a cloned disk image?");
+                + match.identity().hostname()
+                + ") "
+                + duplicate);
         tx.insertEvent(
-            original.id(),
+            match.id(),
             unit,
             now,
             "possible_duplicate",
@@ -143,7 +148,9 @@ public final class EnrollService {
                 + machine.id()
                 + " ("
                 + identity.hostname()
-                + ") enrolled with the same hardware and another OS install id");
+                + ") enrolled with the same hardware; this machine "
+                + duplicate
+                + ", so it kept its identity and token");
       }
     }
     if (request.inventory() != null) {
@@ -152,13 +159,28 @@ public final class EnrollService {
     return machine;
   }
 
-  private static boolean isClone(Machine existing, Machine.Identity incoming, Instant now) {
+  /**
+   * Why an enrollment with the hardware of {@code existing} must not take it over, or null when it
+   * may (the machine was reinstalled). A machine that sent a heartbeat within three intervals is
+   * running: handing its identity to whoever knows its UUID or serial (printed on its sticker)
+   * would silence the real agent, so the newcomer becomes a machine of its own.
+   */
+  private String duplicateReason(Machine existing, Machine.Identity incoming, Instant now) {
     Instant beat = existing.liveness().lastHeartbeatAt();
-    return beat != null
-        && !beat.isBefore(now.minus(CLONE_WINDOW))
+    if (beat == null) {
+      return null;
+    }
+    Duration alive = Duration.ofSeconds(3L * config.heartbeatIntervalSeconds());
+    if (!beat.isBefore(now.minus(alive))) {
+      return "is alive (a heartbeat at " + beat + ")";
+    }
+    if (!beat.isBefore(now.minus(CLONE_WINDOW))
         && existing.identity().osInstallId() != null
         && incoming.osInstallId() != null
-        && !Objects.equals(existing.identity().osInstallId(), incoming.osInstallId());
+        && !Objects.equals(existing.identity().osInstallId(), incoming.osInstallId())) {
+      return "is running with another OS install id (a cloned disk image?)";
+    }
+    return null;
   }
 
   private static String macs(List<String> macs) {

@@ -301,13 +301,14 @@ final class SqliteTx implements Tx {
     direct();
     PreparedStatement p =
         sql(
-            "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at)"
-                + " VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at,"
+                + " possible_duplicate_of) VALUES (?, ?, ?, ?, ?, ?)");
     p.setString(1, m.id());
     p.setString(2, m.unitCode());
     p.setString(3, m.tokenHash());
     p.setString(4, m.identity().hostname());
     p.setLong(5, m.enrolledAt().toEpochMilli());
+    p.setString(6, m.possibleDuplicateOf());
     p.executeUpdate();
     PreparedStatement state =
         sql("INSERT INTO machine_state (machine_id) VALUES (?) RETURNING mid");
