@@ -114,7 +114,8 @@ public final class Collector implements AutoCloseable {
             new EnrollService(config, fleet, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
-            new UnitService(fleet, writer, store, clock),
+            new UnitService(
+                fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays())),
             new MachineService(fleet, store, writer, coverage, clock),
             new UnitHistoryService(fleet, store, clock),
             new ViewerTokenService(fleet, store, writer, clock),

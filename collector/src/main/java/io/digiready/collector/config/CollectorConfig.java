@@ -20,6 +20,8 @@ public record CollectorConfig(
     int rawHeartbeatRetentionDays,
     int hourlyRetentionDays,
     ReadinessPolicy readiness,
+    int enrollmentTokenExpiryDays,
+    int enrollmentsPerMinutePerToken,
     boolean metricsPerMachine,
     String metricsUsername,
     String metricsPassword,

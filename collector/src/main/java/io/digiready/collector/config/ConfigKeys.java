@@ -64,6 +64,14 @@ public final class ConfigKeys {
               "1",
               "weight of connectivity coverage in the readiness score"),
           key("readinessWeightCompliance", "1", "weight of compliance in the readiness score"),
+          key(
+              "enrollmentTokenExpiryDays",
+              "30",
+              "an enrollment token made without expiresAt stops working after this many days"),
+          key(
+              "enrollmentsPerMinutePerToken",
+              "60",
+              "enrollments one enrollment token may make per minute; past it 429 with Retry-After"),
           key("metricsPerMachine", "true", "export digiready_machine_* series"),
           key("metricsUsername", "", "basic auth user for /metrics; empty: no auth"),
           secret("metricsPassword", "", "basic auth password for /metrics"),

@@ -22,6 +22,9 @@ import java.util.Properties;
  * prefix.
  */
 public final class ConfigLoader {
+  /** The longest an enrollment token may live, by default or as set at its creation. */
+  public static final int MAX_ENROLLMENT_TOKEN_DAYS = 366;
+
   private ConfigLoader() {}
 
   public static CollectorConfig load(
@@ -108,6 +111,8 @@ public final class ConfigLoader {
         v.integer("rawHeartbeatRetentionDays", 0, 3650),
         v.integer("hourlyRetentionDays", 1, 36500),
         policy,
+        v.integer("enrollmentTokenExpiryDays", 1, MAX_ENROLLMENT_TOKEN_DAYS),
+        v.integer("enrollmentsPerMinutePerToken", 1, 100_000),
         v.bool("metricsPerMachine"),
         user,
         password,

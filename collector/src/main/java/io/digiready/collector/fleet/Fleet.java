@@ -99,6 +99,11 @@ public final class Fleet {
     enrollmentByHash.put(token.tokenHash(), token);
   }
 
+  /** Counts one use of the token in memory, after the use was committed. */
+  public void enrollmentTokenUsed(String tokenHash) {
+    enrollmentByHash.computeIfPresent(tokenHash, (h, t) -> t.usedOnce());
+  }
+
   public void removeEnrollmentToken(String id) {
     enrollmentByHash.values().removeIf(t -> t.id().equals(id));
   }

@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 public final class EnrollService {
   static final Duration CLONE_WINDOW = Duration.ofMinutes(10);
+  private static final String NEW_TOKEN = "ask an administrator for a new enrollment token";
 
   private final CollectorConfig config;
   private final Fleet fleet;
@@ -37,6 +38,7 @@ public final class EnrollService {
   private final InventoryService inventories;
   private final IngestMetrics counters;
   private final Clock clock;
+  private final PerMinuteLimit perToken;
 
   public EnrollService(
       CollectorConfig config,
@@ -51,21 +53,57 @@ public final class EnrollService {
     this.inventories = inventories;
     this.counters = counters;
     this.clock = clock;
+    this.perToken = new PerMinuteLimit(config.enrollmentsPerMinutePerToken());
   }
 
   public EnrollResponse enroll(EnrollRequest request) {
+    String enrollmentHash = Tokens.sha256Hex(request.enrollmentToken());
     EnrollmentToken token =
-        fleet
-            .enrollmentTokenForHash(Tokens.sha256Hex(request.enrollmentToken()))
-            .orElseThrow(Problem::unauthorized);
+        fleet.enrollmentTokenForHash(enrollmentHash).orElseThrow(Problem::unauthorized);
+    Instant now = clock.instant();
+    refuseIfSpent(token, now);
+    Duration wait = perToken.take(token.id(), now);
+    if (wait != null) {
+      throw Problem.tooManyRequests(
+          "enrollmentToken: more than "
+              + config.enrollmentsPerMinutePerToken()
+              + " enrollments a minute with this token; retry later",
+          wait);
+    }
     String agentToken = Tokens.newToken();
     String tokenHash = Tokens.sha256Hex(agentToken);
-    Instant now = clock.instant();
     Machine machine =
         writer.call(
-            tx -> enrollInTx(tx, token.unitCode(), request, tokenHash, now), fleet::putMachine);
+            tx -> {
+              if (!tx.useEnrollmentToken(token.id(), now)) {
+                // Spent by another enrollment of the same group, or revoked meanwhile.
+                throw Problem.unauthorized("enrollmentToken: used up or revoked; " + NEW_TOKEN);
+              }
+              return enrollInTx(tx, token.unitCode(), request, tokenHash, now);
+            },
+            m -> {
+              fleet.putMachine(m);
+              fleet.enrollmentTokenUsed(enrollmentHash);
+            });
     counters.report("enroll", "accepted");
     return new EnrollResponse(machine.id(), agentToken, AgentConfigs.of(config));
+  }
+
+  /** An expired or used-up token is a 401 that says which, so the installer knows what to do. */
+  private static void refuseIfSpent(EnrollmentToken token, Instant now) {
+    String next = "; " + NEW_TOKEN;
+    if (token.expired(now)) {
+      throw Problem.unauthorized("enrollmentToken: expired at " + token.expiresAt() + next);
+    }
+    if (token.usedUp()) {
+      throw Problem.unauthorized(
+          "enrollmentToken: used up ("
+              + token.uses()
+              + " of "
+              + token.maxUses()
+              + " enrollments)"
+              + next);
+    }
   }
 
   private Machine enrollInTx(

@@ -34,7 +34,8 @@ final class Migrations {
           Step.sql("V004__compact_storage.sql"),
           new Step("V005__heartbeats_to_binary", HeartbeatsToBinary::run),
           Step.sql("V006__drop_moved_columns.sql"),
-          Step.sql("V010__machine_possible_duplicate.sql"));
+          Step.sql("V010__machine_possible_duplicate.sql"),
+          Step.sql("V011__enrollment_token_limits.sql"));
 
   private Migrations() {}
 

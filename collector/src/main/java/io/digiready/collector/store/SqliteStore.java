@@ -112,29 +112,41 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized List<EnrollmentToken> loadActiveEnrollmentTokens() {
     return query(
-        "SELECT id, unit_code, token_hash, created_at FROM enrollment_tokens"
-            + " WHERE revoked_at IS NULL",
+        "SELECT id, unit_code, token_hash, created_at, expires_at, max_uses, uses"
+            + " FROM enrollment_tokens WHERE revoked_at IS NULL",
         p -> {},
-        rs ->
-            new EnrollmentToken(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                Instant.ofEpochMilli(rs.getLong(4))));
+        rs -> {
+          Long maxUses = MachineRows.longOrNull(rs, "max_uses");
+          return new EnrollmentToken(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              Instant.ofEpochMilli(rs.getLong(4)),
+              MachineRows.instant(rs, "expires_at"),
+              maxUses == null ? null : maxUses.intValue(),
+              rs.getInt("uses"));
+        });
   }
 
   @Override
   public synchronized List<TokenRow> enrollmentTokens(String unitCode) {
     return query(
-        "SELECT id, unit_code, created_at, revoked_at FROM enrollment_tokens"
-            + " WHERE unit_code = ? ORDER BY created_at, id",
+        "SELECT id, unit_code, created_at, expires_at, max_uses, uses, revoked_at"
+            + " FROM enrollment_tokens WHERE unit_code = ? ORDER BY created_at, id",
         p -> p.setString(1, unitCode),
-        rs ->
-            new TokenRow(
-                rs.getString(1),
-                rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                MachineRows.instant(rs, "revoked_at")));
+        rs -> {
+          Long maxUses = MachineRows.longOrNull(rs, "max_uses");
+          int uses = rs.getInt("uses");
+          return new TokenRow(
+              rs.getString(1),
+              rs.getString(2),
+              Instant.ofEpochMilli(rs.getLong(3)),
+              MachineRows.instant(rs, "expires_at"),
+              maxUses == null ? null : maxUses.intValue(),
+              uses,
+              maxUses == null ? null : (int) Math.max(0, maxUses - uses),
+              MachineRows.instant(rs, "revoked_at"));
+        });
   }
 
   @Override

@@ -220,13 +220,29 @@ final class SqliteTx implements Tx {
     direct();
     PreparedStatement p =
         sql(
-            "INSERT INTO enrollment_tokens (id, unit_code, token_hash, created_at)"
-                + " VALUES (?, ?, ?, ?)");
+            "INSERT INTO enrollment_tokens (id, unit_code, token_hash, created_at, expires_at,"
+                + " max_uses, uses) VALUES (?, ?, ?, ?, ?, ?, ?)");
     p.setString(1, t.id());
     p.setString(2, t.unitCode());
     p.setString(3, t.tokenHash());
     p.setLong(4, t.createdAt().toEpochMilli());
+    setInstant(p, 5, t.expiresAt());
+    setLong(p, 6, t.maxUses() == null ? null : t.maxUses().longValue());
+    p.setInt(7, t.uses());
     p.executeUpdate();
+  }
+
+  @Override
+  public boolean useEnrollmentToken(String id, Instant now) throws SQLException {
+    direct();
+    PreparedStatement p =
+        sql(
+            "UPDATE enrollment_tokens SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL"
+                + " AND (expires_at IS NULL OR expires_at > ?)"
+                + " AND (max_uses IS NULL OR uses < max_uses)");
+    p.setString(1, id);
+    p.setLong(2, now.toEpochMilli());
+    return p.executeUpdate() == 1;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.digiready.collector.units;
 
+import io.digiready.collector.config.ConfigLoader;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Tokens;
@@ -8,6 +9,7 @@ import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +23,19 @@ public final class UnitService {
   private final GroupCommitWriter writer;
   private final Store store;
   private final Clock clock;
+  private final Duration defaultTokenLifetime;
 
-  public UnitService(Fleet fleet, GroupCommitWriter writer, Store store, Clock clock) {
+  public UnitService(
+      Fleet fleet,
+      GroupCommitWriter writer,
+      Store store,
+      Clock clock,
+      Duration defaultTokenLifetime) {
     this.fleet = fleet;
     this.writer = writer;
     this.store = store;
     this.clock = clock;
+    this.defaultTokenLifetime = defaultTokenLifetime;
   }
 
   public Unit create(UnitBody body) {
@@ -153,22 +162,49 @@ public final class UnitService {
     return map;
   }
 
-  public record NewToken(String id, String unit, String token, Instant createdAt) {}
+  public record NewToken(
+      String id,
+      String unit,
+      String token,
+      Instant createdAt,
+      Instant expiresAt,
+      Integer maxUses) {}
+
+  static final int MAX_TOKEN_USES = 1_000_000;
 
   /** Returns the secret once; only its hash is stored. */
-  public NewToken newEnrollmentToken(String unitCode) {
+  public NewToken newEnrollmentToken(String unitCode, TokenOptions options) {
     fleet.requireUnit(unitCode);
+    Instant now = clock.instant();
+    Instant expiresAt =
+        options.expiresAt() == null ? now.plus(defaultTokenLifetime) : options.expiresAt();
+    if (!expiresAt.isAfter(now)) {
+      throw Problem.invalid("expiresAt", "must be in the future. Found: " + expiresAt);
+    }
+    if (expiresAt.isAfter(now.plus(Duration.ofDays(ConfigLoader.MAX_ENROLLMENT_TOKEN_DAYS)))) {
+      throw Problem.invalid(
+          "expiresAt",
+          "must be at most "
+              + ConfigLoader.MAX_ENROLLMENT_TOKEN_DAYS
+              + " days from now. Found: "
+              + expiresAt);
+    }
+    Integer maxUses = options.maxUses();
+    if (maxUses != null && (maxUses < 1 || maxUses > MAX_TOKEN_USES)) {
+      throw Problem.invalid(
+          "maxUses", "must be from 1 to " + MAX_TOKEN_USES + " (or left out). Found: " + maxUses);
+    }
     String secret = Tokens.newToken();
     EnrollmentToken token =
         new EnrollmentToken(
-            Tokens.newId("et-"), unitCode, Tokens.sha256Hex(secret), clock.instant());
+            Tokens.newId("et-"), unitCode, Tokens.sha256Hex(secret), now, expiresAt, maxUses, 0);
     writer.call(
         tx -> {
           tx.insertEnrollmentToken(token);
           return token;
         },
         fleet::putEnrollmentToken);
-    return new NewToken(token.id(), unitCode, secret, token.createdAt());
+    return new NewToken(token.id(), unitCode, secret, token.createdAt(), expiresAt, maxUses);
   }
 
   public List<Store.TokenRow> enrollmentTokens(String unitCode) {

@@ -29,6 +29,20 @@ final class Bodies {
     return value;
   }
 
+  /**
+   * A JSON body that may be left out: with no body at all (whatever the Content-Type, as {@code
+   * curl -X POST} sends), {@code absent}.
+   */
+  static <T> T optionalJson(Context ctx, Class<T> type, T absent) throws IOException {
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      return absent;
+    }
+    requireType(ctx, "application/json");
+    T value = MAPPER.readValue(body, type);
+    return value == null ? absent : value;
+  }
+
   /** The raw body of the given media type; decoding is the reader's business (CSV is UTF-8). */
   static byte[] bytes(Context ctx, String mediaType) {
     requireType(ctx, mediaType);
