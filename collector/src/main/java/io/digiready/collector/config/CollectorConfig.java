@@ -13,6 +13,7 @@ public record CollectorConfig(
     String sqliteSynchronous,
     int writerQueueCapacity,
     int heartbeatIntervalSeconds,
+    boolean heartbeatRateLimit,
     int inventoryCheckIntervalSeconds,
     List<ProbeTarget> probeTargets,
     double workingWindowDays,

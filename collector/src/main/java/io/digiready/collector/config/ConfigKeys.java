@@ -29,6 +29,11 @@ public final class ConfigKeys {
               "60",
               "sent to agents; online = heartbeat within 3 intervals"),
           key(
+              "heartbeatRateLimit",
+              "true",
+              "refuse (429) a machine's heartbeats beyond 2 per interval after a burst of 1000;"
+                  + " false only for load tests that send faster than agents do"),
+          key(
               "inventoryCheckIntervalSeconds",
               "3600",
               "sent to agents: how often they look for changes"),

@@ -104,6 +104,7 @@ public final class ConfigLoader {
             "heartbeatIntervalSeconds",
             Limits.MIN_HEARTBEAT_INTERVAL_SECONDS,
             Limits.MAX_HEARTBEAT_INTERVAL_SECONDS),
+        v.bool("heartbeatRateLimit"),
         v.integer("inventoryCheckIntervalSeconds", 60, 86_400 * 30),
         probeTargets(v),
         v.decimal("workingWindowDays", 0.0001, 3650),

@@ -30,7 +30,10 @@ public record Machine(
 
   /**
    * The latest heartbeat's figures. {@code lastSeenAt} is the collector's receive time of the last
-   * contact (enrollment or heartbeat); {@code lastHeartbeatAt} only counts heartbeats.
+   * contact (enrollment or heartbeat); {@code lastHeartbeatAt} only counts heartbeats. The last two
+   * live in memory only (null after a restart): {@code heartbeatCreditFrom} is the machine's
+   * heartbeat allowance (see {@code ingest.SeqBound}), {@code rateLimitedAt} when it was last told
+   * to slow down.
    */
   public record Liveness(
       Instant lastSeenAt,
@@ -42,10 +45,28 @@ public record Machine(
       Long clockSkewSeconds,
       Long memoryUsedBytes,
       Long systemDiskFreeBytes,
-      Long systemDiskTotalBytes) {
+      Long systemDiskTotalBytes,
+      Instant heartbeatCreditFrom,
+      Instant rateLimitedAt) {
 
     public static Liveness enrolledAt(Instant at) {
-      return new Liveness(at, null, 0, 0, null, null, null, null, null, null);
+      return new Liveness(at, null, 0, 0, null, null, null, null, null, null, null, null);
+    }
+
+    public Liveness rateLimited(Instant at) {
+      return new Liveness(
+          lastSeenAt,
+          lastHeartbeatAt,
+          lastSeq,
+          lostHeartbeats,
+          internetUp,
+          lastInternetOkAt,
+          clockSkewSeconds,
+          memoryUsedBytes,
+          systemDiskFreeBytes,
+          systemDiskTotalBytes,
+          heartbeatCreditFrom,
+          at);
     }
   }
 

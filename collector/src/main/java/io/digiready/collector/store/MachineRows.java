@@ -43,7 +43,9 @@ final class MachineRows {
             longOrNull(rs, "clock_skew_seconds"),
             longOrNull(rs, "memory_used_bytes"),
             longOrNull(rs, "disk_free_bytes"),
-            longOrNull(rs, "disk_total_bytes"));
+            longOrNull(rs, "disk_total_bytes"),
+            null,
+            null);
     Long cpus = longOrNull(rs, "logical_cpus");
     var hardware =
         new Machine.Hardware(

@@ -30,7 +30,7 @@ class ReadinessTest {
         now,
         null,
         new Machine.Identity("PC", null, null, null, null, null),
-        new Machine.Liveness(now, now, 1, 0, true, now, skew, null, free, total),
+        new Machine.Liveness(now, now, 1, 0, true, now, skew, null, free, total, null, null),
         new Machine.Hardware(memory, cpus, "cpu", os, version, now),
         null);
   }
