@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,13 @@ public final class Collector implements AutoCloseable {
   private final Services services;
   private final DataDirLock lock;
 
-  public Collector(CollectorConfig config, Clock clock) throws IOException {
-    this(config, clock, Collector::sqlite);
+  /**
+   * @param onWriterDeath told if the writer thread dies (see {@link GroupCommitWriter}); {@link
+   *     CollectorMain} ends the process
+   */
+  public Collector(CollectorConfig config, Clock clock, Consumer<Throwable> onWriterDeath)
+      throws IOException {
+    this(config, clock, Collector::sqlite, onWriterDeath);
   }
 
   /** The embedded store: SQLite in the data directory. */
@@ -70,7 +76,11 @@ public final class Collector implements AutoCloseable {
   }
 
   /** With another store (PostgreSQL later; a failing wrapper in tests). */
-  Collector(CollectorConfig config, Clock clock, Function<CollectorConfig, Store> stores)
+  Collector(
+      CollectorConfig config,
+      Clock clock,
+      Function<CollectorConfig, Store> stores,
+      Consumer<Throwable> onWriterDeath)
       throws IOException {
     this.config = config;
     this.lock = DataDirLock.acquire(config.dataDir(), "starting another collector on it");
@@ -94,7 +104,7 @@ public final class Collector implements AutoCloseable {
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
-    writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry);
+    writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry, onWriterDeath);
     IngestMetrics counters = new IngestMetrics();
     counters.bindTo(registry);
     ProbeMetrics probes = new ProbeMetrics(config.probeTargets());

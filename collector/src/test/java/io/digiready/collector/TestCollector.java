@@ -16,6 +16,10 @@ public final class TestCollector implements AutoCloseable {
   public static final Instant START = Instant.parse("2026-11-25T03:00:00Z"); // Wed 10:00 in Hanoi
 
   public final MutableClock clock = new MutableClock(START);
+
+  /** What killed the writer thread, if anything did (the real program then exits). */
+  public final List<Throwable> writerDeaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public final Collector collector;
   public final Http http;
   public final Path dataDir;
@@ -48,7 +52,8 @@ public final class TestCollector implements AutoCloseable {
                 conf -> {
                   var store = Collector.sqlite(conf);
                   return wrap == null ? store : wrap.apply(store);
-                })
+                },
+                writerDeaths::add)
             .start();
     http = new Http("http://127.0.0.1:" + collector.port());
   }
