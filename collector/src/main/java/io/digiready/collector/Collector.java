@@ -15,6 +15,7 @@ import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.GroupCommitWriter;
+import io.digiready.collector.store.OwnerOnly;
 import io.digiready.collector.store.SqliteStore;
 import io.digiready.collector.store.Store;
 import io.digiready.collector.units.UnitHistoryService;
@@ -83,6 +84,7 @@ public final class Collector implements AutoCloseable {
       Consumer<Throwable> onWriterDeath)
       throws IOException {
     this.config = config;
+    OwnerOnly.directory(config.dataDir());
     this.lock = DataDirLock.acquire(config.dataDir(), "starting another collector on it");
     String adminToken =
         config.adminToken().isEmpty()
@@ -120,7 +122,12 @@ public final class Collector implements AutoCloseable {
             fleet,
             store,
             writer,
-            new Auth(adminToken, fleet, config.metricsUsername(), config.metricsPassword()),
+            new Auth(
+                adminToken,
+                fleet,
+                config.metricsToken(),
+                config.metricsUsername(),
+                config.metricsPassword()),
             new EnrollService(config, fleet, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,

@@ -24,6 +24,7 @@ public record CollectorConfig(
     int enrollmentTokenExpiryDays,
     int enrollmentsPerMinutePerToken,
     boolean metricsPerMachine,
+    String metricsToken,
     String metricsUsername,
     String metricsPassword,
     Path tlsKeystoreFile,

@@ -78,7 +78,15 @@ public final class ConfigKeys {
               "60",
               "enrollments one enrollment token may make per minute; past it 429 with Retry-After"),
           key("metricsPerMachine", "true", "export digiready_machine_* series"),
-          key("metricsUsername", "", "basic auth user for /metrics; empty: no auth"),
+          secret(
+              "metricsToken",
+              "",
+              "bearer token Prometheus must send for /metrics (16+ characters); empty, and no"
+                  + " metricsUsername: /metrics answers loopback clients only"),
+          key(
+              "metricsUsername",
+              "",
+              "basic auth user for /metrics (instead of or besides metricsToken); empty: none"),
           secret("metricsPassword", "", "basic auth password for /metrics"),
           key("tlsKeystoreFile", "", "PKCS12 keystore; set to serve HTTPS on the port"),
           secret("tlsKeystorePassword", "", "password of the keystore"));

@@ -89,6 +89,14 @@ public final class ConfigLoader {
       throw new ConfigException(
           "metricsPassword: metricsUsername and metricsPassword must be set together");
     }
+    String metricsToken = v.get("metricsToken");
+    if (!metricsToken.isEmpty()
+        && (metricsToken.length() < 16
+            || metricsToken.length() > 512
+            || !metricsToken.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw v.bad(
+          "metricsToken", "must be 16 to 512 printable ASCII characters without spaces, or empty");
+    }
     String keystore = v.get("tlsKeystoreFile");
     if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
       throw v.bad("tlsKeystoreFile", "must be a readable PKCS12 file");
@@ -115,6 +123,7 @@ public final class ConfigLoader {
         v.integer("enrollmentTokenExpiryDays", 1, MAX_ENROLLMENT_TOKEN_DAYS),
         v.integer("enrollmentsPerMinutePerToken", 1, 100_000),
         v.bool("metricsPerMachine"),
+        metricsToken,
         user,
         password,
         keystore.isEmpty() ? null : Path.of(keystore),

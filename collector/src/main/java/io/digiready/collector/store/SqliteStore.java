@@ -12,7 +12,6 @@ import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.Json;
 import io.digiready.protocol.ProbeKind;
 import io.digiready.protocol.ProbeResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +50,8 @@ public final class SqliteStore implements Store {
   public SqliteStore(Path file, String synchronous, boolean keepRaw) {
     this.keepRaw = keepRaw;
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      OwnerOnly.directory(file.toAbsolutePath().getParent());
+      OwnerOnly.databaseFiles(file);
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
       writer = open(url, synchronous);
       try (Statement s = writer.createStatement()) {

@@ -5,6 +5,8 @@ import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.problem.Problem;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.Set;
 /**
  * Checks the credential every route declares ({@link Access}) before the route runs and before its
  * body is read: the admin token may do everything, a viewer token may only read (units, machines,
- * coverage, exports), an agent token writes its own machine; basic auth for /metrics.
+ * coverage, exports), an agent token writes its own machine; /metrics takes its own bearer token or
+ * basic credentials, and without them answers loopback clients only.
  */
 public final class Auth {
   /** Who is signed in, as {@code GET /api/v1/session} shows it. */
@@ -28,11 +31,18 @@ public final class Auth {
   private static final int MAX_TOKEN_LENGTH = 512;
   private final String adminTokenHash;
   private final Fleet fleet;
+  private final String metricsTokenHash;
   private final String metricsCredentialsHash;
 
-  public Auth(String adminToken, Fleet fleet, String metricsUser, String metricsPassword) {
+  public Auth(
+      String adminToken,
+      Fleet fleet,
+      String metricsToken,
+      String metricsUser,
+      String metricsPassword) {
     this.adminTokenHash = Tokens.sha256Hex(adminToken);
     this.fleet = fleet;
+    this.metricsTokenHash = metricsToken.isEmpty() ? null : Tokens.sha256Hex(metricsToken);
     this.metricsCredentialsHash =
         metricsUser.isEmpty() ? null : Tokens.sha256Hex(metricsUser + ":" + metricsPassword);
   }
@@ -106,10 +116,37 @@ public final class Auth {
         .orElseThrow(Problem::unauthorized);
   }
 
+  /**
+   * /metrics names every hostname, machine id, OS and CPU. With {@code metricsToken} (a bearer
+   * token) or basic credentials configured, one of them is required from every client; with none,
+   * only a loopback client that came through no proxy may read it (a Prometheus on the same host).
+   */
   private void metrics(Context ctx) {
-    if (metricsCredentialsHash == null) {
+    if (metricsTokenHash == null && metricsCredentialsHash == null) {
+      if (!local(ctx.req().getRemoteAddr(), forwarded(ctx))) {
+        throw Problem.forbidden(
+            "Authorization",
+            "/metrics answers loopback clients only until the collector is given a metricsToken"
+                + " (then send it as a bearer token)");
+      }
       return;
     }
+    if (metricsTokenHash != null) {
+      String token = bearer(ctx);
+      if (token != null && Tokens.sameHash(Tokens.sha256Hex(token), metricsTokenHash)) {
+        return;
+      }
+    }
+    if (metricsCredentialsHash != null && basicMatches(ctx)) {
+      return;
+    }
+    ctx.header(
+        "WWW-Authenticate",
+        (metricsTokenHash != null ? "Bearer" : "Basic") + " realm=\"digiready\"");
+    throw Problem.unauthorized();
+  }
+
+  private boolean basicMatches(Context ctx) {
     String header = ctx.header("Authorization");
     String given = null;
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -121,9 +158,31 @@ public final class Auth {
         given = null;
       }
     }
-    if (given == null || !Tokens.sameHash(Tokens.sha256Hex(given), metricsCredentialsHash)) {
-      ctx.header("WWW-Authenticate", "Basic realm=\"digiready\"");
-      throw Problem.unauthorized();
+    return given != null && Tokens.sameHash(Tokens.sha256Hex(given), metricsCredentialsHash);
+  }
+
+  /** A request a proxy passed on: its TCP peer says nothing about the client. */
+  private static boolean forwarded(Context ctx) {
+    return ctx.header("Forwarded") != null
+        || ctx.header("X-Forwarded-For") != null
+        || ctx.header("X-Real-IP") != null;
+  }
+
+  /** True for a loopback peer address (127.0.0.0/8, ::1) of a request no proxy forwarded. */
+  static boolean local(String remoteAddress, boolean forwarded) {
+    if (forwarded || remoteAddress == null) {
+      return false;
+    }
+    String literal = remoteAddress.replace("[", "").replace("]", "");
+    boolean v4 = literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    boolean v6 = literal.indexOf(':') >= 0 && literal.matches("[0-9a-fA-F:.]+(%[\\w.-]+)?");
+    if (!v4 && !v6) {
+      return false; // only address literals: never a name lookup
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 
