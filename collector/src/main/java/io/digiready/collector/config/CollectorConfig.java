@@ -8,6 +8,9 @@ import java.util.List;
 public record CollectorConfig(
     int port,
     String bindAddress,
+    int httpMaxThreads,
+    int httpIdleTimeoutSeconds,
+    int minRequestBytesPerSecond,
     Path dataDir,
     String adminToken,
     String sqliteSynchronous,

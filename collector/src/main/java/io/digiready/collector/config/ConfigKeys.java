@@ -14,6 +14,20 @@ public final class ConfigKeys {
           key("port", "8080", "TCP port of the HTTP(S) listener"),
           key("bindAddress", "0.0.0.0", "address to listen on (127.0.0.1 behind a reverse proxy)"),
           key(
+              "httpMaxThreads",
+              "250",
+              "threads that run requests; more wait in a bounded queue (bodies are read before"
+                  + " a thread is taken)"),
+          key(
+              "httpIdleTimeoutSeconds",
+              "30",
+              "a connection that sends or takes nothing for this long is closed"),
+          key(
+              "minRequestBytesPerSecond",
+              "1024",
+              "a request body arriving slower than this on average (after 2 s) is refused with"
+                  + " 408; 0 turns the check off"),
+          key(
               "dataDir",
               "./data",
               "directory of the SQLite database and the generated admin token"),

@@ -104,6 +104,9 @@ public final class ConfigLoader {
     return new CollectorConfig(
         v.integer("port", 0, 65535),
         v.nonEmpty("bindAddress"),
+        v.integer("httpMaxThreads", 16, 10_000),
+        v.integer("httpIdleTimeoutSeconds", 1, 3600),
+        v.integer("minRequestBytesPerSecond", 0, 1 << 30),
         Path.of(v.nonEmpty("dataDir")),
         v.get("adminToken"),
         sync,
