@@ -14,8 +14,11 @@ PORT=18099
 TOKEN=bench-admin-token-0123456789abcdef
 JAR=collector/target/digiready-collector.jar
 SIMULATOR=simulator/target/digiready-simulator.jar
+# The load generator enrolls all its machines with one token and sends as fast as it is answered,
+# far faster than real agents: the per-token enrollment rate and the heartbeat rate limit are off.
 java -Xmx512m -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.1 --data-dir "$DIR" \
-  --admin-token "$TOKEN" --sqlite-synchronous "$SYNC" > "$DIR/collector.log" 2>&1 &
+  --admin-token "$TOKEN" --sqlite-synchronous "$SYNC" \
+  --enrollments-per-minute-per-token 100000 --heartbeat-rate-limit false > "$DIR/collector.log" 2>&1 &
 PID=$!
 trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$DIR"' EXIT
 i=0
