@@ -35,6 +35,14 @@ final class BodyBuffering extends Handler.Wrapper {
   /** Time a body gets before its average rate counts: a request often starts in a burst. */
   static final long GRACE_MILLIS = 2_000;
 
+  /**
+   * Most of a refused body read and thrown away before answering; past it the connection is
+   * answered and closed at once (the client may then see a reset instead of the answer).
+   */
+  static final long DISCARD_MAX_BYTES = 8L * 1024 * 1024;
+
+  private static final int INITIAL_BYTES = 64 * 1024;
+
   private final ToIntFunction<String> limitForPath;
   private final long minBytesPerSecond;
   private final long budgetBytes;
@@ -74,12 +82,16 @@ final class BodyBuffering extends Handler.Wrapper {
       return next.handle(request, response, callback);
     }
     int limit = limitForPath.applyAsInt(Request.getPathInContext(request));
+    Collector collector = new Collector(next, request, response, callback, limit, declared);
     if (declared > limit) {
-      refuse(response, callback, 413, "too_large", "body: must be at most " + limit + " bytes");
-      return true;
+      collector.refuseAfterReading(413, "too_large", tooLarge(limit));
     }
-    new Collector(next, request, response, callback, limit, declared).read(false);
+    collector.read(false);
     return true;
+  }
+
+  private static String tooLarge(int limit) {
+    return "body: must be at most " + limit + " bytes";
   }
 
   private static void refuse(
@@ -93,8 +105,8 @@ final class BodyBuffering extends Handler.Wrapper {
     }
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    // The rest of the body is never read: the connection cannot carry another request.
-    response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    // The rest of the body is left unread; Jetty closes the connection after the answer, gently
+    // enough that a client still sending its body reads the answer rather than a reset.
     if (status == 503) {
       response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
     }
@@ -112,6 +124,8 @@ final class BodyBuffering extends Handler.Wrapper {
     private final AtomicBoolean released = new AtomicBoolean();
     private byte[] body;
     private int size;
+    private long discarded;
+    private Refusal refusal;
 
     Collector(
         Handler next,
@@ -125,7 +139,9 @@ final class BodyBuffering extends Handler.Wrapper {
       this.response = response;
       this.callback = callback;
       this.limit = limit;
-      this.body = new byte[(int) Math.min(limit, declared > 0 ? declared : 8192)];
+      // A declared length is a claim: memory follows the bytes that actually arrive.
+      this.body =
+          new byte[(int) Math.min(Math.min(limit, INITIAL_BYTES), declared > 0 ? declared : 8192)];
     }
 
     @Override
@@ -137,6 +153,16 @@ final class BodyBuffering extends Handler.Wrapper {
     @Override
     public void run() {
       read(true);
+    }
+
+    /**
+     * Answers {@code status} once the client has sent its whole body, read and thrown away, so that
+     * it reads the answer instead of a reset; a body much larger than any limit, or too slow, is
+     * cut short.
+     */
+    void refuseAfterReading(int status, String error, String detail) {
+      release();
+      refusal = new Refusal(status, error, detail);
     }
 
     /** Takes what has arrived; {@code callback} says whether this runs in Jetty's callback. */
@@ -155,17 +181,41 @@ final class BodyBuffering extends Handler.Wrapper {
         }
         int n = chunk.remaining();
         boolean last = chunk.isLast();
+        if (refusal != null) {
+          chunk.release();
+          discarded += n;
+          if (last || discarded > DISCARD_MAX_BYTES) {
+            refuse(response, callback, refusal.status(), refusal.error(), refusal.detail());
+            return;
+          }
+          if (tooSlow(discarded)) {
+            fail(408, "request_timeout", tooSlow());
+            return;
+          }
+          continue;
+        }
         if (n > 0) {
           if ((long) size + n > limit) {
             chunk.release();
-            fail(413, "too_large", "body: must be at most " + limit + " bytes");
-            return;
+            discarded = size + n;
+            refuseAfterReading(413, "too_large", tooLarge(limit));
+            if (last) {
+              refuse(response, callback, 413, "too_large", tooLarge(limit));
+              return;
+            }
+            continue;
           }
           if (collecting.addAndGet(n) > budgetBytes) {
             collecting.addAndGet(-n);
             chunk.release();
-            fail(503, "unavailable", "the collector is receiving too many bodies; retry later");
-            return;
+            discarded = size + n;
+            refuseAfterReading(
+                503, "unavailable", "the collector is receiving too many bodies; retry later");
+            if (last) {
+              refuse(response, callback, refusal.status(), refusal.error(), refusal.detail());
+              return;
+            }
+            continue;
           }
           if (size + n > body.length) {
             body = Arrays.copyOf(body, (int) Math.min(limit, Math.max(size + n, 2L * body.length)));
@@ -187,16 +237,20 @@ final class BodyBuffering extends Handler.Wrapper {
           }
           return;
         }
-        if (tooSlow()) {
-          fail(408, "request_timeout", "body: arrived slower than " + minBytesPerSecond + " B/s");
+        if (tooSlow(size)) {
+          fail(408, "request_timeout", tooSlow());
           return;
         }
       }
     }
 
-    private boolean tooSlow() {
+    private String tooSlow() {
+      return "body: arrived slower than " + minBytesPerSecond + " B/s";
+    }
+
+    private boolean tooSlow(long received) {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) - GRACE_MILLIS;
-      return minBytesPerSecond > 0 && millis > 0 && size < minBytesPerSecond * millis / 1000;
+      return minBytesPerSecond > 0 && millis > 0 && received < minBytesPerSecond * millis / 1000;
     }
 
     private void fail(int status, String error, String detail) {
@@ -208,6 +262,7 @@ final class BodyBuffering extends Handler.Wrapper {
       if (released.compareAndSet(false, true)) {
         collecting.addAndGet(-size);
       }
+      body = EMPTY;
     }
 
     private void dispatch() {
@@ -240,6 +295,10 @@ final class BodyBuffering extends Handler.Wrapper {
       }
     }
   }
+
+  private record Refusal(int status, String error, String detail) {}
+
+  private static final byte[] EMPTY = new byte[0];
 
   /** The request with its body already read: one chunk, then the end. */
   private static final class Whole extends Request.Wrapper {
