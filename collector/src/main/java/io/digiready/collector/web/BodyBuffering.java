@@ -57,11 +57,6 @@ final class BodyBuffering extends Handler.Wrapper {
     this.budgetBytes = budgetBytes;
   }
 
-  /** Bytes of bodies held right now (being collected or waiting for their route). */
-  long held() {
-    return collecting.get();
-  }
-
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     Handler next = getHandler();
@@ -82,11 +77,11 @@ final class BodyBuffering extends Handler.Wrapper {
       return next.handle(request, response, callback);
     }
     int limit = limitForPath.applyAsInt(Request.getPathInContext(request));
-    Collector collector = new Collector(next, request, response, callback, limit, declared);
+    Reading reading = new Reading(next, request, response, callback, limit, declared);
     if (declared > limit) {
-      collector.refuseAfterReading(413, "too_large", tooLarge(limit));
+      reading.refuseAfterReading(413, "too_large", tooLarge(limit));
     }
-    collector.read(false);
+    reading.read(false);
     return true;
   }
 
@@ -105,8 +100,6 @@ final class BodyBuffering extends Handler.Wrapper {
     }
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    // The rest of the body is left unread; Jetty closes the connection after the answer, gently
-    // enough that a client still sending its body reads the answer rather than a reset.
     if (status == 503) {
       response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
     }
@@ -114,7 +107,7 @@ final class BodyBuffering extends Handler.Wrapper {
   }
 
   /** Collects one body; Jetty calls {@link #run} when more of it has arrived. */
-  private final class Collector implements Invocable.Task {
+  private final class Reading implements Invocable.Task {
     private final Handler next;
     private final Request request;
     private final Response response;
@@ -127,7 +120,7 @@ final class BodyBuffering extends Handler.Wrapper {
     private long discarded;
     private Refusal refusal;
 
-    Collector(
+    Reading(
         Handler next,
         Request request,
         Response response,
