@@ -80,11 +80,13 @@ mv -f "$root$opt/$name.jar.new" "$root$opt/$name.jar"
 install -m 0755 "$here/$name" "$root$opt/$name"
 install -m 0755 "$here/uninstall.sh" "$root$opt/uninstall.sh"
 
-# The config may hold secrets (adminToken, metricsPassword, tlsKeystorePassword): root writes
+# The config holds secrets (metricsToken; maybe adminToken, tlsKeystorePassword): root writes
 # it, the service group reads it. An existing file is the administrator's and is kept.
 if [[ ! -f "$root$config" ]]; then
   (
     umask 027
+    # /metrics names every PC: only Prometheus, sending this token, may read it from the network.
+    metrics_token="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
     cat >"$root$config.new" <<CONF
 # digiready collector; every key and its default: collector/README.md (Configuration)
 port=8080
@@ -93,6 +95,8 @@ dataDir=$data
 # adminToken is generated into $data/admin-token on the first start
 # CSV exports and period reports in Vietnamese unless a request asks for lang=en
 reportLanguage=vi
+# Prometheus sends this as its bearer token (install/prometheus/README.md)
+metricsToken=$metrics_token
 CONF
   )
   mv -f "$root$config.new" "$root$config"
@@ -135,5 +139,6 @@ run systemctl restart "$name.service"
 echo "digiready collector installed in ${root:-/}: $opt, config $config, data $data"
 if [[ -z "$root" ]]; then
   echo "admin token (after the first start): $data/admin-token"
+  echo "metrics token for Prometheus: metricsToken in $config (install/prometheus/README.md)"
   echo "check it with: systemctl status $name; journalctl -u $name -f"
 fi

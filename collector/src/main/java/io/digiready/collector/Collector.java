@@ -22,6 +22,7 @@ import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
 import io.digiready.collector.store.GroupCommitWriter;
+import io.digiready.collector.store.OwnerOnly;
 import io.digiready.collector.store.PostgresStore;
 import io.digiready.collector.store.SqliteStore;
 import io.digiready.collector.store.Store;
@@ -50,6 +51,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +71,13 @@ public final class Collector implements AutoCloseable {
   private final DataDirLock lock;
   private final DailyFigures dailyFigures;
 
-  public Collector(CollectorConfig config, Clock clock) throws IOException {
-    this(config, clock, Collector::store);
+  /**
+   * @param onWriterDeath told if the writer thread dies (see {@link GroupCommitWriter}); {@link
+   *     CollectorMain} ends the process
+   */
+  public Collector(CollectorConfig config, Clock clock, Consumer<Throwable> onWriterDeath)
+      throws IOException {
+    this(config, clock, Collector::store, onWriterDeath);
   }
 
   /** The store the config names: SQLite in the data directory, or a PostgreSQL database. */
@@ -101,9 +108,14 @@ public final class Collector implements AutoCloseable {
   }
 
   /** With another store (PostgreSQL later; a failing wrapper in tests). */
-  Collector(CollectorConfig config, Clock clock, Function<CollectorConfig, Store> stores)
+  Collector(
+      CollectorConfig config,
+      Clock clock,
+      Function<CollectorConfig, Store> stores,
+      Consumer<Throwable> onWriterDeath)
       throws IOException {
     this.config = config;
+    OwnerOnly.directory(config.dataDir());
     this.lock = DataDirLock.acquire(config.dataDir(), "starting another collector on it");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // These two break promtool's naming lint (abbreviated unit, _count on a gauge).
@@ -127,7 +139,7 @@ public final class Collector implements AutoCloseable {
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
-    writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry);
+    writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry, onWriterDeath);
     IngestMetrics counters = new IngestMetrics();
     counters.bindTo(registry);
     ProbeMetrics probes = new ProbeMetrics(config.probeTargets());
@@ -151,12 +163,14 @@ public final class Collector implements AutoCloseable {
                 adminTokenHashes,
                 fleet,
                 credentials,
+                config.metricsToken(),
                 config.metricsUsername(),
                 config.metricsPassword()),
             new EnrollService(config, fleet, credentials, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
-            new UnitService(fleet, writer, store, clock),
+            new UnitService(
+                fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays())),
             new MachineService(fleet, store, writer, coverage, clock),
             new UnitHistoryService(fleet, store, clock),
             new ViewerTokenService(fleet, store, writer, clock),

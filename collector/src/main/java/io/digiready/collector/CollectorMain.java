@@ -7,9 +7,11 @@ import io.digiready.collector.config.ConfigKeys;
 import io.digiready.collector.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,6 +24,12 @@ import picocli.CommandLine.ParseResult;
 public final class CollectorMain {
   static final int CONFIG_ERROR = 2;
 
+  /** The writer thread died: the service manager should start a fresh process. */
+  static final int WRITER_DIED = 3;
+
+  /** How long a clean shutdown after a dead writer may take before the JVM is halted. */
+  static final Duration HALT_AFTER = Duration.ofSeconds(20);
+
   private CollectorMain() {}
 
   public static void main(String[] args) {
@@ -29,6 +37,11 @@ public final class CollectorMain {
   }
 
   static int run(String[] args, Map<String, String> env) {
+    return run(args, env, collector -> {});
+  }
+
+  /** As {@link #run(String[], Map)}; {@code started} sees a serving collector (tests). */
+  static int run(String[] args, Map<String, String> env, Consumer<Collector> started) {
     CommandLine cli = new CommandLine(spec());
     ParseResult parsed;
     try {
@@ -78,19 +91,20 @@ public final class CollectorMain {
               Path.of((String) command.matchedPositional(0).getValue()),
               config);
       case MigrateToPostgres.NAME -> MigrateToPostgres.run(config, System.out);
-      default -> serve(config);
+      default -> serve(config, started);
     };
   }
 
-  private static int serve(CollectorConfig config) {
+  private static int serve(CollectorConfig config, Consumer<Collector> started) {
     Collector collector;
     try {
-      collector = new Collector(config, Clock.systemUTC()).start();
+      collector = new Collector(config, Clock.systemUTC(), CollectorMain::writerDied).start();
     } catch (Exception e) {
       // One clear line for start-up failures (port taken, unreadable database, ...).
       System.err.println("digiready-collector: cannot start: " + e.getMessage());
       return 1;
     }
+    started.accept(collector);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -106,6 +120,34 @@ public final class CollectorMain {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * Nothing can be written once the writer thread is gone, and a process that only half works
+   * (answers health checks, ignores SIGTERM) is worse than none: exit with {@link #WRITER_DIED} so
+   * that systemd restarts a clean JVM. The shutdown hook still closes the database; if that hangs,
+   * the JVM is halted after {@link #HALT_AFTER}.
+   */
+  static void writerDied(Throwable cause) {
+    System.err.println(
+        "digiready-collector: the writer thread died ("
+            + cause
+            + "); exiting with status "
+            + WRITER_DIED);
+    Thread halt =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(HALT_AFTER.toMillis());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              Runtime.getRuntime().halt(WRITER_DIED);
+            },
+            "digiready-halt");
+    halt.setDaemon(true);
+    halt.start();
+    new Thread(() -> System.exit(WRITER_DIED), "digiready-exit").start();
   }
 
   private static CommandSpec spec() {

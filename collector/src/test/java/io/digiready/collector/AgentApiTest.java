@@ -190,12 +190,33 @@ class AgentApiTest {
   }
 
   @Test
-  void an_agent_that_lost_its_state_and_enrolls_again_from_the_same_install_keeps_its_machine() {
+  void an_agent_that_lost_its_state_and_enrolls_again_once_silent_keeps_its_machine() {
     Agent first = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
     c.beat(first, 3, true);
+    c.clock.advance(Duration.ofSeconds(3 * 60 + 1));
     Agent again = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
     assertThat(again.machineId()).isEqualTo(first.machineId());
     assertThat(c.beat(again, 1, true).json().get("accepted").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void an_enrollment_with_the_hardware_of_a_machine_that_is_alive_never_takes_it_over() {
+    Agent real = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
+    assertThat(c.beat(real, 1, true).status()).isEqualTo(200);
+    c.clock.advance(Duration.ofSeconds(2 * 60));
+    // Someone holding the unit's token who read the UUID and serial off the PC's sticker.
+    Agent intruder = c.enroll(enrollment, "PC-1", "uuid-A", "serial-A", "os-1");
+    assertThat(intruder.machineId()).isNotEqualTo(real.machineId());
+    // The real agent keeps its identity and its token.
+    assertThat(c.beat(real, 2, true).status()).isEqualTo(200);
+    JsonNode fake = c.admin("GET", "/api/v1/machines/" + intruder.machineId(), null).json();
+    assertThat(fake.get("possibleDuplicateOf").asText()).isEqualTo(real.machineId());
+    assertThat(events(fake))
+        .anyMatch(e -> e.startsWith("possible_duplicate") && e.contains("alive"));
+    JsonNode original = c.admin("GET", "/api/v1/machines/" + real.machineId(), null).json();
+    assertThat(original.get("possibleDuplicateOf").isNull()).isTrue();
+    assertThat(events(original)).anyMatch(e -> e.contains(intruder.machineId()));
+    assertThat(original.get("hostname").asText()).isEqualTo("PC-1");
   }
 
   @Test

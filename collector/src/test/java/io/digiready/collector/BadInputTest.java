@@ -1,6 +1,7 @@
 package io.digiready.collector;
 
 import static io.digiready.collector.Fixtures.map;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,6 +114,20 @@ class BadInputTest {
       change.accept(u);
       return u;
     };
+  }
+
+  /**
+   * Marks where a body gets a lone surrogate: the JSON escape {@code "\\ud800"} an attacker sends
+   * (a Java string holding one could not be written as UTF-8 by the test).
+   */
+  static final String LONE = "LONE-SURROGATE-HERE";
+
+  static byte[] concat(byte[]... parts) {
+    var out = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   static Case hbCase(String name, Function<Agent, Object> body, String detail) {
@@ -451,6 +466,59 @@ class BadInputTest {
                     false,
                     400,
                     "name: must be at most"),
+                csvCase(
+                    "CSV with a stray quote in an unquoted field",
+                    "code,name,parent,kind,staff\nx,Văn \"Một cửa\",,commune,1\n",
+                    "line 2: a quote inside a field must be doubled"),
+                new Case(
+                    "CSV saved in cp1252",
+                    "/api/v1/units/import",
+                    Auth.ADMIN,
+                    "text/csv",
+                    a ->
+                        "code,name,parent,kind,staff\nx,Xã Phú,,commune,1\n"
+                            .getBytes(java.nio.charset.Charset.forName("windows-1252")),
+                    false,
+                    400,
+                    "line 2: not UTF-8"),
+                new Case(
+                    "CSV with a surrogate encoded as UTF-8 bytes",
+                    "/api/v1/units/import",
+                    Auth.ADMIN,
+                    "text/csv",
+                    a ->
+                        concat(
+                            "code,name,parent,kind,staff\nx,X".getBytes(UTF_8),
+                            new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                            ",,commune,1\n".getBytes(UTF_8)),
+                    false,
+                    400,
+                    "line 2: not UTF-8"),
+                enrollCase(
+                    "enroll with a lone surrogate in the hostname",
+                    e -> e.put("hostname", LONE),
+                    "hostname: must be valid Unicode text"),
+                hbCase(
+                    "a lone surrogate in a probe target",
+                    probeWith(p -> p.put("target", LONE)),
+                    "heartbeats[0].probes[0].target: must be valid Unicode text"),
+                inventoryCase(
+                    "a lone surrogate in the OS family",
+                    inv -> child(inv, "os").put("family", LONE),
+                    "inventory.os.family: must be valid Unicode text"),
+                unitCase(
+                    "a lone surrogate in a unit name",
+                    u -> u.put("name", LONE),
+                    "name: must be valid Unicode text"),
+                new Case(
+                    "a lone surrogate in a viewer token name",
+                    "/api/v1/viewer-tokens",
+                    Auth.ADMIN,
+                    "application/json",
+                    a -> map("name", LONE),
+                    false,
+                    400,
+                    "name: must be valid Unicode text"),
                 new Case(
                     "CSV sent as JSON",
                     "/api/v1/units/import",
@@ -467,6 +535,10 @@ class BadInputTest {
   @MethodSource("cases")
   void a_malformed_request_gets_a_4xx_naming_the_field(Case k) {
     byte[] body = Http.bytes(k.body().apply(agent));
+    String text = new String(body, UTF_8);
+    if (text.contains(LONE)) {
+      body = text.replace(LONE, "X\\ud800").getBytes(UTF_8);
+    }
     HttpRequest.Builder b =
         c.http.builder(
             k.path(),

@@ -16,15 +16,27 @@ final class ChildCollector implements AutoCloseable {
   final Path log;
 
   ChildCollector(Path dataDir, String... extraArgs) throws Exception {
-    String jar = System.getProperty("collector.jar", "target/digiready-collector.jar");
+    this(dataDir, List.of("-jar", jar()), extraArgs);
+  }
+
+  static String jar() {
+    return System.getProperty("collector.jar", "target/digiready-collector.jar");
+  }
+
+  /**
+   * The shaded jar's classes run by {@code launch} (JVM options, then {@code -jar JAR} or {@code
+   * -cp ... MainClass}), then {@code serve} with a free port and the data directory.
+   */
+  ChildCollector(Path dataDir, List<String> launch, String... extraArgs) throws Exception {
     port = freePort();
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-jar",
-                jar,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    cmd.addAll(launch);
+    cmd.addAll(
+        new ArrayList<>(
+            List.of(
                 "serve",
                 "--port",
                 String.valueOf(port),
@@ -33,7 +45,7 @@ final class ChildCollector implements AutoCloseable {
                 "--data-dir",
                 dataDir.toString(),
                 "--admin-token",
-                TestCollector.ADMIN));
+                TestCollector.ADMIN)));
     cmd.addAll(List.of(extraArgs));
     log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
     process =

@@ -107,7 +107,7 @@ class CommandLineTest {
             false,
             () -> {
               try {
-                started[0] = new Collector(config, Clock.systemUTC());
+                started[0] = new Collector(config, Clock.systemUTC(), cause -> {});
               } catch (Exception e) {
                 throw new AssertionError(e);
               }

@@ -93,6 +93,28 @@ class CoverageTest {
   }
 
   @Test
+  void an_enrolled_machine_counts_as_working_only_after_its_first_heartbeat() {
+    c.createUnit("fake", "Xã Giả", null, "commune", 10);
+    String token = c.enrollmentToken("fake");
+    java.util.List<TestCollector.Agent> silent = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      silent.add(c.enroll(token, "FAKE-" + i, "uuid-fake-" + i, "sn-fake-" + i, "os-fake-" + i));
+    }
+    JsonNode u = c.unitView("fake");
+    assertThat(u.get("workingMachines").asInt()).isZero();
+    assertThat(u.get("equipmentCoverage").asDouble()).isZero();
+    assertThat(u.at("/machines/offline").asInt()).isZero();
+    assertThat(u.at("/machines/stale").asInt()).isEqualTo(30);
+    assertThat(state(silent.get(0).machineId())).isEqualTo("stale");
+
+    assertThat(c.beat(silent.get(0), 1, true).status()).isEqualTo(200);
+    JsonNode after = c.unitView("fake");
+    assertThat(after.get("workingMachines").asInt()).isEqualTo(1);
+    assertThat(after.get("equipmentCoverage").asDouble()).isEqualTo(0.1);
+    assertThat(state(silent.get(0).machineId())).isEqualTo("online");
+  }
+
+  @Test
   void internet_older_than_the_connectivity_window_no_longer_counts() {
     c.clock.advance(Duration.ofHours(23));
     assertThat(c.unitView("krong-nang.tam-giang").get("internetMachines").asInt()).isEqualTo(6);

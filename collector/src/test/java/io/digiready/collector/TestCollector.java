@@ -36,6 +36,10 @@ public final class TestCollector implements AutoCloseable {
   }
 
   public final MutableClock clock;
+
+  /** What killed the writer thread, if anything did (the real program then exits). */
+  public final List<Throwable> writerDeaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   public final Collector collector;
   public final Http http;
   public final Path dataDir;
@@ -98,7 +102,8 @@ public final class TestCollector implements AutoCloseable {
                 conf -> {
                   var store = Collector.store(conf);
                   return wrap == null ? store : wrap.apply(store);
-                })
+                },
+                writerDeaths::add)
             .start();
     http = new Http("http://127.0.0.1:" + collector.port());
   }

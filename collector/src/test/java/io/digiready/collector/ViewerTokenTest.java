@@ -59,8 +59,48 @@ class ViewerTokenTest {
             "/api/v1/reports/machines.csv?unit=krong-nang")) {
       Http.Answer a = c.http.get(path, viewer);
       assertThat(a.status()).as(path + " " + a.body()).isEqualTo(200);
-      assertThat(a.body()).as(path).isEqualTo(c.http.get(path, TestCollector.ADMIN).body());
+      if (!path.equals("/api/v1/machines/" + machine)) {
+        assertThat(a.body()).as(path).isEqualTo(c.http.get(path, TestCollector.ADMIN).body());
+      }
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_viewer_sees_no_serial_uuid_mac_or_install_id_of_a_machine_and_the_admin_does() {
+    String viewer = create("Phòng Nội vụ").get("token").asText();
+    String machine = tree.agents.get("PL-1").machineId();
+    String path = "/api/v1/machines/" + machine;
+    JsonNode admin = c.http.get(path, TestCollector.ADMIN).json();
+    assertThat(admin.at("/fingerprint/hardwareUuid").asText()).isEqualTo("uuid-PL-1");
+    assertThat(admin.at("/fingerprint/systemSerial").asText()).isEqualTo("sn-PL-1");
+    assertThat(admin.at("/fingerprint/macs").asText()).isEqualTo("aa:bb:cc:dd:ee:01");
+    assertThat(admin.at("/inventory/system/serialNumber").asText()).isEqualTo("SN1");
+
+    // A new disk and network card: the change events name their serial and MAC for the admin.
+    var changed =
+        Fixtures.inventory("PL-1", c.clock.instant(), 8 * Fixtures.GIB, 4, "Windows", "10");
+    ((Map<String, Object>) ((List<?>) changed.get("disks")).get(0)).put("serialNumber", "NEW-77");
+    ((Map<String, Object>) ((List<?>) changed.get("networkInterfaces")).get(0))
+        .put("mac", "aa:bb:cc:dd:ee:99");
+    assertThat(c.inventory(tree.agents.get("PL-1"), changed).status()).isEqualTo(200);
+    assertThat(c.http.get(path, TestCollector.ADMIN).body())
+        .contains("disk NEW-77 added")
+        .contains("aa:bb:cc:dd:ee:99");
+
+    Http.Answer a = c.http.get(path, viewer);
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body()).doesNotContain("NEW-77").doesNotContain("aa:bb:cc:dd:ee:99");
+    assertThat(a.body()).contains("a disk was added").contains("eth0 (MAC hidden) added");
+    JsonNode seen = a.json();
+    assertThat(seen.at("/fingerprint/hostname").asText()).isEqualTo("PL-1");
+    for (String hidden : List.of("uuid-PL-1", "sn-PL-1", "aa:bb:cc:dd:ee:01", "os-PL-1", "SN1")) {
+      assertThat(a.body()).as(hidden).doesNotContain(hidden);
+    }
+    assertThat(a.body()).doesNotContain("WDC-123").doesNotContain("uuid-1");
+    // Everything else a report needs is still there.
+    assertThat(seen.at("/inventory/os/family").asText()).isEqualTo("Windows");
+    assertThat(seen.get("readiness")).isEqualTo(admin.get("readiness"));
   }
 
   @Test

@@ -21,13 +21,17 @@ class SimulatorVerifyIT {
   @Test
   void a_500_pc_district_gets_exactly_the_coverage_the_simulator_expects() throws Exception {
     // A one-minute working window, so that PCs seen once at the start are stale at the end.
+    // The simulator enrolls a whole unit at once with one token, faster than the collector's
+    // default 60 enrollments a minute per token (real agents wait and retry on 429).
     try (CollectorProcess collector =
         new CollectorProcess(
             dir.resolve("data"),
             "--heartbeat-interval-seconds",
             "2",
             "--working-window-days",
-            String.valueOf(60.0 / 86_400))) {
+            String.valueOf(60.0 / 86_400),
+            "--enrollments-per-minute-per-token",
+            "10000")) {
       collector.startAndAwaitReady();
       Path out = dir.resolve("simulator.log");
       Process simulator =

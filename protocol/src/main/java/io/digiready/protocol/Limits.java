@@ -8,6 +8,13 @@ public final class Limits {
   /** Largest request body, measured after gzip inflation. */
   public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+  /**
+   * Largest enrollment body (with its optional inventory), before and after gzip inflation. Far
+   * below {@link #MAX_BODY_BYTES}: enrollment needs no credential but the one inside its body, so
+   * the collector must read the body first, and keeps that cheap.
+   */
+  public static final int MAX_ENROLL_BODY_BYTES = 256 * 1024;
+
   /** Most heartbeats in one batch; the agent sends at most {@code sendBatchSize} (default 500). */
   public static final int MAX_HEARTBEATS_PER_BATCH = 1000;
 

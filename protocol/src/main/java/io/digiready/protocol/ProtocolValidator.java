@@ -305,6 +305,9 @@ public final class ProtocolValidator {
           path,
           "must be at most " + Limits.MAX_STRING_LENGTH + " characters. Found: " + value.length());
     }
+    if (!Text.wellFormed(value)) {
+      throw new ValidationException(path, Text.NOT_WELL_FORMED);
+    }
   }
 
   private static void texts(String path, String[] names, String... values) {

@@ -197,6 +197,31 @@ class SchemaAndValidatorTest {
   }
 
   @Test
+  void a_lone_surrogate_from_a_json_escape_is_refused_in_any_text_field() throws Exception {
+    JsonNode hostname = mutate(Doc.ENROLL.golden(), "/hostname", "\"PC-\\ud800\"");
+    assertThat(hostname.get("hostname").asText()).hasSize(4);
+    assertThat(javaField(Doc.ENROLL, hostname)).isEqualTo("hostname");
+
+    JsonNode target = mutate(Doc.BATCH.golden(), "/heartbeats/0/probes/0/target", "\"\\udc00x\"");
+    assertThat(javaField(Doc.BATCH, target)).isEqualTo("heartbeats[0].probes[0].target");
+
+    JsonNode os = mutate(Doc.REPORT.golden(), "/inventory/os/family", "\"Windows\\ud83d\"");
+    assertThat(javaField(Doc.REPORT, os)).isEqualTo("inventory.os.family");
+
+    // A real pair (an emoji written as two escapes) is text.
+    JsonNode pair = mutate(Doc.ENROLL.golden(), "/hostname", "\"PC-\\ud83d\\ude00\"");
+    Doc.ENROLL.javaCheck(pair);
+  }
+
+  @Test
+  void well_formed_text_has_every_surrogate_in_a_pair() {
+    assertThat(Text.wellFormed("Xã Phú Lộc 😀")).isTrue();
+    assertThat(Text.wellFormed("a\ud800")).isFalse();
+    assertThat(Text.wellFormed("\udc00a")).isFalse();
+    assertThat(Text.wellFormed("\ud800\ud800\udc00")).isFalse();
+  }
+
+  @Test
   void a_batch_over_the_limit_is_rejected_by_both() throws Exception {
     ObjectNode batch = (ObjectNode) Doc.BATCH.golden();
     ArrayNode heartbeats = (ArrayNode) batch.get("heartbeats");

@@ -1,5 +1,6 @@
 package io.digiready.collector.backup;
 
+import io.digiready.collector.store.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -43,6 +44,9 @@ public final class Backups {
     if (parent != null) {
       Files.createDirectories(parent);
     }
+    // An empty owner-only file first: VACUUM INTO fills an empty file and keeps its mode, so the
+    // copy of every serial and token hash is never readable by others, whatever the umask.
+    OwnerOnly.file(target);
     SQLiteConfig readOnly = new SQLiteConfig();
     readOnly.setReadOnly(true);
     readOnly.setBusyTimeout(30_000);
@@ -76,6 +80,7 @@ public final class Backups {
       Path database = dataDir.resolve(databaseFile);
       Path staging = dataDir.resolve(databaseFile + ".restoring");
       Files.copy(source, staging, StandardCopyOption.REPLACE_EXISTING);
+      OwnerOnly.narrow(staging);
       fsync(staging);
       Path kept = null;
       if (Files.exists(database)) {

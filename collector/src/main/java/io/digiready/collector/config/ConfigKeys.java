@@ -14,6 +14,20 @@ public final class ConfigKeys {
           key("port", "8080", "TCP port of the HTTP(S) listener"),
           key("bindAddress", "0.0.0.0", "address to listen on (127.0.0.1 behind a reverse proxy)"),
           key(
+              "httpMaxThreads",
+              "250",
+              "threads that run requests; more wait in a bounded queue (bodies are read before"
+                  + " a thread is taken)"),
+          key(
+              "httpIdleTimeoutSeconds",
+              "30",
+              "a connection that sends or takes nothing for this long is closed"),
+          key(
+              "minRequestBytesPerSecond",
+              "1024",
+              "a request body arriving slower than this on average (after 2 s) is refused with"
+                  + " 408; 0 turns the check off"),
+          key(
               "dataDir",
               "./data",
               "directory of the SQLite database and the generated admin token"),
@@ -38,6 +52,11 @@ public final class ConfigKeys {
               "heartbeatIntervalSeconds",
               "60",
               "sent to agents; online = heartbeat within 3 intervals"),
+          key(
+              "heartbeatRateLimit",
+              "true",
+              "refuse (429) a machine's heartbeats beyond 2 per interval after a burst of 1000;"
+                  + " false only for load tests that send faster than agents do"),
           key(
               "inventoryCheckIntervalSeconds",
               "3600",
@@ -82,8 +101,24 @@ public final class ConfigKeys {
               "1",
               "weight of connectivity coverage in the readiness score"),
           key("readinessWeightCompliance", "1", "weight of compliance in the readiness score"),
+          key(
+              "enrollmentTokenExpiryDays",
+              "30",
+              "an enrollment token made without expiresAt stops working after this many days"),
+          key(
+              "enrollmentsPerMinutePerToken",
+              "60",
+              "enrollments one enrollment token may make per minute; past it 429 with Retry-After"),
           key("metricsPerMachine", "true", "export digiready_machine_* series"),
-          key("metricsUsername", "", "basic auth user for /metrics; empty: no auth"),
+          secret(
+              "metricsToken",
+              "",
+              "bearer token Prometheus must send for /metrics (16+ characters); empty, and no"
+                  + " metricsUsername: /metrics answers loopback clients only"),
+          key(
+              "metricsUsername",
+              "",
+              "basic auth user for /metrics (instead of or besides metricsToken); empty: none"),
           secret("metricsPassword", "", "basic auth password for /metrics"),
           key("tlsKeystoreFile", "", "PKCS12 keystore; set to serve HTTPS on the port"),
           secret("tlsKeystorePassword", "", "password of the keystore"));

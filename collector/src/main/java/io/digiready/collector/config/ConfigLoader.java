@@ -22,6 +22,9 @@ import java.util.Properties;
  * prefix.
  */
 public final class ConfigLoader {
+  /** The longest an enrollment token may live, by default or as set at its creation. */
+  public static final int MAX_ENROLLMENT_TOKEN_DAYS = 366;
+
   private ConfigLoader() {}
 
   public static CollectorConfig load(
@@ -114,6 +117,14 @@ public final class ConfigLoader {
     if (!reportLanguage.equals("vi") && !reportLanguage.equals("en")) {
       throw v.bad("reportLanguage", "must be vi or en");
     }
+    String metricsToken = v.get("metricsToken");
+    if (!metricsToken.isEmpty()
+        && (metricsToken.length() < 16
+            || metricsToken.length() > 512
+            || !metricsToken.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw v.bad(
+          "metricsToken", "must be 16 to 512 printable ASCII characters without spaces, or empty");
+    }
     String keystore = v.get("tlsKeystoreFile");
     if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
       throw v.bad("tlsKeystoreFile", "must be a readable PKCS12 file");
@@ -121,6 +132,9 @@ public final class ConfigLoader {
     return new CollectorConfig(
         v.integer("port", 0, 65535),
         v.nonEmpty("bindAddress"),
+        v.integer("httpMaxThreads", 16, 10_000),
+        v.integer("httpIdleTimeoutSeconds", 1, 3600),
+        v.integer("minRequestBytesPerSecond", 0, 1 << 30),
         Path.of(v.nonEmpty("dataDir")),
         v.get("adminToken"),
         sync,
@@ -130,6 +144,7 @@ public final class ConfigLoader {
             "heartbeatIntervalSeconds",
             Limits.MIN_HEARTBEAT_INTERVAL_SECONDS,
             Limits.MAX_HEARTBEAT_INTERVAL_SECONDS),
+        v.bool("heartbeatRateLimit"),
         v.integer("inventoryCheckIntervalSeconds", 60, 86_400 * 30),
         probeTargets(v),
         v.decimal("workingWindowDays", 0.0001, 3650),
@@ -137,7 +152,10 @@ public final class ConfigLoader {
         v.integer("rawHeartbeatRetentionDays", 0, 3650),
         v.integer("hourlyRetentionDays", 1, 36500),
         policy,
+        v.integer("enrollmentTokenExpiryDays", 1, MAX_ENROLLMENT_TOKEN_DAYS),
+        v.integer("enrollmentsPerMinutePerToken", 1, 100_000),
         v.bool("metricsPerMachine"),
+        metricsToken,
         user,
         password,
         keystore.isEmpty() ? null : Path.of(keystore),

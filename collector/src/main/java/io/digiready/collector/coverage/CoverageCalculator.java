@@ -8,13 +8,15 @@ import io.digiready.collector.fleet.OfficeHours;
 import io.digiready.collector.fleet.Unit;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Computes every unit's subtree figures from the in-memory fleet, exactly as the design defines
@@ -61,13 +63,39 @@ public final class CoverageCalculator {
 
   private static final class Own {
     int staff;
-    final Map<MachineState, Integer> states = new HashMap<>();
+    final int[] states = new int[MachineState.values().length];
     int working;
     int internet;
     int compliant;
   }
 
-  /** All units, in a stable order (by code), with their subtree figures. */
+  /** A subtree's totals, summed from the leaves up. */
+  private static final class Sums {
+    int staff;
+    int equipped;
+    final int[] states = new int[MachineState.values().length];
+    int working;
+    int internet;
+    int compliant;
+
+    void add(Sums s) {
+      staff += s.staff;
+      equipped += s.equipped;
+      for (int i = 0; i < states.length; i++) {
+        states[i] += s.states[i];
+      }
+      working += s.working;
+      internet += s.internet;
+      compliant += s.compliant;
+    }
+  }
+
+  /**
+   * All units, in a stable order (by code), with their subtree figures. The tree is walked with an
+   * explicit stack (a deep chain must not overflow the call stack) and siblings are ranked by
+   * sorting; units in a cycle or below an unknown parent are not reachable from a root and are left
+   * out, as they always were.
+   */
   public List<UnitCoverage> compute(Fleet fleet, Instant now) {
     Map<String, Unit> units = new HashMap<>();
     fleet.units().forEach(u -> units.put(u.code(), u));
@@ -79,7 +107,7 @@ public final class CoverageCalculator {
         continue;
       }
       MachineView v = view(m, now);
-      o.states.merge(v.state(), 1, Integer::sum);
+      o.states[v.state().ordinal()]++;
       if (v.state().working()) {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
@@ -91,82 +119,83 @@ public final class CoverageCalculator {
         .sorted(Comparator.comparing(Unit::code))
         .forEach(u -> children.computeIfAbsent(u.parent(), p -> new ArrayList<>()).add(u.code()));
 
-    Map<String, UnitCoverage> result = new LinkedHashMap<>();
+    // Parents before children (pre-order), each with its effective office hours.
+    List<String> order = new ArrayList<>(units.size());
     Map<String, OfficeHours> hours = new HashMap<>();
-    for (String root : children.getOrDefault(null, List.of())) {
-      walk(root, units, own, children, OfficeHours.DEFAULT, now, result, hours);
+    Deque<String> stack = new ArrayDeque<>();
+    List<String> roots = children.getOrDefault(null, List.of());
+    for (int i = roots.size() - 1; i >= 0; i--) {
+      stack.push(roots.get(i));
+    }
+    while (!stack.isEmpty()) {
+      String code = stack.pop();
+      Unit u = units.get(code);
+      OfficeHours parentHours = u.parent() == null ? OfficeHours.DEFAULT : hours.get(u.parent());
+      hours.put(code, u.officeHours() == null ? parentHours : u.officeHours().over(parentHours));
+      order.add(code);
+      List<String> kids = children.getOrDefault(code, List.of());
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        stack.push(kids.get(i));
+      }
+    }
+
+    // Children before parents: each subtree's sums are complete when its root is reached.
+    Map<String, Sums> sums = new HashMap<>();
+    Map<String, UnitCoverage> result = new HashMap<>();
+    // Units that inherit their office hours share one instance: decide "open now" once for each.
+    Map<OfficeHours, Boolean> open = new IdentityHashMap<>();
+    for (int i = order.size() - 1; i >= 0; i--) {
+      String code = order.get(i);
+      Unit u = units.get(code);
+      Own o = own.get(code);
+      Sums s = new Sums();
+      s.staff = o.staff;
+      s.equipped = Math.min(o.working, o.staff);
+      System.arraycopy(o.states, 0, s.states, 0, s.states.length);
+      s.working = o.working;
+      s.internet = o.internet;
+      s.compliant = o.compliant;
+      for (String child : children.getOrDefault(code, List.of())) {
+        s.add(sums.remove(child));
+      }
+      sums.put(code, s);
+      OfficeHours effective = hours.get(code);
+      boolean isOpen = open.computeIfAbsent(effective, h -> h.isOpen(now));
+      result.put(code, coverage(u, s, effective, isOpen));
     }
     return rank(result, children);
   }
 
-  private record Sums(
-      int staff,
-      int equipped,
-      Map<MachineState, Integer> states,
-      int working,
-      int internet,
-      int compliant) {}
-
-  private Sums walk(
-      String code,
-      Map<String, Unit> units,
-      Map<String, Own> own,
-      Map<String, List<String>> children,
-      OfficeHours parentHours,
-      Instant now,
-      Map<String, UnitCoverage> out,
-      Map<String, OfficeHours> hoursOut) {
-    Unit u = units.get(code);
-    Own o = own.get(code);
-    OfficeHours effective =
-        u.officeHours() == null ? parentHours : u.officeHours().over(parentHours);
-    int staff = o.staff;
-    int equipped = Math.min(o.working, o.staff);
-    Map<MachineState, Integer> states = new HashMap<>(o.states);
-    int working = o.working;
-    int internet = o.internet;
-    int compliant = o.compliant;
-    for (String child : children.getOrDefault(code, List.of())) {
-      Sums s = walk(child, units, own, children, effective, now, out, hoursOut);
-      staff += s.staff;
-      equipped += s.equipped;
-      s.states.forEach((k, v) -> states.merge(k, v, Integer::sum));
-      working += s.working;
-      internet += s.internet;
-      compliant += s.compliant;
-    }
-    Double equipment = staff == 0 ? null : (double) equipped / staff;
-    Double connectivity = working == 0 ? null : (double) internet / working;
-    Double compliance = working == 0 ? null : (double) compliant / working;
+  private UnitCoverage coverage(Unit u, Sums s, OfficeHours effective, boolean isOpen) {
+    Double equipment = s.staff == 0 ? null : (double) s.equipped / s.staff;
+    Double connectivity = s.working == 0 ? null : (double) s.internet / s.working;
+    Double compliance = s.working == 0 ? null : (double) s.compliant / s.working;
     Map<String, Integer> byState = new LinkedHashMap<>();
-    for (MachineState s : MachineState.values()) {
-      byState.put(s.label(), states.getOrDefault(s, 0));
+    for (MachineState state : MachineState.values()) {
+      byState.put(state.label(), s.states[state.ordinal()]);
     }
-    out.put(
-        code,
-        new UnitCoverage(
-            u.code(),
-            u.name(),
-            u.parent(),
-            u.kind(),
-            staff,
-            u.staff(),
-            byState,
-            working,
-            internet,
-            compliant,
-            equipment,
-            connectivity,
-            compliance,
-            score(equipment, connectivity, compliance),
-            u.equipmentTarget(),
-            u.connectivityTarget(),
-            0,
-            0,
-            effective.isOpen(now),
-            u.officeHours(),
-            effective));
-    return new Sums(staff, equipped, states, working, internet, compliant);
+    return new UnitCoverage(
+        u.code(),
+        u.name(),
+        u.parent(),
+        u.kind(),
+        s.staff,
+        u.staff(),
+        byState,
+        s.working,
+        s.internet,
+        s.compliant,
+        equipment,
+        connectivity,
+        compliance,
+        score(equipment, connectivity, compliance),
+        u.equipmentTarget(),
+        u.connectivityTarget(),
+        0,
+        0,
+        isOpen,
+        u.officeHours(),
+        effective);
   }
 
   private Double score(Double equipment, Double connectivity, Double compliance) {
@@ -187,27 +216,34 @@ public final class CoverageCalculator {
     return weights == 0 ? null : sum / weights;
   }
 
-  /** Rank = 1 + siblings with a strictly higher score; units without a score rank last. */
+  /**
+   * Rank = 1 + siblings with a strictly higher score (ties share a rank; units without a score rank
+   * last), found by sorting each set of siblings: n log n, not n².
+   */
   private static List<UnitCoverage> rank(
       Map<String, UnitCoverage> all, Map<String, List<String>> children) {
-    List<UnitCoverage> out = new ArrayList<>();
     Map<String, int[]> ranks = new HashMap<>();
-    for (List<String> siblings : children.values()) {
-      for (String code : siblings) {
+    for (List<String> codes : children.values()) {
+      List<UnitCoverage> siblings = new ArrayList<>(codes.size());
+      for (String code : codes) {
         UnitCoverage u = all.get(code);
-        if (u == null) {
-          continue;
+        if (u != null) {
+          siblings.add(u);
         }
-        int rank = 1;
-        for (String other : siblings) {
-          UnitCoverage o = all.get(other);
-          if (o != null && !Objects.equals(other, code) && better(o, u)) {
-            rank++;
-          }
+      }
+      siblings.sort(
+          Comparator.comparing(
+              UnitCoverage::readinessScore, Comparator.nullsLast(Comparator.reverseOrder())));
+      int rank = 1;
+      for (int i = 0; i < siblings.size(); i++) {
+        UnitCoverage u = siblings.get(i);
+        if (i > 0 && better(siblings.get(i - 1), u)) {
+          rank = i + 1;
         }
-        ranks.put(code, new int[] {rank, siblings.size()});
+        ranks.put(u.code(), new int[] {rank, codes.size()});
       }
     }
+    List<UnitCoverage> out = new ArrayList<>(all.size());
     all.values().stream()
         .sorted(Comparator.comparing(UnitCoverage::code))
         .forEach(

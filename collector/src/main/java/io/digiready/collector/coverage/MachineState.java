@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-/** The design's four states, decided from the last contact and the configured windows. */
+/**
+ * The design's four states, decided from the last contact and the configured windows. A machine
+ * that has never sent a heartbeat is {@link #STALE} whatever its enrollment date: it is not a
+ * working computer until it has reported at least once.
+ */
 public enum MachineState {
   ONLINE,
   OFFLINE,
@@ -26,7 +30,12 @@ public enum MachineState {
       return RETIRED;
     }
     Instant heartbeat = m.liveness().lastHeartbeatAt();
-    if (heartbeat != null && !heartbeat.isBefore(now.minusSeconds(3L * heartbeatIntervalSeconds))) {
+    if (heartbeat == null) {
+      // Enrolled but never heard from: an enrollment alone proves nothing (anyone holding the
+      // unit's enrollment token can make one), so it must not count as a working computer.
+      return STALE;
+    }
+    if (!heartbeat.isBefore(now.minusSeconds(3L * heartbeatIntervalSeconds))) {
       return ONLINE;
     }
     Instant seen = m.liveness().lastSeenAt();

@@ -2,6 +2,7 @@ package io.digiready.collector.csv;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Every CSV the collector hands out, for spreadsheets: a UTF-8 byte-order mark (so that Excel reads
@@ -54,12 +55,15 @@ public final class CsvWriter {
     return v;
   }
 
+  /**
+   * A number as the collector writes one ({@code -3}, {@code 0.9800}, {@code 1e-5}): the only text
+   * starting with {@code -} or {@code +} left as it is. Stricter than {@link Double#parseDouble},
+   * which also takes {@code "\t-3"}, {@code "-1d"} and {@code "-0x1p3"}.
+   */
   private static boolean isNumber(String v) {
-    try {
-      Double.parseDouble(v);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return PLAIN_NUMBER.matcher(v).matches();
   }
+
+  private static final Pattern PLAIN_NUMBER =
+      Pattern.compile("[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 }

@@ -1,7 +1,11 @@
 package io.digiready.collector.fleet;
 
 import io.digiready.collector.problem.Problem;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,16 +49,21 @@ public final class Fleet {
     return units.values();
   }
 
-  /** The unit and every unit below it. */
+  /** The unit and every unit below it, breadth first over a children index built once. */
   public Set<String> subtree(String root) {
+    Map<String, List<String>> children = new HashMap<>();
+    for (Unit u : units.values()) {
+      if (u.parent() != null) {
+        children.computeIfAbsent(u.parent(), p -> new ArrayList<>()).add(u.code());
+      }
+    }
     Set<String> out = new HashSet<>();
     out.add(root);
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Unit u : units.values()) {
-        if (u.parent() != null && out.contains(u.parent()) && out.add(u.code())) {
-          grew = true;
+    Deque<String> todo = new ArrayDeque<>(out);
+    while (!todo.isEmpty()) {
+      for (String child : children.getOrDefault(todo.poll(), List.of())) {
+        if (out.add(child)) {
+          todo.add(child);
         }
       }
     }
@@ -88,6 +97,11 @@ public final class Fleet {
 
   public void putEnrollmentToken(EnrollmentToken token) {
     enrollmentByHash.put(token.tokenHash(), token);
+  }
+
+  /** Counts one use of the token in memory, after the use was committed. */
+  public void enrollmentTokenUsed(String tokenHash) {
+    enrollmentByHash.computeIfPresent(tokenHash, (h, t) -> t.usedOnce());
   }
 
   public void removeEnrollmentToken(String id) {

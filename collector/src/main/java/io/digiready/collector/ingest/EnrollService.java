@@ -23,13 +23,15 @@ import java.util.Objects;
 
 /**
  * Turns an enrollment into a machine. A fingerprint whose hardware UUID or system serial matches a
- * live machine of the same unit is that machine reinstalled: it keeps its record and its old token
- * is revoked. If that machine beat in the last 10 minutes with another OS install id, both are
- * running, so it is a clone: a new machine, and a {@code possible_duplicate} event on both.
- * Hostname and MAC addresses never decide identity.
+ * machine of the same unit that has gone silent is that machine reinstalled: it keeps its record
+ * and its old token is revoked. A match that is still alive (a heartbeat within three intervals),
+ * or that beat in the last 10 minutes with another OS install id (a clone), is never taken over:
+ * the enrollment makes a new machine flagged {@code possibleDuplicateOf} the match, with a {@code
+ * possible_duplicate} event on both. Hostname and MAC addresses never decide identity.
  */
 public final class EnrollService {
   static final Duration CLONE_WINDOW = Duration.ofMinutes(10);
+  private static final String NEW_TOKEN = "ask an administrator for a new enrollment token";
 
   private final CollectorConfig config;
   private final Fleet fleet;
@@ -38,6 +40,7 @@ public final class EnrollService {
   private final InventoryService inventories;
   private final IngestMetrics counters;
   private final Clock clock;
+  private final PerMinuteLimit perToken;
 
   public EnrollService(
       CollectorConfig config,
@@ -54,21 +57,57 @@ public final class EnrollService {
     this.inventories = inventories;
     this.counters = counters;
     this.clock = clock;
+    this.perToken = new PerMinuteLimit(config.enrollmentsPerMinutePerToken());
   }
 
   public EnrollResponse enroll(EnrollRequest request) {
+    String enrollmentHash = Tokens.sha256Hex(request.enrollmentToken());
     EnrollmentToken token =
-        credentials
-            .enrollmentToken(Tokens.sha256Hex(request.enrollmentToken()))
-            .orElseThrow(Problem::unauthorized);
+        credentials.enrollmentToken(enrollmentHash).orElseThrow(Problem::unauthorized);
+    Instant now = clock.instant();
+    refuseIfSpent(token, now);
+    Duration wait = perToken.take(token.id(), now);
+    if (wait != null) {
+      throw Problem.tooManyRequests(
+          "enrollmentToken: more than "
+              + config.enrollmentsPerMinutePerToken()
+              + " enrollments a minute with this token; retry later",
+          wait);
+    }
     String agentToken = Tokens.newToken();
     String tokenHash = Tokens.sha256Hex(agentToken);
-    Instant now = clock.instant();
     Machine machine =
         writer.call(
-            tx -> enrollInTx(tx, token.unitCode(), request, tokenHash, now), fleet::putMachine);
+            tx -> {
+              if (!tx.useEnrollmentToken(token.id(), now)) {
+                // Spent by another enrollment of the same group, or revoked meanwhile.
+                throw Problem.unauthorized("enrollmentToken: used up or revoked; " + NEW_TOKEN);
+              }
+              return enrollInTx(tx, token.unitCode(), request, tokenHash, now);
+            },
+            m -> {
+              fleet.putMachine(m);
+              fleet.enrollmentTokenUsed(enrollmentHash);
+            });
     counters.report("enroll", "accepted");
     return new EnrollResponse(machine.id(), agentToken, AgentConfigs.of(config));
+  }
+
+  /** An expired or used-up token is a 401 that says which, so the installer knows what to do. */
+  private static void refuseIfSpent(EnrollmentToken token, Instant now) {
+    String next = "; " + NEW_TOKEN;
+    if (token.expired(now)) {
+      throw Problem.unauthorized("enrollmentToken: expired at " + token.expiresAt() + next);
+    }
+    if (token.usedUp()) {
+      throw Problem.unauthorized(
+          "enrollmentToken: used up ("
+              + token.uses()
+              + " of "
+              + token.maxUses()
+              + " enrollments)"
+              + next);
+    }
   }
 
   private Machine enrollInTx(
@@ -90,9 +129,11 @@ public final class EnrollService {
     if (identity.hardwareUuid() != null || identity.systemSerial() != null) {
       matches = tx.machinesMatching(unit, identity.hardwareUuid(), identity.systemSerial());
     }
+    Machine match = matches.isEmpty() ? null : matches.get(0);
+    String duplicate = match == null ? null : duplicateReason(match, identity, now);
     Machine machine;
-    if (!matches.isEmpty() && !isClone(matches.get(0), identity, now)) {
-      Machine old = matches.get(0);
+    if (match != null && duplicate == null) {
+      Machine old = match;
       machine =
           new Machine(
               old.id(),
@@ -102,7 +143,8 @@ public final class EnrollService {
               null,
               identity,
               Machine.Liveness.enrolledAt(now),
-              old.hardware());
+              old.hardware(),
+              old.possibleDuplicateOf());
       tx.updateMachine(machine);
       tx.insertEvent(
           old.id(),
@@ -124,23 +166,24 @@ public final class EnrollService {
               null,
               identity,
               Machine.Liveness.enrolledAt(now),
-              Machine.Hardware.UNKNOWN);
+              Machine.Hardware.UNKNOWN,
+              match == null ? null : match.id());
       tx.insertMachine(machine);
       tx.insertEvent(machine.id(), unit, now, "enrolled", "enrolled as " + identity.hostname());
-      if (!matches.isEmpty()) {
-        Machine original = matches.get(0);
+      if (match != null) {
         tx.insertEvent(
             machine.id(),
             unit,
             now,
             "possible_duplicate",
             "same hardware as "
-                + original.id()
+                + match.id()
                 + " ("
-                + original.identity().hostname()
-                + ") which is running with another OS install id: a cloned disk image?");
+                + match.identity().hostname()
+                + ") "
+                + duplicate);
         tx.insertEvent(
-            original.id(),
+            match.id(),
             unit,
             now,
             "possible_duplicate",
@@ -148,7 +191,9 @@ public final class EnrollService {
                 + machine.id()
                 + " ("
                 + identity.hostname()
-                + ") enrolled with the same hardware and another OS install id");
+                + ") enrolled with the same hardware; this machine "
+                + duplicate
+                + ", so it kept its identity and token");
       }
     }
     if (request.inventory() != null) {
@@ -157,13 +202,28 @@ public final class EnrollService {
     return machine;
   }
 
-  private static boolean isClone(Machine existing, Machine.Identity incoming, Instant now) {
+  /**
+   * Why an enrollment with the hardware of {@code existing} must not take it over, or null when it
+   * may (the machine was reinstalled). A machine that sent a heartbeat within three intervals is
+   * running: handing its identity to whoever knows its UUID or serial (printed on its sticker)
+   * would silence the real agent, so the newcomer becomes a machine of its own.
+   */
+  private String duplicateReason(Machine existing, Machine.Identity incoming, Instant now) {
     Instant beat = existing.liveness().lastHeartbeatAt();
-    return beat != null
-        && !beat.isBefore(now.minus(CLONE_WINDOW))
+    if (beat == null) {
+      return null;
+    }
+    Duration alive = Duration.ofSeconds(3L * config.heartbeatIntervalSeconds());
+    if (!beat.isBefore(now.minus(alive))) {
+      return "is alive (a heartbeat at " + beat + ")";
+    }
+    if (!beat.isBefore(now.minus(CLONE_WINDOW))
         && existing.identity().osInstallId() != null
         && incoming.osInstallId() != null
-        && !Objects.equals(existing.identity().osInstallId(), incoming.osInstallId());
+        && !Objects.equals(existing.identity().osInstallId(), incoming.osInstallId())) {
+      return "is running with another OS install id (a cloned disk image?)";
+    }
+    return null;
   }
 
   private static String macs(List<String> macs) {

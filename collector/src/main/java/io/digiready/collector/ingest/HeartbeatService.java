@@ -11,7 +11,10 @@ import io.digiready.collector.store.Tx;
 import io.digiready.protocol.HeartbeatAck;
 import io.digiready.protocol.HeartbeatBatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Stores a heartbeat batch once whatever the number of retries (see {@link HeartbeatIngest}); the
@@ -24,6 +27,8 @@ public final class HeartbeatService {
   private final IngestMetrics counters;
   private final ProbeMetrics probeMetrics;
   private final Clock clock;
+  private final HeartbeatIngest.Rules rules;
+  private static final Duration EVENT_EVERY = Duration.ofHours(1);
 
   public HeartbeatService(
       CollectorConfig config,
@@ -38,6 +43,8 @@ public final class HeartbeatService {
     this.counters = counters;
     this.probeMetrics = probeMetrics;
     this.clock = clock;
+    this.rules =
+        new HeartbeatIngest.Rules(config.heartbeatIntervalSeconds(), config.heartbeatRateLimit());
   }
 
   public HeartbeatAck report(String machineId, HeartbeatBatch batch, Instant receivedAt) {
@@ -52,20 +59,64 @@ public final class HeartbeatService {
             tx -> {
               // The transaction's view of the machine (locked where collectors share the
               // database), else the committed fleet, which only this writer changes.
+              Optional<Machine> known = fleet.machine(machineId);
+              // Read from a shared database, the state has no allowance (it lives in memory):
+              // this collector keeps counting its own.
               Machine m =
                   tx.current(machineId)
-                      .or(() -> fleet.machine(machineId))
+                      .map(
+                          current ->
+                              current.liveness().heartbeatCreditFrom() == null && known.isPresent()
+                                  ? current.withLiveness(
+                                      current.liveness().withAllowanceOf(known.get().liveness()))
+                                  : current)
+                      .or(() -> known)
                       .orElseThrow(Problem::unauthorized);
-              HeartbeatIngest.Outcome outcome = HeartbeatIngest.apply(m, batch, receivedAt);
+              HeartbeatIngest.Outcome outcome = HeartbeatIngest.apply(m, batch, receivedAt, rules);
+              if (outcome.rateLimited()) {
+                return rateLimited(tx, outcome, receivedAt);
+              }
               tx.stageHeartbeats(outcome.machine(), outcome.accepted(), outcome.newest());
               return outcome;
             },
             res -> fleet.putMachine(res.machine()));
+    if (r.rateLimited()) {
+      counters.heartbeatsRateLimited(batch.heartbeats().size());
+      throw Problem.tooManyRequests(
+          "heartbeats: this machine sent more heartbeats than its interval allows (2 per "
+              + config.heartbeatIntervalSeconds()
+              + " s after a burst of "
+              + SeqBound.SLACK
+              + "); nothing was stored, retry later",
+          r.retryAfter());
+    }
     counters.heartbeats(batch.heartbeats().size(), r.accepted().size(), r.duplicates());
     for (Tx.Accepted a : r.accepted()) {
       probeMetrics.record(r.machine().unitCode(), a.heartbeat().probes());
     }
     return new HeartbeatAck(r.accepted().size(), r.duplicates());
+  }
+
+  /**
+   * A refused batch stores nothing; the machine gets a {@code rate_limited} event at most once an
+   * hour, so that a machine hammering the collector does not fill the events table instead.
+   */
+  private static HeartbeatIngest.Outcome rateLimited(
+      Tx tx, HeartbeatIngest.Outcome outcome, Instant now) throws java.sql.SQLException {
+    Machine m = outcome.machine();
+    Instant last = m.liveness().rateLimitedAt();
+    if (last != null && last.isAfter(now.minus(EVENT_EVERY))) {
+      return outcome;
+    }
+    tx.insertEvent(
+        m.id(),
+        m.unitCode(),
+        now,
+        "rate_limited",
+        "sent more heartbeats than its interval allows; refused with 429 (its token may be"
+            + " misused, or its seq broken)");
+    Machine marked = m.withLiveness(m.liveness().rateLimited(now));
+    return new HeartbeatIngest.Outcome(marked, List.of(), null, 0, outcome.retryAfter());
   }
 
   public HeartbeatAck report(String machineId, HeartbeatBatch batch) {

@@ -3,6 +3,7 @@ package io.digiready.collector.machines;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.coverage.Readiness;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The admin view of machines: lists, one machine in full, its history, retire and move. */
 public final class MachineService {
@@ -68,6 +70,7 @@ public final class MachineService {
       Boolean internetUp,
       Instant lastInternetOkAt,
       Machine.Identity fingerprint,
+      String possibleDuplicateOf,
       Readiness.Result readiness,
       JsonNode lastHeartbeat,
       JsonNode inventory,
@@ -105,10 +108,19 @@ public final class MachineService {
         .toList();
   }
 
-  public Detail detail(String id) {
+  /**
+   * One machine in full. Without {@code withIdentifiers} (a viewer) the hardware UUID, serial
+   * numbers, MAC addresses and OS install id are left out, of the fingerprint and of the inventory:
+   * they are what an enrollment is matched on.
+   */
+  public Detail detail(String id, boolean withIdentifiers) {
     Machine m = machine(id);
     var v = coverage.view(m, clock.instant());
     var l = m.liveness();
+    JsonNode inventory = tree(store.inventoryJson(id).orElse(null));
+    if (!withIdentifiers) {
+      withoutIdentifiers(inventory);
+    }
     return new Detail(
         m.id(),
         m.unitCode(),
@@ -122,11 +134,59 @@ public final class MachineService {
         l.lostHeartbeats(),
         l.internetUp(),
         l.lastInternetOkAt(),
-        m.identity(),
+        withIdentifiers
+            ? m.identity()
+            : new Machine.Identity(m.identity().hostname(), null, null, null, null, null),
+        m.possibleDuplicateOf(),
         v.readiness(),
         store.lastHeartbeat(id).map(h -> (JsonNode) JSON.valueToTree(h)).orElse(null),
-        tree(store.inventoryJson(id).orElse(null)),
-        store.events(id, 100));
+        inventory,
+        withIdentifiers ? store.events(id, 100) : withoutIdentifiers(store.events(id, 100)));
+  }
+
+  private static final Pattern MAC = Pattern.compile("(?i)\\b[0-9a-f]{2}([:-][0-9a-f]{2}){5}\\b");
+
+  /**
+   * Inventory change events name serials and MAC addresses ("disk WDC-123 removed"): a viewer reads
+   * what changed, not the identifiers.
+   */
+  private static List<Store.EventRow> withoutIdentifiers(List<Store.EventRow> events) {
+    return events.stream()
+        .map(
+            e -> {
+              String d = e.detail();
+              if (e.kind().equals("inventory_changed")) {
+                if (d.startsWith("system serial ")) {
+                  d = "system serial changed";
+                } else if (d.startsWith("disk ")) {
+                  d = d.endsWith(" removed") ? "a disk was removed" : "a disk was added";
+                }
+              }
+              d = MAC.matcher(d).replaceAll("(MAC hidden)");
+              return new Store.EventRow(e.id(), e.machineId(), e.unitCode(), e.at(), e.kind(), d);
+            })
+        .toList();
+  }
+
+  /** The inventory's fields that identify the hardware, by their place in the inventory. */
+  private static void withoutIdentifiers(JsonNode inventory) {
+    if (inventory == null) {
+      return;
+    }
+    remove(inventory.get("system"), "serialNumber", "hardwareUuid");
+    remove(inventory.get("baseboard"), "serialNumber");
+    for (String list : List.of("disks", "networkInterfaces")) {
+      JsonNode items = inventory.get(list);
+      if (items != null) {
+        items.forEach(item -> remove(item, "serialNumber", "mac"));
+      }
+    }
+  }
+
+  private static void remove(JsonNode node, String... fields) {
+    if (node instanceof ObjectNode object) {
+      object.remove(List.of(fields));
+    }
   }
 
   public record History(
@@ -164,7 +224,7 @@ public final class MachineService {
           },
           fleet::putMachine);
     }
-    return detail(id);
+    return detail(id, true);
   }
 
   public Detail move(String id, String unit) {
@@ -187,7 +247,7 @@ public final class MachineService {
           },
           fleet::putMachine);
     }
-    return detail(id);
+    return detail(id, true);
   }
 
   private Machine machine(String id) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class IngestMetrics implements MeterBinder {
   private MeterRegistry registry;
   private DistributionSummary batchSize;
+  private Counter rateLimited;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
   @Override
@@ -19,6 +20,12 @@ public final class IngestMetrics implements MeterBinder {
     this.batchSize =
         DistributionSummary.builder(MetricNames.INGEST_BATCH_SIZE)
             .description("Heartbeats per accepted heartbeat request")
+            .register(registry);
+    this.rateLimited =
+        Counter.builder(MetricNames.HEARTBEATS_RATE_LIMITED)
+            .description(
+                "Heartbeats refused with 429 because their machine sent more than its interval"
+                    + " allows")
             .register(registry);
   }
 
@@ -46,6 +53,11 @@ public final class IngestMetrics implements MeterBinder {
     batchSize.record(batch);
     add("heartbeat", "accepted", accepted);
     add("heartbeat", "duplicate", duplicates);
+  }
+
+  /** A batch refused for its rate: nothing of it was stored. */
+  public void heartbeatsRateLimited(int batch) {
+    rateLimited.increment(batch);
   }
 
   public void inventory(String outcome) {

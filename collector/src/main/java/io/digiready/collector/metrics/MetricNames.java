@@ -34,6 +34,10 @@ public final class MetricNames {
 
   public static final String REPORTS_RECEIVED = PREFIX + "reports.received";
   public static final String INGEST_BATCH_SIZE = PREFIX + "ingest.batch.size";
+
+  /** Heartbeats refused with 429 because their machine sent faster than its interval allows. */
+  public static final String HEARTBEATS_RATE_LIMITED = PREFIX + "heartbeats.rate.limited";
+
   public static final String PROBE_RESULTS = PREFIX + "probe.results";
   public static final String PROBE_LATENCY = PREFIX + "probe.latency";
 

@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -218,21 +220,17 @@ public final class ReportService {
       }
     }
     List<T> out = new ArrayList<>();
-    roots.sort(Comparator.comparing(code));
-    for (T root : roots) {
-      walk(root, code, children, out);
+    roots.sort(Comparator.comparing(code, Comparator.reverseOrder()));
+    // Depth first with an explicit stack: a deep tree must not overflow the call stack.
+    Deque<T> stack = new ArrayDeque<>(roots);
+    while (!stack.isEmpty()) {
+      T u = stack.removeLast();
+      out.add(u);
+      List<T> kids = new ArrayList<>(children.getOrDefault(code.apply(u), List.of()));
+      kids.sort(Comparator.comparing(code, Comparator.reverseOrder()));
+      stack.addAll(kids);
     }
     return out;
-  }
-
-  private static <T> void walk(
-      T u, Function<T, String> code, Map<String, List<T>> children, List<T> out) {
-    out.add(u);
-    List<T> kids = new ArrayList<>(children.getOrDefault(code.apply(u), List.of()));
-    kids.sort(Comparator.comparing(code));
-    for (T kid : kids) {
-      walk(kid, code, children, out);
-    }
   }
 
   /** Today in the unit's time zone (the default zone for every unit). */

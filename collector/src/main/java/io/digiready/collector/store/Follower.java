@@ -47,7 +47,14 @@ public final class Follower {
 
   private void apply(Tx.Changes changes) {
     changes.units().forEach(fleet::putUnit);
-    changes.machines().forEach(fleet::putMachine);
+    for (var m : changes.machines()) {
+      // The heartbeat allowance lives in memory (this collector's own count): keep it.
+      fleet.putMachine(
+          fleet
+              .machine(m.id())
+              .map(known -> m.withLiveness(m.liveness().withAllowanceOf(known.liveness())))
+              .orElse(m));
+    }
     changes.enrollmentTokens().forEach(fleet::putEnrollmentToken);
     changes.revokedEnrollmentTokens().forEach(fleet::removeEnrollmentToken);
     changes.viewerTokens().forEach(fleet::putViewerToken);

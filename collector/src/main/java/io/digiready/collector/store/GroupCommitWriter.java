@@ -46,11 +46,24 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final Timer commitTimer;
   private final DistributionSummary groupSize;
   private volatile boolean running = true;
+  private volatile Throwable death;
   private volatile String lastFailure = "";
   private volatile boolean lastCommitFailed;
+  private final Consumer<Throwable> onDeath;
 
   public GroupCommitWriter(Store store, int capacity, MeterRegistry registry) {
+    this(store, capacity, registry, cause -> {});
+  }
+
+  /**
+   * @param onDeath called once, on the writer thread, if it dies of anything but a database failure
+   *     (an {@link Error} such as {@link OutOfMemoryError}, a bug): nothing can be written any
+   *     more, so the owner should end the process and let the service manager restart it.
+   */
+  public GroupCommitWriter(
+      Store store, int capacity, MeterRegistry registry, Consumer<Throwable> onDeath) {
     this.store = store;
+    this.onDeath = onDeath;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.commitTimer =
         Timer.builder(MetricNames.WRITER_COMMIT)
@@ -70,8 +83,17 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** Queues work; throws {@link QueueFullException} at once when the queue is full. */
   public <R> CompletableFuture<R> submit(Work<R> work, Consumer<R> afterCommit) {
     CompletableFuture<R> future = new CompletableFuture<>();
-    if (!running || !queue.offer(new Op<>(work, afterCommit, future))) {
+    if (death != null) {
+      throw new StorageUnavailableException("the writer has stopped", death);
+    }
+    Op<R> op = new Op<>(work, afterCommit, future);
+    if (!running || !queue.offer(op)) {
       throw new QueueFullException();
+    }
+    if (death != null) {
+      // Died while this was being queued: its last drain may have missed it.
+      queue.remove(op);
+      op.fail(new StorageUnavailableException("the writer has stopped", death));
     }
     return future;
   }
@@ -102,7 +124,12 @@ public final class GroupCommitWriter implements AutoCloseable {
   }
 
   public boolean healthy() {
-    return running && !lastCommitFailed;
+    return running && death == null && !lastCommitFailed;
+  }
+
+  /** False once the writer thread has died: nothing will be written until a restart. */
+  public boolean alive() {
+    return death == null;
   }
 
   public int queueDepth() {
@@ -125,9 +152,33 @@ public final class GroupCommitWriter implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.error("writer group failed", e);
         group.forEach(op -> op.fail(new StorageUnavailableException("write failed", e)));
+      } catch (Throwable e) {
+        die(e, group);
+        return;
       } finally {
         group.clear();
       }
+    }
+  }
+
+  /**
+   * The writer thread cannot go on (an Error, an OutOfMemoryError without the JVM flag that ends
+   * the process): every waiting request gets a 503 now instead of a timeout, health turns red, and
+   * the owner is told so that it can end the process cleanly.
+   */
+  private void die(Throwable cause, List<Op<?>> group) {
+    death = cause;
+    running = false;
+    try {
+      LOG.error("the writer thread died; nothing can be written until a restart", cause);
+      StorageUnavailableException e =
+          new StorageUnavailableException("the writer has stopped", cause);
+      group.forEach(op -> op.fail(e));
+      for (Op<?> op = queue.poll(); op != null; op = queue.poll()) {
+        op.fail(e);
+      }
+    } finally {
+      onDeath.accept(cause);
     }
   }
 
@@ -150,6 +201,14 @@ public final class GroupCommitWriter implements AutoCloseable {
       tx.rollback();
       markFailed(group, e);
       return;
+    } catch (RuntimeException | Error e) {
+      // Nothing of the group may stay half-written on the connection.
+      try {
+        tx.rollback();
+      } catch (RuntimeException | Error ignored) {
+        // the original failure is what matters
+      }
+      throw e;
     }
     lastCommitFailed = false;
     commitTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

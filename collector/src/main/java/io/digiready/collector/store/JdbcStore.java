@@ -63,12 +63,21 @@ abstract class JdbcStore implements Store {
         officeHours(rs.getString(8)));
   }
 
+  /** Column 8 is {@code revoked_at}. */
   static final String ENROLLMENT_TOKEN_SELECT =
-      "SELECT id, unit_code, token_hash, created_at, revoked_at FROM enrollment_tokens";
+      "SELECT id, unit_code, token_hash, created_at, expires_at, max_uses, uses, revoked_at"
+          + " FROM enrollment_tokens";
 
   static EnrollmentToken enrollmentToken(ResultSet rs) throws SQLException {
+    Long maxUses = MachineRows.longOrNull(rs, 6);
     return new EnrollmentToken(
-        rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)));
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        Instant.ofEpochMilli(rs.getLong(4)),
+        MachineRows.instant(rs, "expires_at"),
+        maxUses == null ? null : maxUses.intValue(),
+        rs.getInt(7));
   }
 
   static final String VIEWER_TOKEN_SELECT =
@@ -139,15 +148,22 @@ abstract class JdbcStore implements Store {
   @Override
   public List<TokenRow> enrollmentTokens(String unitCode) {
     return query(
-        "SELECT id, unit_code, created_at, revoked_at FROM enrollment_tokens"
-            + " WHERE unit_code = ? ORDER BY created_at, id",
+        "SELECT id, unit_code, created_at, expires_at, max_uses, uses, revoked_at"
+            + " FROM enrollment_tokens WHERE unit_code = ? ORDER BY created_at, id",
         p -> p.setString(1, unitCode),
-        rs ->
-            new TokenRow(
-                rs.getString(1),
-                rs.getString(2),
-                Instant.ofEpochMilli(rs.getLong(3)),
-                MachineRows.instant(rs, "revoked_at")));
+        rs -> {
+          Long maxUses = MachineRows.longOrNull(rs, "max_uses");
+          int uses = rs.getInt("uses");
+          return new TokenRow(
+              rs.getString(1),
+              rs.getString(2),
+              Instant.ofEpochMilli(rs.getLong(3)),
+              MachineRows.instant(rs, "expires_at"),
+              maxUses == null ? null : maxUses.intValue(),
+              uses,
+              maxUses == null ? null : (int) Math.max(0, maxUses - uses),
+              MachineRows.instant(rs, "revoked_at"));
+        });
   }
 
   @Override

@@ -279,13 +279,29 @@ final class JdbcTx implements Tx {
     direct();
     PreparedStatement p =
         sql(
-            "INSERT INTO enrollment_tokens (id, unit_code, token_hash, created_at)"
-                + " VALUES (?, ?, ?, ?)");
+            "INSERT INTO enrollment_tokens (id, unit_code, token_hash, created_at, expires_at,"
+                + " max_uses, uses) VALUES (?, ?, ?, ?, ?, ?, ?)");
     p.setString(1, t.id());
     p.setString(2, t.unitCode());
     p.setString(3, t.tokenHash());
     p.setLong(4, t.createdAt().toEpochMilli());
+    setInstant(p, 5, t.expiresAt());
+    setLong(p, 6, t.maxUses() == null ? null : t.maxUses().longValue());
+    p.setInt(7, t.uses());
     p.executeUpdate();
+  }
+
+  @Override
+  public boolean useEnrollmentToken(String id, Instant now) throws SQLException {
+    direct();
+    PreparedStatement p =
+        sql(
+            "UPDATE enrollment_tokens SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL"
+                + " AND (expires_at IS NULL OR expires_at > ?)"
+                + " AND (max_uses IS NULL OR uses < max_uses)");
+    p.setString(1, id);
+    p.setLong(2, now.toEpochMilli());
+    return p.executeUpdate() == 1;
   }
 
   @Override
@@ -360,13 +376,14 @@ final class JdbcTx implements Tx {
     direct();
     PreparedStatement p =
         sql(
-            "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at)"
-                + " VALUES (?, ?, ?, ?, ?)");
+            "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at,"
+                + " possible_duplicate_of) VALUES (?, ?, ?, ?, ?, ?)");
     p.setString(1, m.id());
     p.setString(2, m.unitCode());
     p.setString(3, m.tokenHash());
     p.setString(4, m.identity().hostname());
     p.setLong(5, m.enrolledAt().toEpochMilli());
+    p.setString(6, m.possibleDuplicateOf());
     p.executeUpdate();
     PreparedStatement state =
         sql("INSERT INTO machine_state (machine_id) VALUES (?) RETURNING mid");
@@ -578,13 +595,13 @@ final class JdbcTx implements Tx {
     p.setLong(1, marker);
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
-        rs.getLong(5);
+        rs.getLong(8);
         if (rs.wasNull()) {
           enrollment.add(JdbcStore.enrollmentToken(rs));
         } else {
           revokedEnrollment.add(rs.getString(1));
         }
-        high[0] = Math.max(high[0], rs.getLong(6));
+        high[0] = Math.max(high[0], rs.getLong(9));
       }
     }
     List<ViewerToken> viewers = new ArrayList<>();

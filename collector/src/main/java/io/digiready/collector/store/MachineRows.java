@@ -16,7 +16,8 @@ final class MachineRows {
           + " s.last_seen_at, s.last_heartbeat_at, s.last_seq, s.lost_heartbeats,"
           + " s.last_internet_up, s.last_internet_ok_at, s.clock_skew_seconds,"
           + " s.memory_used_bytes, s.disk_free_bytes, s.disk_total_bytes, m.memory_bytes,"
-          + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at"
+          + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at,"
+          + " m.possible_duplicate_of"
           + " FROM machines m JOIN machine_state s ON s.machine_id = m.id";
 
   private MachineRows() {}
@@ -42,7 +43,9 @@ final class MachineRows {
             longOrNull(rs, "clock_skew_seconds"),
             longOrNull(rs, "memory_used_bytes"),
             longOrNull(rs, "disk_free_bytes"),
-            longOrNull(rs, "disk_total_bytes"));
+            longOrNull(rs, "disk_total_bytes"),
+            null,
+            null);
     Long cpus = longOrNull(rs, "logical_cpus");
     var hardware =
         new Machine.Hardware(
@@ -60,7 +63,8 @@ final class MachineRows {
         instant(rs, "retired_at"),
         identity,
         liveness,
-        hardware);
+        hardware,
+        rs.getString("possible_duplicate_of"));
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -35,6 +35,8 @@ final class Migrations {
           Step.sql("V004__compact_storage.sql"),
           new Step("V005__heartbeats_to_binary", HeartbeatsToBinary::run),
           Step.sql("V006__drop_moved_columns.sql"),
+          Step.sql("V010__machine_possible_duplicate.sql"),
+          Step.sql("V011__enrollment_token_limits.sql"),
           Step.sql("V020__unit_coverage_days.sql"));
 
   /**
@@ -45,6 +47,8 @@ final class Migrations {
       List.of(
           Step.sql("V001__schema.sql"),
           Step.sql("V002__changes.sql"),
+          Step.sql("V010__machine_possible_duplicate.sql"),
+          Step.sql("V011__enrollment_token_limits.sql"),
           Step.sql("V020__unit_coverage_days.sql"));
 
   static List<Step> steps(Dialect dialect) {

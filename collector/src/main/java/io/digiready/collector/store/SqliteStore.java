@@ -1,6 +1,5 @@
 package io.digiready.collector.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +26,8 @@ public final class SqliteStore extends JdbcStore {
   public SqliteStore(Path file, String synchronous, boolean keepRaw) {
     super(Dialect.SQLITE, keepRaw);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      OwnerOnly.directory(file.toAbsolutePath().getParent());
+      OwnerOnly.databaseFiles(file);
       String url = "jdbc:sqlite:" + file.toAbsolutePath();
       writer = open(url, synchronous);
       try (Statement s = writer.createStatement()) {

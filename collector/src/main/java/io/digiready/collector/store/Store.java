@@ -112,8 +112,19 @@ public interface Store extends AutoCloseable {
   @Override
   void close();
 
-  /** An enrollment token for listing: never its secret. */
-  record TokenRow(String id, String unit, Instant createdAt, Instant revokedAt) {}
+  /**
+   * An enrollment token for listing: never its secret. {@code maxUses} and {@code usesLeft} are
+   * null for a token without a limit.
+   */
+  record TokenRow(
+      String id,
+      String unit,
+      Instant createdAt,
+      Instant expiresAt,
+      Integer maxUses,
+      int uses,
+      Integer usesLeft,
+      Instant revokedAt) {}
 
   record ViewerTokenRow(String id, String name, Instant createdAt, Instant revokedAt) {}
 

@@ -39,6 +39,13 @@ public interface Tx {
 
   boolean revokeEnrollmentToken(String id, Instant now) throws SQLException;
 
+  /**
+   * Counts one enrollment with the token; false (and nothing counted) when it is revoked, expired
+   * at {@code now} or used up. The check and the count are one statement, so two enrollments in one
+   * group cannot pass a limit together.
+   */
+  boolean useEnrollmentToken(String id, Instant now) throws SQLException;
+
   void insertViewerToken(ViewerToken token) throws SQLException;
 
   boolean revokeViewerToken(String id, Instant now) throws SQLException;

@@ -2,6 +2,8 @@ package io.digiready.collector.units;
 
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.problem.Problem;
+import io.digiready.protocol.Text;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,9 @@ public final class UnitRules {
   static final int MAX_CODE = 128;
   static final int MAX_NAME = 256;
   static final int MAX_STAFF = 10_000_000;
+
+  /** Province, district, commune and a few agency levels fit with room to spare. */
+  public static final int MAX_DEPTH = 12;
 
   private UnitRules() {}
 
@@ -35,6 +40,9 @@ public final class UnitRules {
     }
     if (b.name().length() > MAX_NAME || b.name().chars().anyMatch(Character::isISOControl)) {
       throw bad(prefix, "name", "must be at most " + MAX_NAME + " characters without control");
+    }
+    if (!Text.wellFormed(b.name())) {
+      throw bad(prefix, "name", Text.NOT_WELL_FORMED);
     }
     if (b.kind() == null || b.kind().isBlank()) {
       throw bad(prefix, "kind", "is required");
@@ -64,22 +72,52 @@ public final class UnitRules {
         code, b.name(), parent, b.kind(), b.staff(), equipment, connectivity, b.officeHours());
   }
 
-  /** The parent must exist (in {@code units}) and must not be the unit or one of its children. */
-  public static void checkParent(Unit u, Map<String, Unit> units, String prefix) {
-    if (u.parent() == null) {
-      return;
-    }
-    if (!units.containsKey(u.parent())) {
-      throw bad(prefix, "parent", "unknown unit. Found: " + shorten(u.parent()));
-    }
-    String at = u.parent();
-    int depth = 0;
-    while (at != null && depth++ < 10_000) {
-      if (at.equals(u.code())) {
-        throw bad(prefix, "parent", "would make a cycle. Found: " + u.parent());
+  /**
+   * Checks the units of {@code changed} (code to the prefix of its messages, in the order to report
+   * them) within {@code units}, the whole tree as it would be after the change: each parent exists,
+   * no unit is its own ancestor, and neither a changed unit nor any unit below it is deeper than
+   * {@link #MAX_DEPTH} levels. Runs in time proportional to the tree, with no recursion, whatever
+   * its shape.
+   */
+  public static void checkTree(Map<String, Unit> units, Map<String, String> changed) {
+    for (Map.Entry<String, String> e : changed.entrySet()) {
+      Unit u = units.get(e.getKey());
+      if (u.parent() != null && !units.containsKey(u.parent())) {
+        throw bad(e.getValue(), "parent", "unknown unit. Found: " + shorten(u.parent()));
       }
-      Unit p = units.get(at);
-      at = p == null ? null : p.parent();
+    }
+    UnitTree tree = new UnitTree(units);
+    for (Map.Entry<String, String> e : changed.entrySet()) {
+      int depth = tree.depth(e.getKey());
+      if (depth == UnitTree.CYCLE) {
+        throw bad(
+            e.getValue(),
+            "parent",
+            "would make a cycle (a unit cannot be below itself). Found: "
+                + shorten(units.get(e.getKey()).parent()));
+      }
+      if (depth > MAX_DEPTH) {
+        throw bad(
+            e.getValue(),
+            "parent",
+            "would put the unit " + depth + " levels deep (at most " + MAX_DEPTH + ")");
+      }
+    }
+    Map<String, List<String>> children = UnitTree.children(units);
+    for (Map.Entry<String, String> e : changed.entrySet()) {
+      UnitTree.Deepest deepest = tree.deepestBelow(e.getKey(), children);
+      if (deepest != null && deepest.depth() > MAX_DEPTH) {
+        throw bad(
+            e.getValue(),
+            "parent",
+            "would put unit "
+                + deepest.code()
+                + " (below this one) "
+                + deepest.depth()
+                + " levels deep (at most "
+                + MAX_DEPTH
+                + ")");
+      }
     }
   }
 

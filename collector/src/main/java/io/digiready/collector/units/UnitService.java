@@ -1,5 +1,6 @@
 package io.digiready.collector.units;
 
+import io.digiready.collector.config.ConfigLoader;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Tokens;
@@ -8,9 +9,11 @@ import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,12 +23,19 @@ public final class UnitService {
   private final GroupCommitWriter writer;
   private final Store store;
   private final Clock clock;
+  private final Duration defaultTokenLifetime;
 
-  public UnitService(Fleet fleet, GroupCommitWriter writer, Store store, Clock clock) {
+  public UnitService(
+      Fleet fleet,
+      GroupCommitWriter writer,
+      Store store,
+      Clock clock,
+      Duration defaultTokenLifetime) {
     this.fleet = fleet;
     this.writer = writer;
     this.store = store;
     this.clock = clock;
+    this.defaultTokenLifetime = defaultTokenLifetime;
   }
 
   public Unit create(UnitBody body) {
@@ -33,7 +43,7 @@ public final class UnitService {
     if (fleet.unit(unit.code()).isPresent()) {
       throw Problem.conflict("code", "a unit with this code exists. Found: " + unit.code());
     }
-    UnitRules.checkParent(unit, unitsByCode(), "");
+    checkTree(unit);
     return save(List.of(unit)).get(0);
   }
 
@@ -54,7 +64,7 @@ public final class UnitService {
                 body.connectivityTarget(),
                 body.officeHours()),
             "");
-    UnitRules.checkParent(unit, unitsByCode(), "");
+    checkTree(unit);
     return save(List.of(unit)).get(0);
   }
 
@@ -94,10 +104,12 @@ public final class UnitService {
       merged.put(unit.code(), unit);
       units.add(unit);
     }
+    Map<String, String> changed = new LinkedHashMap<>();
     for (UnitCsv.Row row : rows) {
-      UnitRules.checkParent(merged.get(row.body().code()), merged, "line " + row.line() + ": ");
+      changed.put(row.body().code(), "line " + row.line() + ": ");
     }
-    save(parentsFirst(units, merged));
+    UnitRules.checkTree(merged, changed);
+    save(parentsFirst(units));
     return new ImportResult(created, units.size() - created);
   }
 
@@ -114,26 +126,34 @@ public final class UnitService {
     return units;
   }
 
-  /** Orders units so that a parent is written before its children (foreign keys). */
-  private static List<Unit> parentsFirst(List<Unit> units, Map<String, Unit> merged) {
+  /** The tree with this unit in it must stay a tree of at most {@link UnitRules#MAX_DEPTH}. */
+  private void checkTree(Unit unit) {
+    Map<String, Unit> merged = unitsByCode();
+    merged.put(unit.code(), unit);
+    UnitRules.checkTree(merged, Map.of(unit.code(), ""));
+  }
+
+  /**
+   * Orders units so that a parent is written before its children (foreign keys): each unit goes
+   * after the chain of its pending ancestors, walked with a loop (the tree is checked first, so the
+   * walk ends).
+   */
+  private static List<Unit> parentsFirst(List<Unit> units) {
     Map<String, Unit> pending = new HashMap<>();
     units.forEach(u -> pending.put(u.code(), u));
     List<Unit> ordered = new ArrayList<>();
     for (Unit u : units) {
-      addWithParents(u, pending, ordered);
+      List<Unit> chain = new ArrayList<>();
+      for (Unit at = pending.remove(u.code());
+          at != null;
+          at = at.parent() == null ? null : pending.remove(at.parent())) {
+        chain.add(at);
+      }
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        ordered.add(chain.get(i));
+      }
     }
     return ordered;
-  }
-
-  private static void addWithParents(Unit u, Map<String, Unit> pending, List<Unit> ordered) {
-    if (pending.remove(u.code()) == null) {
-      return;
-    }
-    Unit parent = u.parent() == null ? null : pending.get(u.parent());
-    if (parent != null) {
-      addWithParents(parent, pending, ordered);
-    }
-    ordered.add(u);
   }
 
   private Map<String, Unit> unitsByCode() {
@@ -142,22 +162,49 @@ public final class UnitService {
     return map;
   }
 
-  public record NewToken(String id, String unit, String token, Instant createdAt) {}
+  public record NewToken(
+      String id,
+      String unit,
+      String token,
+      Instant createdAt,
+      Instant expiresAt,
+      Integer maxUses) {}
+
+  static final int MAX_TOKEN_USES = 1_000_000;
 
   /** Returns the secret once; only its hash is stored. */
-  public NewToken newEnrollmentToken(String unitCode) {
+  public NewToken newEnrollmentToken(String unitCode, TokenOptions options) {
     fleet.requireUnit(unitCode);
+    Instant now = clock.instant();
+    Instant expiresAt =
+        options.expiresAt() == null ? now.plus(defaultTokenLifetime) : options.expiresAt();
+    if (!expiresAt.isAfter(now)) {
+      throw Problem.invalid("expiresAt", "must be in the future. Found: " + expiresAt);
+    }
+    if (expiresAt.isAfter(now.plus(Duration.ofDays(ConfigLoader.MAX_ENROLLMENT_TOKEN_DAYS)))) {
+      throw Problem.invalid(
+          "expiresAt",
+          "must be at most "
+              + ConfigLoader.MAX_ENROLLMENT_TOKEN_DAYS
+              + " days from now. Found: "
+              + expiresAt);
+    }
+    Integer maxUses = options.maxUses();
+    if (maxUses != null && (maxUses < 1 || maxUses > MAX_TOKEN_USES)) {
+      throw Problem.invalid(
+          "maxUses", "must be from 1 to " + MAX_TOKEN_USES + " (or left out). Found: " + maxUses);
+    }
     String secret = Tokens.newToken();
     EnrollmentToken token =
         new EnrollmentToken(
-            Tokens.newId("et-"), unitCode, Tokens.sha256Hex(secret), clock.instant());
+            Tokens.newId("et-"), unitCode, Tokens.sha256Hex(secret), now, expiresAt, maxUses, 0);
     writer.call(
         tx -> {
           tx.insertEnrollmentToken(token);
           return token;
         },
         fleet::putEnrollmentToken);
-    return new NewToken(token.id(), unitCode, secret, token.createdAt());
+    return new NewToken(token.id(), unitCode, secret, token.createdAt(), expiresAt, maxUses);
   }
 
   public List<Store.TokenRow> enrollmentTokens(String unitCode) {

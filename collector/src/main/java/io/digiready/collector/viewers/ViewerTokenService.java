@@ -6,6 +6,7 @@ import io.digiready.collector.fleet.ViewerToken;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
+import io.digiready.protocol.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class ViewerTokenService {
     if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
       throw Problem.invalid(
           "name", "must be at most " + MAX_NAME + " characters without control characters");
+    }
+    if (!Text.wellFormed(name)) {
+      throw Problem.invalid("name", Text.NOT_WELL_FORMED);
     }
     String secret = Tokens.newToken();
     ViewerToken token =

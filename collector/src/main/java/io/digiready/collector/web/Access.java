@@ -12,6 +12,9 @@ enum Access implements RouteRole {
   READER,
   /** The admin token only. */
   ADMIN,
-  /** Prometheus: basic auth when the collector is configured with metrics credentials. */
+  /**
+   * Prometheus: the metrics bearer token or basic credentials when configured, else loopback
+   * clients only.
+   */
   METRICS
 }

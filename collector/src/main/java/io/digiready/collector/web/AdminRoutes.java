@@ -1,5 +1,6 @@
 package io.digiready.collector.web;
 
+import io.digiready.collector.units.TokenOptions;
 import io.digiready.collector.units.UnitBody;
 import io.digiready.collector.viewers.ViewerTokenService;
 import io.javalin.config.RoutesConfig;
@@ -32,7 +33,14 @@ final class AdminRoutes {
         Access.ADMIN);
     r.post(
         "/api/v1/units/{code}/enrollment-tokens",
-        ctx -> Responses.json(ctx, 201, s.units().newEnrollmentToken(ctx.pathParam("code"))),
+        ctx ->
+            Responses.json(
+                ctx,
+                201,
+                s.units()
+                    .newEnrollmentToken(
+                        ctx.pathParam("code"),
+                        Bodies.optionalJson(ctx, TokenOptions.class, TokenOptions.DEFAULTS))),
         Access.ADMIN);
     r.get(
         "/api/v1/units/{code}/enrollment-tokens",

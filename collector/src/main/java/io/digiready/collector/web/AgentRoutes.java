@@ -4,6 +4,7 @@ import io.digiready.collector.ingest.AgentConfigs;
 import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.HeartbeatBatch;
 import io.digiready.protocol.InventoryReport;
+import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProtocolValidator;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
@@ -16,7 +17,8 @@ final class AgentRoutes {
     r.post(
         "/api/v1/enroll",
         ctx -> {
-          EnrollRequest request = Bodies.json(ctx, EnrollRequest.class);
+          EnrollRequest request =
+              Bodies.json(ctx, EnrollRequest.class, Limits.MAX_ENROLL_BODY_BYTES);
           ProtocolValidator.enrollRequest(request, s.clock().instant());
           Responses.json(ctx, 201, s.enroll().enroll(request));
         },

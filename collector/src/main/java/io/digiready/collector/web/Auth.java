@@ -6,6 +6,8 @@ import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.Credentials;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
@@ -13,11 +15,17 @@ import java.util.Set;
 /**
  * Checks the credential every route declares ({@link Access}) before the route runs and before its
  * body is read: the admin token may do everything, a viewer token may only read (units, machines,
- * coverage, exports), an agent token writes its own machine; basic auth for /metrics.
+ * coverage, exports), an agent token writes its own machine; /metrics takes its own bearer token or
+ * basic credentials, and without them answers loopback clients only.
  */
 public final class Auth {
   /** Who is signed in, as {@code GET /api/v1/session} shows it. */
-  public record Session(String role, String name) {}
+  public record Session(String role, String name) {
+    /** The admin token; what only it may see is decided from this. */
+    boolean admin() {
+      return role.equals("admin");
+    }
+  }
 
   private static final String MACHINE = "digiready.machine";
   private static final String SESSION = "digiready.session";
@@ -25,6 +33,7 @@ public final class Auth {
   private final Set<String> adminTokenHashes;
   private final Fleet fleet;
   private final Credentials credentials;
+  private final String metricsTokenHash;
   private final String metricsCredentialsHash;
 
   /** {@code adminTokenHashes}: SHA-256 hex of each admin token accepted. */
@@ -32,11 +41,13 @@ public final class Auth {
       Set<String> adminTokenHashes,
       Fleet fleet,
       Credentials credentials,
+      String metricsToken,
       String metricsUser,
       String metricsPassword) {
     this.adminTokenHashes = Set.copyOf(adminTokenHashes);
     this.fleet = fleet;
     this.credentials = credentials;
+    this.metricsTokenHash = metricsToken.isEmpty() ? null : Tokens.sha256Hex(metricsToken);
     this.metricsCredentialsHash =
         metricsUser.isEmpty() ? null : Tokens.sha256Hex(metricsUser + ":" + metricsPassword);
   }
@@ -53,7 +64,7 @@ public final class Auth {
       ctx.attribute(SESSION, reader(ctx));
     } else if (roles.contains(Access.ADMIN)) {
       Session session = reader(ctx);
-      if (!session.role().equals("admin")) {
+      if (!session.admin()) {
         throw Problem.forbidden(
             "Authorization", "a viewer token can only read; this needs the admin token");
       }
@@ -115,10 +126,37 @@ public final class Auth {
         .orElseThrow(Problem::unauthorized);
   }
 
+  /**
+   * /metrics names every hostname, machine id, OS and CPU. With {@code metricsToken} (a bearer
+   * token) or basic credentials configured, one of them is required from every client; with none,
+   * only a loopback client that came through no proxy may read it (a Prometheus on the same host).
+   */
   private void metrics(Context ctx) {
-    if (metricsCredentialsHash == null) {
+    if (metricsTokenHash == null && metricsCredentialsHash == null) {
+      if (!local(ctx.req().getRemoteAddr(), forwarded(ctx))) {
+        throw Problem.forbidden(
+            "Authorization",
+            "/metrics answers loopback clients only until the collector is given a metricsToken"
+                + " (then send it as a bearer token)");
+      }
       return;
     }
+    if (metricsTokenHash != null) {
+      String token = bearer(ctx);
+      if (token != null && Tokens.sameHash(Tokens.sha256Hex(token), metricsTokenHash)) {
+        return;
+      }
+    }
+    if (metricsCredentialsHash != null && basicMatches(ctx)) {
+      return;
+    }
+    ctx.header(
+        "WWW-Authenticate",
+        (metricsTokenHash != null ? "Bearer" : "Basic") + " realm=\"digiready\"");
+    throw Problem.unauthorized();
+  }
+
+  private boolean basicMatches(Context ctx) {
     String header = ctx.header("Authorization");
     String given = null;
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -130,9 +168,31 @@ public final class Auth {
         given = null;
       }
     }
-    if (given == null || !Tokens.sameHash(Tokens.sha256Hex(given), metricsCredentialsHash)) {
-      ctx.header("WWW-Authenticate", "Basic realm=\"digiready\"");
-      throw Problem.unauthorized();
+    return given != null && Tokens.sameHash(Tokens.sha256Hex(given), metricsCredentialsHash);
+  }
+
+  /** A request a proxy passed on: its TCP peer says nothing about the client. */
+  private static boolean forwarded(Context ctx) {
+    return ctx.header("Forwarded") != null
+        || ctx.header("X-Forwarded-For") != null
+        || ctx.header("X-Real-IP") != null;
+  }
+
+  /** True for a loopback peer address (127.0.0.0/8, ::1) of a request no proxy forwarded. */
+  static boolean local(String remoteAddress, boolean forwarded) {
+    if (forwarded || remoteAddress == null) {
+      return false;
+    }
+    String literal = remoteAddress.replace("[", "").replace("]", "");
+    boolean v4 = literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    boolean v6 = literal.indexOf(':') >= 0 && literal.matches("[0-9a-fA-F:.]+(%[\\w.-]+)?");
+    if (!v4 && !v6) {
+      return false; // only address literals: never a name lookup
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 

@@ -3,6 +3,7 @@ package io.digiready.collector.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.problem.Problem;
 import io.digiready.protocol.Json;
+import io.digiready.protocol.Limits;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Locale;
@@ -17,16 +18,39 @@ final class Bodies {
   private Bodies() {}
 
   static <T> T json(Context ctx, Class<T> type) throws IOException {
+    return json(ctx, type, Limits.MAX_BODY_BYTES);
+  }
+
+  /** As {@link #json(Context, Class)} for a route whose bodies are smaller than the usual limit. */
+  static <T> T json(Context ctx, Class<T> type, int maxBytes) throws IOException {
     requireType(ctx, "application/json");
     byte[] body = ctx.bodyAsBytes();
     if (body.length == 0) {
       throw Problem.invalid("body", "is required");
+    }
+    if (body.length > maxBytes) {
+      throw new ApiException(
+          413, "too_large", "body: must be at most " + maxBytes + " bytes (after gzip inflation)");
     }
     T value = MAPPER.readValue(body, type);
     if (value == null) {
       throw Problem.invalid("body", "is required");
     }
     return value;
+  }
+
+  /**
+   * A JSON body that may be left out: with no body at all (whatever the Content-Type, as {@code
+   * curl -X POST} sends), {@code absent}.
+   */
+  static <T> T optionalJson(Context ctx, Class<T> type, T absent) throws IOException {
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length == 0) {
+      return absent;
+    }
+    requireType(ctx, "application/json");
+    T value = MAPPER.readValue(body, type);
+    return value == null ? absent : value;
   }
 
   /** The raw body of the given media type; decoding is the reader's business (CSV is UTF-8). */

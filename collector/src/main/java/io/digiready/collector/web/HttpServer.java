@@ -5,6 +5,7 @@ import io.digiready.protocol.Limits;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -13,14 +14,75 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The Javalin server: routes, the one exception mapping, gzip bodies, TLS, request metrics. */
+/**
+ * The Javalin server: routes, the one exception mapping, gzip bodies, TLS, request metrics, and the
+ * limits that keep slow clients from taking its threads ({@link BodyBuffering}, a bounded pool, an
+ * idle timeout).
+ */
 public final class HttpServer {
   private final Javalin app;
+  private final BodyBuffering bodies;
+
+  /** Requests waiting for a slot (without a thread); past it they get 503 at once. */
+  static final int QUEUE_CAPACITY = 10_000;
+
+  /** Longest a request waits for a slot before a 503. */
+  static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
+
+  /** Threads kept out of the request slots: Jetty's selector and acceptor, health checks. */
+  static final int SPARE_THREADS = 16;
+
+  /** Bodies being collected at once, at most (also at most an eighth of the heap). */
+  static final long BODY_BUDGET_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * The largest body of a path, as sent: enrollment needs no token but the one inside its body, so
+   * its bodies are kept far smaller than heartbeat batches. Javalin ignores a trailing slash, so
+   * this does too.
+   */
+  static int maxBodyBytes(String path) {
+    String p = path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.equals("/api/v1/enroll") ? Limits.MAX_ENROLL_BODY_BYTES : Limits.MAX_BODY_BYTES;
+  }
+
+  /**
+   * A bounded set of threads. Jetty's own queue of tasks stays unbounded (Jetty needs it for its
+   * internal work); requests are bounded by {@link #qos} instead.
+   */
+  private static QueuedThreadPool threadPool(int maxThreads) {
+    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads), 60_000);
+    pool.setName("JettyServerThreadPool");
+    return pool;
+  }
+
+  /**
+   * At most {@code maxThreads - SPARE_THREADS} requests run at once; the next {@link
+   * #QUEUE_CAPACITY} wait (without a thread) up to {@link #QUEUE_WAIT}, the rest get 503. Health
+   * checks skip the queue, so a flood of requests does not make the collector look dead.
+   */
+  private static QoSHandler qos(int maxThreads) {
+    QoSHandler qos = new QoSHandler();
+    qos.setMaxRequestCount(Math.max(8, maxThreads - SPARE_THREADS));
+    qos.setMaxSuspendedRequestCount(QUEUE_CAPACITY);
+    qos.setMaxSuspend(QUEUE_WAIT);
+    qos.excludePath("/health/*");
+    return qos;
+  }
 
   public HttpServer(Services s) {
     var config = s.config();
+    bodies =
+        new BodyBuffering(
+            HttpServer::maxBodyBytes,
+            config.minRequestBytesPerSecond(),
+            Math.min(BODY_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 8));
     app =
         Javalin.create(
             cfg -> {
@@ -29,18 +91,27 @@ public final class HttpServer {
               cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
               cfg.jetty.host = config.bindAddress();
               cfg.jetty.port = config.port();
+              cfg.jetty.threadPool = threadPool(config.httpMaxThreads());
+              // Each handler inserted goes outside the ones before: bodies are collected as sent
+              // (BodyBuffering), then wait for one of the request slots (QoS), then are inflated.
               cfg.jetty.modifyServer(HttpServer::gzip);
-              if (config.tlsKeystoreFile() != null) {
-                cfg.jetty.addConnector(
-                    (server, http) ->
-                        tls(
-                            server,
-                            http,
-                            config.tlsKeystoreFile(),
-                            config.tlsKeystorePassword(),
-                            config.bindAddress(),
-                            config.port()));
-              }
+              cfg.jetty.modifyServer(server -> server.insertHandler(qos(config.httpMaxThreads())));
+              cfg.jetty.modifyServer(server -> server.insertHandler(bodies));
+              cfg.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector connector =
+                        config.tlsKeystoreFile() != null
+                            ? tls(
+                                server,
+                                http,
+                                config.tlsKeystoreFile(),
+                                config.tlsKeystorePassword())
+                            : new ServerConnector(server, new HttpConnectionFactory(http));
+                    connector.setHost(config.bindAddress());
+                    connector.setPort(config.port());
+                    connector.setIdleTimeout(config.httpIdleTimeoutSeconds() * 1000L);
+                    return connector;
+                  });
               cfg.requestLogger.http((ctx, ms) -> record(s, ctx, ms));
               cfg.validation.register(Instant.class, Instant::parse);
               cfg.validation.register(MachineState.class, MachineState::fromLabel);
@@ -71,12 +142,7 @@ public final class HttpServer {
   }
 
   private static ServerConnector tls(
-      Server server,
-      HttpConfiguration http,
-      Path keystore,
-      String password,
-      String host,
-      int port) {
+      Server server, HttpConfiguration http, Path keystore, String password) {
     SslContextFactory.Server ssl = new SslContextFactory.Server();
     ssl.setKeyStorePath(keystore.toAbsolutePath().toString());
     ssl.setKeyStorePassword(password);
@@ -86,12 +152,8 @@ public final class HttpServer {
     // Agents often reach the collector by IP address; the certificate decides, not SNI.
     secure.setSniHostCheck(false);
     https.addCustomizer(secure);
-    ServerConnector connector =
-        new ServerConnector(
-            server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
-    connector.setHost(host);
-    connector.setPort(port);
-    return connector;
+    return new ServerConnector(
+        server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
   }
 
   private static void record(Services s, Context ctx, Float ms) {

@@ -14,7 +14,14 @@ final class OpsRoutes {
           s.metrics().scrape(ctx.outputStream());
         },
         Access.METRICS);
-    r.get("/health/live", ctx -> Responses.json(ctx, 200, HttpServer.status("up")), Access.PUBLIC);
+    r.get(
+        "/health/live",
+        ctx -> {
+          // A dead writer is not a passing fault like a full disk: the process is ending.
+          boolean live = s.writer().alive();
+          Responses.json(ctx, live ? 200 : 503, HttpServer.status(live ? "up" : "down"));
+        },
+        Access.PUBLIC);
     r.get(
         "/health/ready",
         ctx -> {

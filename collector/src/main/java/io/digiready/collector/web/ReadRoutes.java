@@ -50,7 +50,10 @@ final class ReadRoutes {
                         st -> true,
                         "must be one of online, offline, stale, retired",
                         null)));
-    json(r, "/api/v1/machines/{id}", ctx -> s.machines().detail(ctx.pathParam("id")));
+    json(
+        r,
+        "/api/v1/machines/{id}",
+        ctx -> s.machines().detail(ctx.pathParam("id"), Auth.session(ctx).admin()));
     json(
         r,
         "/api/v1/machines/{id}/history",

@@ -52,14 +52,17 @@ public final class FleetFigures {
                   2L,
                   3_000_000_000L,
                   50_000_000_000L,
-                  120_000_000_000L),
+                  120_000_000_000L,
+                  null,
+                  null),
               new Machine.Hardware(
                   8_589_934_592L,
                   4,
                   "Intel(R) Core(TM) i5-8500 CPU @ 3.00GHz",
                   "Windows",
                   i % 13 == 0 ? "7 Professional" : "10 Pro 22H2",
-                  now)));
+                  now),
+              null));
     }
     CoverageCalculator coverage = new CoverageCalculator(config);
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);

@@ -30,8 +30,9 @@ class ReadinessTest {
         now,
         null,
         new Machine.Identity("PC", null, null, null, null, null),
-        new Machine.Liveness(now, now, 1, 0, true, now, skew, null, free, total),
-        new Machine.Hardware(memory, cpus, "cpu", os, version, now));
+        new Machine.Liveness(now, now, 1, 0, true, now, skew, null, free, total, null, null),
+        new Machine.Hardware(memory, cpus, "cpu", os, version, now),
+        null);
   }
 
   @Test

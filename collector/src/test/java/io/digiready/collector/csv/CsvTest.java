@@ -25,7 +25,13 @@ class CsvTest {
         List.of("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1+1", "\r=1+1", "=HYPERLINK(\"x\")")) {
       assertThat(CsvWriter.field(formula)).as(formula).matches("(?s)\"?'.*");
     }
+    // Text that only Java's number parser reads as a number is guarded too.
+    for (String almost : List.of("\t-3", "-1d", "-0x1p3", "-Infinity", "+NaN", "-3 ")) {
+      assertThat(CsvWriter.field(almost)).as(almost).matches("(?s)\"?'.*");
+    }
     assertThat(CsvWriter.field("-3")).isEqualTo("-3");
+    assertThat(CsvWriter.field("-0.9800")).isEqualTo("-0.9800");
+    assertThat(CsvWriter.field("+1e-5")).isEqualTo("+1e-5");
     assertThat(CsvWriter.field("0.98")).isEqualTo("0.98");
     assertThat(CsvWriter.field("Xã Phú Lộc")).isEqualTo("Xã Phú Lộc");
   }
@@ -36,6 +42,12 @@ class CsvTest {
         "code,name,parent,kind,staff\na,Xã Phú,,commune,3\n"
             .getBytes(Charset.forName("windows-1252"));
     assertThatThrownBy(() -> CsvReader.read(cp1252)).hasMessageStartingWith("line 2: not UTF-8");
+  }
+
+  @Test
+  void a_surrogate_encoded_as_utf_8_bytes_is_not_utf_8() {
+    byte[] bytes = {'a', '\n', 'b', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'};
+    assertThatThrownBy(() -> CsvReader.read(bytes)).hasMessageStartingWith("line 2: not UTF-8");
   }
 
   @Test

@@ -46,6 +46,42 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void a_writer_thread_killed_by_an_error_fails_all_waiting_work_at_once_and_says_it_died()
+      throws Exception {
+    List<Throwable> deaths = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
+        GroupCommitWriter writer =
+            new GroupCommitWriter(store, 100, new SimpleMeterRegistry(), deaths::add)) {
+      CountDownLatch release = new CountDownLatch(1);
+      writer.submit(tx -> release.await(30, TimeUnit.SECONDS), null);
+      CompletableFuture<Object> fatal =
+          writer.submit(
+              tx -> {
+                tx.upsertUnit(unit("half"), Instant.now());
+                throw new Error("test: the writer thread dies");
+              },
+              null);
+      CompletableFuture<Integer> waiting = writer.submit(tx -> 1, null);
+      assertThat(writer.healthy()).isTrue();
+      release.countDown();
+
+      for (CompletableFuture<?> f : List.of(fatal, waiting)) {
+        assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
+            .hasCauseInstanceOf(StorageUnavailableException.class);
+      }
+      assertThat(deaths).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("dies"));
+      assertThat(writer.healthy()).isFalse();
+      assertThat(writer.alive()).isFalse();
+      assertThatThrownBy(() -> writer.submit(tx -> 2, null))
+          .isInstanceOf(StorageUnavailableException.class);
+    }
+    try (SqliteStore reopened = new SqliteStore(dir.resolve("db"), "FULL", true)) {
+      assertThat(reopened.loadUnits()).as("the dying group was rolled back").isEmpty();
+    }
+  }
+
+  @Test
   void a_failing_request_is_rolled_back_alone_and_the_rest_of_its_group_commits() throws Exception {
     try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
         GroupCommitWriter writer = new GroupCommitWriter(store, 100, new SimpleMeterRegistry())) {
