@@ -222,7 +222,7 @@ print(f"fsync of the data dir's disk: median {statistics.median(times):.1f} ms, 
 EOF
 JAVA_FLAGS=(-Xmx1g)
 if [ -n "$JFR" ]; then
-  JAVA_FLAGS+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true")
+  JAVA_FLAGS+=("-XX:StartFlightRecording=filename=$JFR,settings=${JFR_SETTINGS:-profile},dumponexit=true")
 fi
 # The benchmark enrolls all its machines with one token and sends as fast as it is answered, far
 # faster than real agents: the per-token enrollment rate and the heartbeat rate limit are off.
