@@ -15,6 +15,7 @@ import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.Follower;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.PostgresStore;
@@ -124,7 +125,9 @@ public final class Collector implements AutoCloseable {
     HttpMetrics httpMetrics = new HttpMetrics();
     httpMetrics.bindTo(registry);
     CoverageCalculator coverage = new CoverageCalculator(config);
-    InventoryService inventory = new InventoryService(fleet, writer, counters, clock);
+    SoftwareService software = new SoftwareService(fleet, store, coverage, clock);
+    InventoryService inventory =
+        new InventoryService(fleet, writer, counters, clock, software::changed);
     services =
         new Services(
             config,
@@ -149,7 +152,8 @@ public final class Collector implements AutoCloseable {
                 // With several collectors, one exports the per-machine series: the lease holder.
                 () -> config.metricsPerMachine() && store.holdsLease(),
                 clock),
-            httpMetrics);
+            httpMetrics,
+            software);
     http = new HttpServer(services);
     maintenance =
         Executors.newSingleThreadScheduledExecutor(

@@ -67,23 +67,24 @@ class ReportsTest {
         .containsExactly(
             "code,name,parent,kind,staff,workingMachines,equipmentCoverage,internetMachines,"
                 + "connectivityCoverage,compliantMachines,compliance,readinessScore,rank,of,"
-                + "equipmentTarget,connectivityTarget,equipmentTargetMet,connectivityTargetMet",
+                + "equipmentTarget,connectivityTarget,equipmentTargetMet,connectivityTargetMet,"
+                + "protectedMachines,protectionCoverage,protectionTarget,protectionTargetMet",
             "krong-nang,Huyện Krông Năng,,district,16,14,0.7500,13,0.9286,12,0.8571,"
                 + score(district)
-                + ",1,1,1.0000,0.9800,not met,not met",
+                + ",1,1,1.0000,0.9800,not met,not met,14,1.0000,1.0000,met",
             "krong-nang.mot-cua,\"Văn phòng \"\"Một cửa\"\", UBND\",krong-nang,agency,2,0,0.0000,0,,0,,"
                 + score(motCua)
                 + ","
                 + motCua.get("rank").asInt()
-                + ",3,1.0000,0.9800,not met,",
+                + ",3,1.0000,0.9800,not met,,0,,1.0000,",
             "krong-nang.phu-loc,Xã Phú Lộc,krong-nang,commune,10,8,0.8000,7,0.8750,6,0.7500,"
                 + score(phuLoc)
                 + ","
                 + phuLoc.get("rank").asInt()
-                + ",3,1.0000,0.9800,not met,not met",
+                + ",3,1.0000,0.9800,not met,not met,8,1.0000,1.0000,met",
             "krong-nang.tam-giang,Xã Tâm Giang,krong-nang,commune,4,6,1.0000,6,1.0000,6,1.0000,"
                 + score(tamGiang)
-                + ",1,3,1.0000,0.9800,met,met");
+                + ",1,3,1.0000,0.9800,met,met,6,1.0000,1.0000,met");
     // Tâm Giang (all targets met) ranks first; the office with no computer ranks last.
     assertThat(phuLoc.get("rank").asInt()).isEqualTo(2);
     assertThat(motCua.get("rank").asInt()).isEqualTo(3);
@@ -115,7 +116,8 @@ class ReportsTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "unit,hostname,machineId,state,lastSeen,os,cpu,logicalCpus,memoryGib,"
-                + "systemDiskFreeGib,internetInWindow,readiness,failingRules");
+                + "systemDiskFreeGib,internetInWindow,readiness,failingRules,antiMalware,"
+                + "osUpdatedAt");
     assertThat(lines).hasSize(10);
     assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[1]))
         .containsExactly(
@@ -129,7 +131,7 @@ class ReportsTest {
         .startsWith("krong-nang.phu-loc,PL-1," + tree.agents.get("PL-1").machineId() + ",online,")
         .contains(",Windows 10,")
         .contains(",4,8.0,")
-        .endsWith(",yes,meets policy,");
+        .endsWith(",yes,meets policy,,protected," + Fixtures.UPDATED_AT);
     assertThat(row(lines, "PL-5"))
         .contains(",fails policy,\"os Windows 7 (expected not Windows XP, ");
     assertThat(row(lines, "PL-6")).contains(",2.0,").contains("memory 2 GiB (expected >= 4 GiB)");

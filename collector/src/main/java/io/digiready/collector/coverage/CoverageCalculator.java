@@ -24,7 +24,9 @@ import java.util.Objects;
  *   <li>equipment = Σ min(working_u, staff_u) / Σ staff_u over the subtree (null without staff);
  *   <li>connectivity = working machines with an internet success in the window / working;
  *   <li>compliance = working machines meeting the policy / working;
- *   <li>readiness = weighted mean of those that are not null; ranked among siblings.
+ *   <li>readiness = weighted mean of those that are not null; ranked among siblings;
+ *   <li>protection = working machines passing the anti-malware rule / working (counted whether or
+ *       not the collector's policy requires anti-malware).
  * </ul>
  */
 public final class CoverageCalculator {
@@ -43,9 +45,11 @@ public final class CoverageCalculator {
       MachineState state,
       boolean internet,
       boolean compliant,
-      ReadinessPolicy policy) {
+      ReadinessPolicy policy,
+      Instant at,
+      boolean protectedPc) {
     public Readiness.Result readiness() {
-      return Readiness.evaluate(machine, policy);
+      return Readiness.evaluate(machine, policy, at);
     }
   }
 
@@ -55,8 +59,15 @@ public final class CoverageCalculator {
     Instant ok = m.liveness().lastInternetOkAt();
     boolean internet =
         ok != null && !ok.isBefore(now.minus(Duration.ofHours(config.connectivityWindowHours())));
+    var policy = config.readiness();
     return new MachineView(
-        m, state, internet, Readiness.compliant(m, config.readiness()), config.readiness());
+        m,
+        state,
+        internet,
+        Readiness.compliant(m, policy, now),
+        policy,
+        now,
+        Readiness.status(Readiness.Rule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS);
   }
 
   private static final class Own {
@@ -65,6 +76,7 @@ public final class CoverageCalculator {
     int working;
     int internet;
     int compliant;
+    int protectedPcs;
   }
 
   /** All units, in a stable order (by code), with their subtree figures. */
@@ -84,6 +96,7 @@ public final class CoverageCalculator {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
         o.compliant += v.compliant() ? 1 : 0;
+        o.protectedPcs += v.protectedPc() ? 1 : 0;
       }
     }
     Map<String, List<String>> children = new HashMap<>();
@@ -105,7 +118,8 @@ public final class CoverageCalculator {
       Map<MachineState, Integer> states,
       int working,
       int internet,
-      int compliant) {}
+      int compliant,
+      int protectedPcs) {}
 
   private Sums walk(
       String code,
@@ -126,6 +140,7 @@ public final class CoverageCalculator {
     int working = o.working;
     int internet = o.internet;
     int compliant = o.compliant;
+    int protectedPcs = o.protectedPcs;
     for (String child : children.getOrDefault(code, List.of())) {
       Sums s = walk(child, units, own, children, effective, now, out, hoursOut);
       staff += s.staff;
@@ -134,6 +149,7 @@ public final class CoverageCalculator {
       working += s.working;
       internet += s.internet;
       compliant += s.compliant;
+      protectedPcs += s.protectedPcs;
     }
     Double equipment = staff == 0 ? null : (double) equipped / staff;
     Double connectivity = working == 0 ? null : (double) internet / working;
@@ -165,8 +181,11 @@ public final class CoverageCalculator {
             0,
             effective.isOpen(now),
             u.officeHours(),
-            effective));
-    return new Sums(staff, equipped, states, working, internet, compliant);
+            effective,
+            protectedPcs,
+            working == 0 ? null : (double) protectedPcs / working,
+            u.protectionTarget()));
+    return new Sums(staff, equipped, states, working, internet, compliant, protectedPcs);
   }
 
   private Double score(Double equipment, Double connectivity, Double compliance) {
@@ -235,7 +254,10 @@ public final class CoverageCalculator {
                       r[1],
                       u.officeHoursNow(),
                       u.officeHours(),
-                      u.effectiveOfficeHours()));
+                      u.effectiveOfficeHours(),
+                      u.protectedMachines(),
+                      u.protectionCoverage(),
+                      u.protectionTarget()));
             });
     return out;
   }

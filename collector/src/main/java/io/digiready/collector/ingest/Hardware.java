@@ -26,6 +26,8 @@ final class Hardware {
         p == null ? null : p.name(),
         os == null ? null : os.family(),
         os == null ? null : os.version(),
-        receivedAt);
+        receivedAt,
+        Machine.AntiMalware.of(inv.protection()),
+        inv.updates() == null ? null : inv.updates().lastInstalledAt());
   }
 }

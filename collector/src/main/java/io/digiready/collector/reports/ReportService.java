@@ -66,7 +66,11 @@ public final class ReportService {
                     "equipmentTarget",
                     "connectivityTarget",
                     "equipmentTargetMet",
-                    "connectivityTargetMet"));
+                    "connectivityTargetMet",
+                    "protectedMachines",
+                    "protectionCoverage",
+                    "protectionTarget",
+                    "protectionTargetMet"));
     for (UnitCoverage u : treeOrder(all, scope)) {
       csv.row(
           List.of(
@@ -87,7 +91,11 @@ public final class ReportService {
               ratio(u.equipmentTarget()),
               ratio(u.connectivityTarget()),
               met(u.equipmentCoverage(), u.equipmentTarget()),
-              met(u.connectivityCoverage(), u.connectivityTarget())));
+              met(u.connectivityCoverage(), u.connectivityTarget()),
+              String.valueOf(u.protectedMachines()),
+              ratio(u.protectionCoverage()),
+              ratio(u.protectionTarget()),
+              met(u.protectionCoverage(), u.protectionTarget())));
     }
     return new Export(filename("coverage", unit, all, now), csv.bytes());
   }
@@ -120,7 +128,9 @@ public final class ReportService {
                     "systemDiskFreeGib",
                     "internetInWindow",
                     "readiness",
-                    "failingRules"));
+                    "failingRules",
+                    "antiMalware",
+                    "osUpdatedAt"));
     for (MachineView v : views) {
       Machine m = v.machine();
       Machine.Hardware hw = m.hardware();
@@ -139,7 +149,9 @@ public final class ReportService {
               diskFree == null ? "" : gib(diskFree),
               v.internet() ? "yes" : "no",
               v.compliant() ? "meets policy" : "fails policy",
-              failing(v.readiness())));
+              failing(v.readiness()),
+              antiMalware(hw.antiMalware()),
+              hw.osUpdatedAt() == null ? "" : hw.osUpdatedAt().toString()));
     }
     List<UnitCoverage> all = scope == null ? List.of() : coverage.compute(fleet, now);
     return new Export(filename("machines", unit, all, now), csv.bytes());
@@ -171,7 +183,10 @@ public final class ReportService {
                     "compliance",
                     "readinessScore",
                     "rank",
-                    "of"));
+                    "of",
+                    "protectedMachines",
+                    "protectionCoverage",
+                    "protectionTarget"));
     for (UnitCoverage u : coverage.compute(fleet, clock.instant())) {
       csv.row(
           List.of(
@@ -192,7 +207,10 @@ public final class ReportService {
               ratio(u.compliance()),
               ratio(u.readinessScore()),
               String.valueOf(u.rank()),
-              String.valueOf(u.of())));
+              String.valueOf(u.of()),
+              String.valueOf(u.protectedMachines()),
+              ratio(u.protectionCoverage()),
+              ratio(u.protectionTarget())));
     }
     return csv.bytes();
   }
@@ -265,6 +283,21 @@ public final class ReportService {
                     ? c.rule() + " unknown (expected " + c.expected() + ")"
                     : c.rule() + " " + c.value() + " (expected " + c.expected() + ")")
         .collect(Collectors.joining("; "));
+  }
+
+  /**
+   * "protected", "out of date", "switched off", "none", or "unknown" when the agent did not say.
+   */
+  private static String antiMalware(Machine.AntiMalware a) {
+    if (a == null) {
+      return "unknown";
+    }
+    return switch (a.state()) {
+      case PROTECTED -> "protected";
+      case OUT_OF_DATE -> "out of date";
+      case DISABLED -> "switched off";
+      case NONE -> "none";
+    };
   }
 
   private static String met(Double value, double target) {

@@ -16,7 +16,8 @@ final class MachineRows {
           + " s.last_seen_at, s.last_heartbeat_at, s.last_seq, s.lost_heartbeats,"
           + " s.last_internet_up, s.last_internet_ok_at, s.clock_skew_seconds,"
           + " s.memory_used_bytes, s.disk_free_bytes, s.disk_total_bytes, m.memory_bytes,"
-          + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at"
+          + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at,"
+          + " m.anti_malware, m.anti_malware_product, m.os_updated_at"
           + " FROM machines m JOIN machine_state s ON s.machine_id = m.id";
 
   private MachineRows() {}
@@ -51,7 +52,9 @@ final class MachineRows {
             rs.getString("cpu_name"),
             rs.getString("os_family"),
             rs.getString("os_version"),
-            instant(rs, "inventory_at"));
+            instant(rs, "inventory_at"),
+            antiMalware(rs.getString("anti_malware"), rs.getString("anti_malware_product")),
+            instant(rs, "os_updated_at"));
     return new Machine(
         rs.getString("id"),
         rs.getString("unit_code"),
@@ -61,6 +64,15 @@ final class MachineRows {
         identity,
         liveness,
         hardware);
+  }
+
+  /** The stored state label and product; null (unknown) for no or an unknown label. */
+  static Machine.AntiMalware antiMalware(String label, String product) {
+    Machine.AntiMalware.State state = Machine.AntiMalware.State.fromLabel(label);
+    // Product names repeat across a whole fleet ("Windows Defender"): one copy in memory.
+    return state == null
+        ? null
+        : new Machine.AntiMalware(state, product == null ? null : product.intern());
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -34,14 +34,20 @@ final class Migrations {
           Step.sql("V003__unit_heartbeat_hours.sql"),
           Step.sql("V004__compact_storage.sql"),
           new Step("V005__heartbeats_to_binary", HeartbeatsToBinary::run),
-          Step.sql("V006__drop_moved_columns.sql"));
+          Step.sql("V006__drop_moved_columns.sql"),
+          Step.sql("V030__software.sql"),
+          new Step("V031__software_from_inventory", SoftwareFromInventory::run));
 
   /**
    * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
    * databases to upgrade), so its V001 is SQLite's V001 to V006 in one script.
    */
   static final List<Step> POSTGRESQL =
-      List.of(Step.sql("V001__schema.sql"), Step.sql("V002__changes.sql"));
+      List.of(
+          Step.sql("V001__schema.sql"),
+          Step.sql("V002__changes.sql"),
+          Step.sql("V030__software.sql"),
+          new Step("V031__software_from_inventory", SoftwareFromInventory::run));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;

@@ -5,6 +5,7 @@ import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
 import io.digiready.protocol.Heartbeat;
+import io.digiready.protocol.Inventory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -48,6 +49,27 @@ public interface Store extends AutoCloseable {
 
   /** The machine's last stored heartbeat, probe details included. */
   Optional<Heartbeat> lastHeartbeat(String machineId);
+
+  /** The machine's software list and when it was stored; empty when it never sent one. */
+  Optional<SoftwareList> software(String machineId);
+
+  /**
+   * Every stored installation of the application called {@code name} (ignoring case), on any
+   * machine: one per machine and release (name, version, vendor).
+   */
+  List<Installation> installations(String name);
+
+  /** Calls {@code each} for every release installed on the given machines. */
+  void installed(Collection<String> machineIds, InstalledRelease each);
+
+  /** Of the given machines, those that have sent a software list (possibly an empty one). */
+  java.util.Set<String> softwareReported(Collection<String> machineIds);
+
+  /** Application names by application id, for the ids given. */
+  java.util.Map<Integer, String> softwareNames(Collection<Integer> sids);
+
+  /** Versions by release id, for the ids given ("" when the agent sent none). */
+  java.util.Map<Integer, String> softwareVersions(Collection<Integer> vids);
 
   /** True when several collectors may share this database (PostgreSQL); false for SQLite. */
   default boolean shared() {
@@ -106,4 +128,15 @@ public interface Store extends AutoCloseable {
   record HourBucket(Instant hour, long heartbeats, long internetUp, List<ProbeBucket> probes) {}
 
   record ProbeDay(LocalDate day, ProbeBucket probe) {}
+
+  record SoftwareList(Instant reportedAt, List<Inventory.Software> software) {}
+
+  /** One release of an application on one machine; version and vendor null when not sent. */
+  record Installation(
+      String machineId, String name, String version, String vendor, LocalDate installDate) {}
+
+  /** Receives installed releases: the application's id ({@code sid}) and the release's. */
+  interface InstalledRelease {
+    void accept(String machineId, int sid, int vid);
+  }
 }

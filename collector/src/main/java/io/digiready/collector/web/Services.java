@@ -10,6 +10,7 @@ import io.digiready.collector.machines.MachineService;
 import io.digiready.collector.metrics.DigireadyMetrics;
 import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import io.digiready.collector.units.UnitHistoryService;
@@ -35,4 +36,5 @@ public record Services(
     ReportService reports,
     CoverageService coverage,
     DigireadyMetrics metrics,
-    HttpMetrics httpMetrics) {}
+    HttpMetrics httpMetrics,
+    SoftwareService software) {}
