@@ -125,7 +125,7 @@ public final class Collector implements AutoCloseable {
     HttpMetrics httpMetrics = new HttpMetrics();
     httpMetrics.bindTo(registry);
     CoverageCalculator coverage = new CoverageCalculator(config);
-    SoftwareService software = new SoftwareService(fleet, store, coverage, clock);
+    SoftwareService software = new SoftwareService(fleet, store, config, clock);
     InventoryService inventory =
         new InventoryService(fleet, writer, counters, clock, software::changed);
     services =
@@ -171,6 +171,16 @@ public final class Collector implements AutoCloseable {
         1,
         60,
         TimeUnit.MINUTES);
+    // The software summaries' per-unit counts, read once in the background so that the first
+    // question after a start does not wait for them (seconds with thousands of PCs).
+    maintenance.schedule(
+        () -> {
+          long t0 = System.nanoTime();
+          software.warm();
+          LOG.info("software counts ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        },
+        10,
+        TimeUnit.SECONDS);
     if (store.shared()) {
       Follower follower = new Follower(writer, fleet);
       maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);

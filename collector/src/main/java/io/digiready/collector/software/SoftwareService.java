@@ -1,6 +1,7 @@
 package io.digiready.collector.software;
 
-import io.digiready.collector.coverage.CoverageCalculator;
+import io.digiready.collector.config.CollectorConfig;
+import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
@@ -45,15 +46,17 @@ public final class SoftwareService {
 
   private final Fleet fleet;
   private final Store store;
-  private final CoverageCalculator coverage;
+  private final CollectorConfig config;
   private final Clock clock;
   private final Map<String, UnitSoftware> units = new ConcurrentHashMap<>();
+  private final UnitSoftware.Applications applications;
 
-  public SoftwareService(Fleet fleet, Store store, CoverageCalculator coverage, Clock clock) {
+  public SoftwareService(Fleet fleet, Store store, CollectorConfig config, Clock clock) {
     this.fleet = fleet;
     this.store = store;
-    this.coverage = coverage;
+    this.config = config;
     this.clock = clock;
+    this.applications = new UnitSoftware.Applications(store);
   }
 
   /** Drops the unit's counts: its software changed on this collector (called after commit). */
@@ -129,7 +132,9 @@ public final class SoftwareService {
               new Holder(
                   m.id(),
                   m.identity().hostname(),
-                  coverage.view(m, now).state().label(),
+                  MachineState.of(
+                          m, now, config.heartbeatIntervalSeconds(), config.workingWindowDays())
+                      .label(),
                   i.version(),
                   i.vendor(),
                   i.installDate()));
@@ -209,38 +214,58 @@ public final class SoftwareService {
     }
     int machines = 0;
     int reporting = 0;
-    Map<Integer, int[]> sidTotals = new HashMap<>();
-    Map<Integer, int[]> vidTotals = new HashMap<>();
+    List<UnitSoftware> counted = new ArrayList<>();
+    int maxSid = 0;
+    int maxVid = 0;
     for (var e : members.entrySet()) {
       UnitSoftware counts = counts(e.getKey(), e.getValue());
+      counted.add(counts);
       machines += counts.machines();
       reporting += counts.reporting();
-      for (int i = 0; i < counts.sids().length; i++) {
-        sidTotals.computeIfAbsent(counts.sids()[i], k -> new int[1])[0] += counts.sidMachines()[i];
+      maxSid = Math.max(maxSid, counts.maxSid());
+      maxVid = Math.max(maxVid, counts.maxVid());
+    }
+    // Ids are dense integers: a province's hundreds of units add up in two arrays.
+    int[] sidTotals = new int[maxSid + 1];
+    int[] vidTotals = new int[maxVid + 1];
+    for (UnitSoftware counts : counted) {
+      int[] sids = counts.sids();
+      int[] sidMachines = counts.sidMachines();
+      for (int i = 0; i < sids.length; i++) {
+        sidTotals[sids[i]] += sidMachines[i];
       }
-      for (int i = 0; i < counts.vids().length; i++) {
-        int sid = counts.vidSids()[i];
-        vidTotals.computeIfAbsent(counts.vids()[i], k -> new int[] {sid, 0})[1] +=
-            counts.vidMachines()[i];
+      int[] vids = counts.vids();
+      int[] vidMachines = counts.vidMachines();
+      for (int i = 0; i < vids.length; i++) {
+        vidTotals[vids[i]] += vidMachines[i];
+      }
+    }
+    int applicationsCount = 0;
+    List<Integer> candidates = new ArrayList<>();
+    for (int sid = 0; sid < sidTotals.length; sid++) {
+      if (sidTotals[sid] > 0) {
+        applicationsCount++;
+        candidates.add(sid);
       }
     }
     List<Integer> top =
-        sidTotals.entrySet().stream()
+        candidates.stream()
             .sorted(
-                Comparator.comparingInt((Map.Entry<Integer, int[]> e) -> e.getValue()[0])
+                Comparator.comparingInt((Integer sid) -> sidTotals[sid])
                     .reversed()
-                    .thenComparing(Map.Entry::getKey))
+                    .thenComparing(sid -> sid))
             .limit(limit)
-            .map(Map.Entry::getKey)
             .toList();
     Set<Integer> wanted = new HashSet<>(top);
     Map<Integer, List<Integer>> vidsOf = new HashMap<>();
-    vidTotals.forEach(
-        (vid, t) -> {
-          if (wanted.contains(t[0])) {
-            vidsOf.computeIfAbsent(t[0], k -> new ArrayList<>()).add(vid);
-          }
-        });
+    for (int vid = 0; vid < vidTotals.length; vid++) {
+      if (vidTotals[vid] > 0) {
+        int sid = applications.sidOf(vid);
+        if (wanted.contains(sid)) {
+          vidsOf.computeIfAbsent(sid, k -> new ArrayList<>()).add(vid);
+        }
+      }
+    }
     Map<Integer, String> names = store.softwareNames(top);
     Map<Integer, String> versions =
         store.softwareVersions(vidsOf.values().stream().flatMap(List::stream).toList());
@@ -250,12 +275,12 @@ public final class SoftwareService {
       Map<String, Integer> byVersion = new HashMap<>();
       for (Integer vid : vidsOf.getOrDefault(sid, List.of())) {
         String v = versions.getOrDefault(vid, "");
-        byVersion.merge(v.isEmpty() ? "" : v, vidTotals.get(vid)[1], Integer::sum);
+        byVersion.merge(v, vidTotals[vid], Integer::sum);
       }
       List<VersionCount> list = new ArrayList<>();
       byVersion.forEach((v, n) -> list.add(new VersionCount(v.isEmpty() ? null : v, n)));
       list.sort(byCountThenVersion());
-      int count = sidTotals.get(sid)[0];
+      int count = sidTotals[sid];
       apps.add(
           new Application(
               names.getOrDefault(sid, "?"),
@@ -266,7 +291,7 @@ public final class SoftwareService {
     }
     apps.sort(
         Comparator.comparingInt(Application::machines).reversed().thenComparing(Application::name));
-    return new Summary(unit, machines, reporting, sidTotals.size(), apps);
+    return new Summary(unit, machines, reporting, applicationsCount, apps);
   }
 
   /** The unit's counts, rebuilt when its machines changed. */
@@ -276,7 +301,7 @@ public final class SoftwareService {
     if (cached != null && cached.signature() == signature) {
       return cached;
     }
-    UnitSoftware built = UnitSoftware.build(store, members, signature);
+    UnitSoftware built = UnitSoftware.build(store, members, signature, applications);
     units.put(unit, built);
     return built;
   }

@@ -462,7 +462,7 @@ abstract class JdbcStore implements Store {
   }
 
   @Override
-  public void installed(Collection<String> machineIds, InstalledRelease each) {
+  public void installedReleases(Collection<String> machineIds, InstalledRelease each) {
     Map<Long, String> byMid = new java.util.HashMap<>();
     for (String id : machineIds) {
       Long mid = key(keys.mids, id, "SELECT mid FROM machine_state WHERE machine_id = ?");
@@ -473,19 +473,38 @@ abstract class JdbcStore implements Store {
     List<Long> mids = new ArrayList<>(byMid.keySet());
     for (int from = 0; from < mids.size(); from += 500) {
       List<Long> chunk = mids.subList(from, Math.min(mids.size(), from + 500));
+      // Two integers a row, read straight from the primary key: no join, no sort.
       scan(
-          "SELECT ms.mid, r.sid, ms.vid FROM machine_software ms"
-              + " JOIN software_releases r ON r.vid = ms.vid WHERE ms.mid IN ("
-              + placeholders(chunk.size())
-              + ")",
+          "SELECT mid, vid FROM machine_software WHERE mid IN (" + placeholders(chunk.size()) + ")",
           p -> {
             int i = 1;
             for (Long mid : chunk) {
               p.setLong(i++, mid);
             }
           },
-          rs -> each.accept(byMid.get(rs.getLong(1)), rs.getInt(2), rs.getInt(3)));
+          rs -> each.accept(byMid.get(rs.getLong(1)), rs.getInt(2)));
     }
+  }
+
+  @Override
+  public Map<Integer, Integer> releaseApplications(Collection<Integer> vids) {
+    List<Integer> list = new ArrayList<>(vids);
+    Map<Integer, Integer> out = new java.util.HashMap<>();
+    for (int from = 0; from < list.size(); from += 500) {
+      List<Integer> chunk = list.subList(from, Math.min(list.size(), from + 500));
+      scan(
+          "SELECT vid, sid FROM software_releases WHERE vid IN ("
+              + placeholders(chunk.size())
+              + ")",
+          p -> {
+            int i = 1;
+            for (Integer vid : chunk) {
+              p.setInt(i++, vid);
+            }
+          },
+          rs -> out.put(rs.getInt(1), rs.getInt(2)));
+    }
+    return out;
   }
 
   @Override

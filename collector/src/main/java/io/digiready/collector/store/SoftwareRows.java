@@ -305,13 +305,14 @@ final class SoftwareRows {
     sids.forEach((name, sid) -> nameOf.put(sid, name));
     for (int from = 0; from < entries.size(); from += CHUNK) {
       List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
-      // Row values: both engines compare (sid, version, vendor) against the list with the index.
+      // A join with the list rather than "(sid, version, vendor) IN (VALUES ...)", which SQLite
+      // answers by scanning every release; both engines name the list's columns column1, 2, 3.
       try (PreparedStatement p =
           c.prepareStatement(
-              "SELECT vid, sid, version, vendor FROM software_releases"
-                  + " WHERE (sid, version, vendor) IN (VALUES "
+              "SELECT r.vid, r.sid, r.version, r.vendor FROM (VALUES "
                   + placeholders(chunk.size(), "(?, ?, ?)")
-                  + ")")) {
+                  + ") AS v JOIN software_releases r ON r.sid = v.column1"
+                  + " AND r.version = v.column2 AND r.vendor = v.column3")) {
         int i = 1;
         for (Entry e : chunk) {
           p.setInt(i++, sids.get(e.name()));

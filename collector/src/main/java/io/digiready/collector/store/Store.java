@@ -59,8 +59,11 @@ public interface Store extends AutoCloseable {
    */
   List<Installation> installations(String name);
 
-  /** Calls {@code each} for every release installed on the given machines. */
-  void installed(Collection<String> machineIds, InstalledRelease each);
+  /** Calls {@code each} with every release (its id) installed on the given machines. */
+  void installedReleases(Collection<String> machineIds, InstalledRelease each);
+
+  /** The application id of each given release id (releases never change application). */
+  java.util.Map<Integer, Integer> releaseApplications(Collection<Integer> vids);
 
   /** Of the given machines, those that have sent a software list (possibly an empty one). */
   java.util.Set<String> softwareReported(Collection<String> machineIds);
@@ -135,8 +138,8 @@ public interface Store extends AutoCloseable {
   record Installation(
       String machineId, String name, String version, String vendor, LocalDate installDate) {}
 
-  /** Receives installed releases: the application's id ({@code sid}) and the release's. */
+  /** Receives one installed release: the machine's id and the release's ({@code vid}). */
   interface InstalledRelease {
-    void accept(String machineId, int sid, int vid);
+    void accept(String machineId, int vid);
   }
 }

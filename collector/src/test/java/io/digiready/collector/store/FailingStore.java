@@ -121,8 +121,13 @@ public final class FailingStore implements Store {
   }
 
   @Override
-  public void installed(java.util.Collection<String> machineIds, InstalledRelease each) {
-    real.installed(machineIds, each);
+  public void installedReleases(java.util.Collection<String> machineIds, InstalledRelease each) {
+    real.installedReleases(machineIds, each);
+  }
+
+  @Override
+  public java.util.Map<Integer, Integer> releaseApplications(java.util.Collection<Integer> vids) {
+    return real.releaseApplications(vids);
   }
 
   @Override
