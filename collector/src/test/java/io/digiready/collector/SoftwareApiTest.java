@@ -179,8 +179,7 @@ class SoftwareApiTest {
     assertThat(zalo.get("vendor").asText()).isEqualTo("VNG Corp.");
     assertThat(zalo.get("installDate").asText()).isEqualTo("2026-10-03");
     // The same list again changes nothing.
-    assertThat(c.inventory(a, inventory("PL-1", next)).json().get("changed").asBoolean())
-        .isFalse();
+    assertThat(c.inventory(a, inventory("PL-1", next)).json().get("changed").asBoolean()).isFalse();
   }
 
   @Test
