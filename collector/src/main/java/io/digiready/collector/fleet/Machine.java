@@ -49,7 +49,9 @@ public record Machine(
   /**
    * The few inventory figures that readiness and metrics need. {@code antiMalware} is null when the
    * agent did not say (an older agent, no Security Center, no known scanner); {@code osUpdatedAt}
-   * is when the newest operating-system update was installed, null when unknown.
+   * is when the newest operating-system update was installed, null when unknown; {@code softwareAt}
+   * is when the machine's software list last changed (null: it never sent one), which tells the
+   * software summaries when to recount.
    */
   public record Hardware(
       Long memoryBytes,
@@ -59,9 +61,10 @@ public record Machine(
       String osVersion,
       Instant inventoryAt,
       AntiMalware antiMalware,
-      Instant osUpdatedAt) {
+      Instant osUpdatedAt,
+      Instant softwareAt) {
     public static final Hardware UNKNOWN =
-        new Hardware(null, null, null, null, null, null, null, null);
+        new Hardware(null, null, null, null, null, null, null, null, null);
 
     public String os() {
       if (osFamily == null) {

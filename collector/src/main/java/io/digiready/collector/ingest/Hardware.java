@@ -8,7 +8,8 @@ import java.time.Instant;
 final class Hardware {
   private Hardware() {}
 
-  static Machine.Hardware of(Inventory inv, Instant receivedAt) {
+  /** {@code softwareAt}: when the software list last changed, kept as the machine had it. */
+  static Machine.Hardware of(Inventory inv, Instant receivedAt, Instant softwareAt) {
     Long memory = null;
     if (inv.memory() != null) {
       long modules = 0;
@@ -28,6 +29,7 @@ final class Hardware {
         os == null ? null : os.version(),
         receivedAt,
         Machine.AntiMalware.of(inv.protection()),
-        inv.updates() == null ? null : inv.updates().lastInstalledAt());
+        inv.updates() == null ? null : inv.updates().lastInstalledAt(),
+        softwareAt);
   }
 }

@@ -125,7 +125,8 @@ public final class InventoryService {
     if (!changed && !softwareChanged) {
       return new Stored(machine, false, false);
     }
-    Machine.Hardware hardware = Hardware.of(inventory, now);
+    Machine.Hardware hardware =
+        Hardware.of(inventory, now, softwareChanged ? now : machine.hardware().softwareAt());
     tx.updateInventory(machine.id(), hardware, JSON.writeValueAsString(inventory));
     Machine updated = machine.withHardware(hardware);
     String hostname = inventory.hostname().strip();

@@ -84,14 +84,15 @@ record UnitSoftware(
   }
 
   /**
-   * Changes whenever a machine joins or leaves the unit (enrolled, moved, retired) or stores a new
-   * inventory (its software list included), on this collector or on another one sharing the
-   * database (their changes reach this one's fleet). Order-independent.
+   * Changes whenever a machine joins or leaves the unit (enrolled, moved, retired) or its software
+   * list changes, on this collector or on another one sharing the database (their changes reach
+   * this one's fleet), but not when only hardware, protection or an update date changes: a Patch
+   * Tuesday must not make every unit recount. Order-independent.
    */
   static long signature(List<Machine> members) {
     long sum = members.size();
     for (Machine m : members) {
-      var at = m.hardware().inventoryAt();
+      var at = m.hardware().softwareAt();
       sum += mix(m.id().hashCode() * 0x9E3779B97F4A7C15L + (at == null ? 0 : at.toEpochMilli()));
     }
     return sum;

@@ -17,7 +17,7 @@ final class MachineRows {
           + " s.last_internet_up, s.last_internet_ok_at, s.clock_skew_seconds,"
           + " s.memory_used_bytes, s.disk_free_bytes, s.disk_total_bytes, m.memory_bytes,"
           + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at,"
-          + " m.anti_malware, m.anti_malware_product, m.os_updated_at"
+          + " m.anti_malware, m.anti_malware_product, m.os_updated_at, m.software_at"
           + " FROM machines m JOIN machine_state s ON s.machine_id = m.id";
 
   private MachineRows() {}
@@ -54,7 +54,8 @@ final class MachineRows {
             rs.getString("os_version"),
             instant(rs, "inventory_at"),
             antiMalware(rs.getString("anti_malware"), rs.getString("anti_malware_product")),
-            instant(rs, "os_updated_at"));
+            instant(rs, "os_updated_at"),
+            instant(rs, "software_at"));
     return new Machine(
         rs.getString("id"),
         rs.getString("unit_code"),
