@@ -84,7 +84,8 @@ function protectionSection(inv) {
     facts([
       [t.protectionSource, source],
       [t.lastOsUpdate, updates?.lastInstalledAt ? time(updates.lastInstalledAt, true) : null],
-      [t.rebootPending, updates?.rebootPending === undefined || updates?.rebootPending === null ? null : yesNo(updates.rebootPending)],
+      // Not coloured: a pending restart is neither good nor bad news about readiness.
+      [t.rebootPending, updates?.rebootPending === true ? t.yes : updates?.rebootPending === false ? t.no : null],
     ]),
   );
 }
