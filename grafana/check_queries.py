@@ -88,6 +88,7 @@ def synthetic_metrics(scrape_count):
                              os_name, cpu, mem))
 
     info, staff, by_state, internet_m, compliant, eq, conn, comp, score, eq_t, conn_t, office = ([] for _ in range(12))
+    protected, prot, prot_t = [], [], []
     for code, name, parent, kind in UNITS:
         sub = _subtree(code)
         mine = [m for m in machines if m[0] in sub]
@@ -95,6 +96,8 @@ def synthetic_metrics(scrape_count):
         working = len(mine)
         with_internet = sum(1 for m in mine if m[4] == 1)
         compliant_n = sum(1 for m in mine if float(m[7]) >= 4 and "Windows 7" not in m[5])
+        # protected: every computer but the Windows 7 ones (no supported anti-malware there)
+        protected_n = sum(1 for m in mine if "Windows 7" not in m[5])
         staff_n = sum(STAFF_OWN[u] for u in sub)
         covered = sum(min(len([m for m in machines if m[0] == u]), STAFF_OWN[u]) for u in sub)
         u = {"unit": code}
@@ -110,6 +113,10 @@ def synthetic_metrics(scrape_count):
             conn.append((u, with_internet / working))
             comp.append((u, compliant_n / working))
             score.append((u, (covered / max(staff_n, 1) + with_internet / working + compliant_n / working) / 3))
+        protected.append((u, protected_n))
+        if working:
+            prot.append((u, protected_n / working))
+        prot_t.append((u, 1.0))
         eq_t.append((u, 1.0))
         conn_t.append((u, 0.98))
         office.append((u, 1))
@@ -125,6 +132,10 @@ def synthetic_metrics(scrape_count):
     family("digiready_unit_readiness_score", "gauge", "Readiness score.", score)
     family("digiready_unit_equipment_target_ratio", "gauge", "Equipment target.", eq_t)
     family("digiready_unit_connectivity_target_ratio", "gauge", "Connectivity target.", conn_t)
+    family("digiready_unit_protected_machines", "gauge", "Working machines with anti-malware on and up to date.",
+           protected)
+    family("digiready_unit_protection_coverage_ratio", "gauge", "Protection coverage.", prot)
+    family("digiready_unit_protection_target_ratio", "gauge", "Protection target.", prot_t)
     family("digiready_unit_office_open", "gauge", "1 inside office hours.", office)
     ml = [({"unit": m[0], "machine": m[1], "hostname": m[2]}, m) for m in machines]
     family("digiready_machine_up", "gauge", "1 online, 0 offline.", [(labels, m[3]) for labels, m in ml])

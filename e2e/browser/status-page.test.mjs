@@ -24,6 +24,7 @@ const VIEWER_TOKEN = env('VIEWER_TOKEN');
 const EXPECT_UNIT = env('EXPECT_UNIT');
 const EXPECT_UNIT_NAME = env('EXPECT_UNIT_NAME');
 const EXPECT_EQUIPMENT = Number(env('EXPECT_EQUIPMENT'));
+const EXPECT_PROTECTION = process.env.EXPECT_PROTECTION ? Number(process.env.EXPECT_PROTECTION) : null;
 const EXPECT_MACHINES = process.env.EXPECT_MACHINES ? Number(process.env.EXPECT_MACHINES) : null;
 const EXPECT_QUOTED_UNIT = process.env.EXPECT_QUOTED_UNIT ?? null;
 const EXPECT_QUOTED_NAME = process.env.EXPECT_QUOTED_NAME ?? null;
@@ -137,6 +138,14 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
       assert.match(await equipment.locator('.gap').textContent(), /^needs \d+ more working computers?$/);
     }
     assert.match(await row.locator('[data-col="rank"]').textContent(), /^\d+(st|nd|rd|th) of \d+$/);
+    // Protection coverage: the API's figure against the unit's target, with the gap in words.
+    const protection = row.locator('[data-col="protection"]');
+    if (EXPECT_PROTECTION !== null) {
+      assert.ok(Math.abs(Number(await protection.getAttribute('data-value')) - EXPECT_PROTECTION) < 1e-12);
+      assert.equal(await protection.locator('.figure').textContent(), percent.format(EXPECT_PROTECTION));
+      assert.match(await protection.locator('.gap').textContent(), /^(target met|needs \d+ more protected computers?)$/);
+    }
+    assert.ok((await page.locator('#units-table th[data-key="protection"]').count()) === 1, 'a protection column');
     if (EXPECT_QUOTED_UNIT) {
       const quoted = page.locator(`#units-table tr[data-code="${EXPECT_QUOTED_UNIT}"] .unit-name`);
       assert.equal(await quoted.textContent(), EXPECT_QUOTED_NAME);
@@ -174,6 +183,10 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     assert.equal(await page.getAttribute('button[data-days="30"]', 'aria-pressed'), 'true');
     await page.getByRole('button', { name: 'Last 7 days' }).click();
     await page.waitForSelector('#availability[data-chart-days="7"] svg.chart');
+    if (EXPECT_PROTECTION !== null) {
+      assert.equal(await page.locator('#figures [data-col="protection"] .figure').textContent(), percent.format(EXPECT_PROTECTION));
+    }
+    assert.match(await page.textContent('#figures'), /Protection coverage/);
     await shot(page, 'unit-detail.png');
 
     // The coverage report through the button: a file named by the server, starting with the BOM.
@@ -201,8 +214,26 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     for (const label of ['Processor', 'Memory', 'Operating system', 'Disks', 'File systems', 'Network']) {
       assert.ok(inventory.includes(label), `inventory shows ${label}`);
     }
-    assert.ok((await page.locator('#checks table.checks tbody tr').count()) >= 5, 'the five readiness checks');
+    assert.ok((await page.locator('#checks table.checks tbody tr').count()) >= 7, 'the seven readiness checks');
     assert.match(await page.textContent('#checks table.checks'), /Memory.*(pass|fail)/s);
+    assert.match(await page.textContent('#checks table.checks'), /Anti-malware.*(pass|fail)/s);
+    assert.match(await page.textContent('#checks table.checks'), /Operating system updates.*(pass|fail).*last update \d+ days? ago/s);
+    // Protection and the software list, as the API has them.
+    const machineId = new URL(page.url()).hash.split('/')[2];
+    const installed = await apiJson(`/machines/${machineId}/software`, VIEWER_TOKEN);
+    const detail = await apiJson(`/machines/${machineId}`, VIEWER_TOKEN);
+    const products = detail.inventory?.protection?.antiMalware ?? [];
+    assert.match(await page.textContent('#protection'), /Protection and updates/);
+    assert.equal(await page.locator('#protection table.anti-malware tbody tr').count(), products.length);
+    for (const p of products) assert.ok((await page.textContent('#protection')).includes(p.name), `product ${p.name}`);
+    assert.match(await page.textContent('#protection'), /Last operating system update/);
+    assert.ok(installed.software.length > 0, 'the simulated PC reported software');
+    assert.equal(await page.locator('#software table.software tbody tr').count(), installed.software.length);
+    assert.equal(await page.textContent('#software table.software caption'),
+      `${installed.software.length} applications, as reported ${EN.dateTime(installed.reportedAt)}`.replace(/^1 applications/, '1 application'));
+    assert.equal(await page.locator('#software table.software tbody tr').first().locator('td').first().textContent(), installed.software[0].name);
+    await page.locator('#software').scrollIntoViewIfNeeded();
+    await shot(page, 'machine-software.png', false);
     assert.ok((await page.locator('#heartbeat table.probes tbody tr').count()) > 0, 'probe results');
     assert.ok((await page.locator('#events table.events tbody tr').count()) > 0, 'events');
     assert.match(await page.textContent('#events'), /enrolled/);
@@ -386,7 +417,7 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.match(await page.textContent('#who'), /^Đã đăng nhập: .+ \(chỉ xem\)/);
     assert.match(await page.textContent('main .lead'), /^[\d.]+ đơn vị, [\d.]+ máy tính làm việc, [\d.]+ máy đang trực tuyến\.$/);
     const headings = await page.locator('#units-table thead th').allTextContents();
-    for (const label of ['Đơn vị', 'Cán bộ', 'Máy tính làm việc', 'Tỷ lệ trang bị máy tính', 'Tỷ lệ kết nối Internet', 'Xếp hạng']) {
+    for (const label of ['Đơn vị', 'Cán bộ', 'Máy tính làm việc', 'Tỷ lệ trang bị máy tính', 'Tỷ lệ kết nối Internet', 'Tỷ lệ máy tính được bảo vệ', 'Xếp hạng']) {
       assert.ok(headings.includes(label), `column ${label} in ${headings.join(' | ')}`);
     }
     const row = page.locator(`#units-table tr[data-code="${EXPECT_UNIT}"]`);
@@ -422,7 +453,13 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.equal(await seen.textContent(), VI.dateTime(await seen.getAttribute('datetime')));
     assert.match(await seen.textContent(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const unitMachines = await apiJson(`/machines?unit=${encodeURIComponent(EXPECT_UNIT)}`, VIEWER_TOKEN);
-    assert.deepEqual(await englishLeft(page, [...names, ...unitMachines.map((m) => m.hostname)]), [], 'English words on the Vietnamese unit page');
+    // Anti-malware products are names, as the agent reported them ("Kaspersky Endpoint Security
+    // for Windows: out of date" is said in Vietnamese around the name).
+    const products = unitMachines
+      .flatMap((m) => m.failing ?? [])
+      .filter((c) => c.rule === 'antiMalware' && c.value)
+      .map((c) => c.value.replace(/: (enabled, up to date|out of date|switched off)$/, ''));
+    assert.deepEqual(await englishLeft(page, [...names, ...unitMachines.map((m) => m.hostname), ...products]), [], 'English words on the Vietnamese unit page');
     await shot(page, 'vi-unit.png');
 
     // A computer's page.
@@ -440,9 +477,15 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.match(checks, /tối thiểu \d+(,\d)? GiB/);
     assert.doesNotMatch(checks, /GiB free|s off|within|>=/, "the API's readiness texts are said in Vietnamese");
     assert.match(await page.textContent('#events'), /đăng ký/);
+    assert.match(await page.textContent('#checks table.checks'), /Phần mềm phòng chống mã độc/);
+    assert.match(await page.textContent('#checks table.checks'), /Cập nhật hệ điều hành.*cập nhật lần cuối \d+ ngày trước/s);
+    assert.equal(await page.textContent('#protection-title'), 'Bảo vệ và cập nhật');
+    assert.equal(await page.textContent('#software-title'), 'Phần mềm đã cài đặt');
+    assert.match(await page.textContent('#software table.software caption'), /^[\d.]+ phần mềm, theo báo cáo lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const machineId = new URL(page.url()).hash.split('/')[2];
     const machine = await apiJson(`/machines/${machineId}`, VIEWER_TOKEN);
-    assert.deepEqual(await englishLeft(page, [...names, hostname, machine.inventory]), [], 'English words on the Vietnamese machine page');
+    const software = await apiJson(`/machines/${machineId}/software`, VIEWER_TOKEN);
+    assert.deepEqual(await englishLeft(page, [...names, hostname, machine.inventory, software.software]), [], 'English words on the Vietnamese machine page');
     await shot(page, 'vi-machine.png');
 
     // To English on the same page: still signed in, everything in English, remembered over a reload.
@@ -525,7 +568,7 @@ test('a reader in Vietnamese opens the period report, changes the period and pri
     assert.deepEqual(await page.locator('ol.sentences li').allTextContents(), report.units.map((r) => r.sentence));
     assert.deepEqual(
       await page.locator('table.report thead th').allTextContents(),
-      ['Đơn vị', 'Số cán bộ', 'Cán bộ có máy tính làm việc', 'Máy tính kết nối Internet', 'Điểm sẵn sàng', 'Xếp hạng', 'So với cuối kỳ trước'],
+      ['Đơn vị', 'Số cán bộ', 'Cán bộ có máy tính làm việc', 'Máy tính kết nối Internet', 'Máy tính được bảo vệ chống mã độc', 'Điểm sẵn sàng', 'Xếp hạng', 'So với cuối kỳ trước'],
     );
 
     // The commune's sentence says the live figures of the API, written the Vietnamese way.
@@ -538,6 +581,8 @@ test('a reader in Vietnamese opens the period report, changes the period and pri
     const row = page.locator(`table.report tr[data-code="${EXPECT_UNIT}"]`);
     assert.equal(await row.locator('td.cover .figure').first().textContent(), VI.pct(unit.equipmentCoverage));
     assert.equal(await row.locator('td.cover .count').first().textContent(), `${VI.num(equipped)}/${VI.num(unit.staff)}`);
+    assert.equal(await row.locator('td.cover .figure').nth(2).textContent(), VI.pct(unit.protectionCoverage));
+    assert.equal(await row.locator('td.cover .count').nth(2).textContent(), `${VI.num(unit.protectedMachines)}/${VI.num(unit.workingMachines)}`);
     assert.equal(await row.locator('td.rank').textContent(), `xếp thứ ${VI.num(unit.rank)}/${VI.num(unit.of)}`);
     const units = await apiJson('/units', VIEWER_TOKEN);
     const session = await apiJson('/session', VIEWER_TOKEN);

@@ -65,6 +65,7 @@ test('the Vietnamese strings are translated, not copied', () => {
   const same = new Set([
     'appName', 'noFigure', 'probeKinds.http', 'probeKinds.dns', 'probeKinds.tcp', 'mhz', 'speedMbps',
     'latencyMs', 'chartBar', 'checkTexts.memory.value', 'checkTexts.logicalCpus.value',
+    'protectionSources.defender', 'protectionSources.clamav',
   ]);
   const english = new Map(leaves(en.strings));
   const copied = leaves(vi.strings)
@@ -179,11 +180,24 @@ test('the readiness texts the collector writes are said in Vietnamese', () => {
     ['clock', 'value', '3899 s off', 'lệch 3.899 giây'],
     ['clock', 'value', '-17 s off', 'lệch -17 giây'],
     ['clock', 'expected', 'within 300 s', 'lệch không quá 300 giây'],
+    ['antiMalware', 'value', 'Kaspersky Endpoint Security for Windows: enabled, up to date',
+      'Kaspersky Endpoint Security for Windows: đang bật, mẫu nhận diện mới nhất'],
+    ['antiMalware', 'value', 'Bkav Pro Internet Security: out of date', 'Bkav Pro Internet Security: mẫu nhận diện đã cũ'],
+    ['antiMalware', 'value', 'Windows Defender: switched off', 'Windows Defender: đang tắt'],
+    ['antiMalware', 'value', 'no product', 'không có phần mềm phòng chống mã độc'],
+    ['antiMalware', 'expected', 'enabled, up to date', 'có phần mềm đang bật, mẫu nhận diện mới nhất'],
+    ['osUpdates', 'value', '12 days ago', 'cập nhật lần cuối 12 ngày trước'],
+    ['osUpdates', 'value', '1234 days ago', 'cập nhật lần cuối 1.234 ngày trước'],
+    ['osUpdates', 'expected', 'within 60 days', 'có bản cập nhật trong vòng 60 ngày'],
   ];
   for (const [rule, which, api, page] of cases) {
     assert.deepEqual(checkText(t, rule, which, api), { text: page }, `${rule}.${which} "${api}"`);
   }
   assert.equal(checkText(en.strings, 'systemDiskFree', 'value', '2 %, 5.1 GiB free').text, '2% free (5.1 GiB)');
+  assert.equal(checkText(en.strings, 'osUpdates', 'value', '1 days ago').text, 'last update 1 day ago');
+  assert.equal(checkText(en.strings, 'antiMalware', 'value', 'Bkav: out of date').text, 'Bkav: definitions out of date');
+  // An anti-malware text in a shape the page does not know stays English, whatever its product.
+  assert.deepEqual(checkText(t, 'antiMalware', 'value', 'Bkav: asleep'), { text: 'Bkav: asleep', lang: 'en' });
   // A shape the page does not know is shown as given and marked English, never guessed at.
   assert.deepEqual(checkText(t, 'memory', 'value', 'about 4 GiB'), { text: 'about 4 GiB', lang: 'en' });
   assert.deepEqual(checkText(t, 'newRule', 'expected', '>= 3'), { text: '>= 3', lang: 'en' });

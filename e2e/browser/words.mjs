@@ -26,10 +26,12 @@ export function said(value) {
 }
 
 // Words both languages write: the product's name, units, protocol, file-format and hardware names,
-// and "Thu" (Thursday in English, a Vietnamese word as in "thu hồi").
+// the names of the operating system and of anti-malware products the page names itself, and "Thu"
+// (Thursday in English, a Vietnamese word as in "thu hồi").
 const SHARED = new Set([
   'digiready', 'internet', 'gib', 'mib', 'kib', 'tib', 'mhz', 'mbit', 'bit', 'http', 'https', 'dns', 'tcp',
   'tls', 'csv', 'utf', 'excel', 'mac', 'proxy', 'post', 'bios', 'uefi', 'ram', 'cpu', 'thu', 'pdf',
+  'windows', 'microsoft', 'defender', 'clamav',
 ]);
 // API paths such as /api/v1/units/import are codes, not words.
 const PATH = /\/[\w./-]+/g;

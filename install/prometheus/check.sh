@@ -61,6 +61,7 @@ route oncall-webhook,it-email alertname=DigireadyUnitInternetDown severity=criti
 route oncall-webhook,it-email alertname=DigireadyCollectorDown severity=critical job=digiready
 route it-email alertname=DigireadyMachineDown severity=warning unit=krong-nang.phu-loc machine=m-1
 route it-email alertname=DigireadyUnitBelowTarget severity=info unit=krong-nang.phu-loc coverage=equipment
+route it-email alertname=DigireadyUnitBelowProtectionTarget severity=warning unit=krong-nang.phu-loc coverage=protection
 
 if [ "$live" -eq 1 ]; then
   alertmanager="${ALERTMANAGER:-$(command -v prometheus-alertmanager || command -v alertmanager || true)}"

@@ -1,4 +1,5 @@
-// The machine page: overview, readiness checks, last heartbeat with its probes, inventory, events.
+// The machine page: overview, readiness checks, protection and updates, last heartbeat with its
+// probes, inventory, installed software, events.
 import { strings as t, format as f } from './i18n.js';
 import { h, time, given, facts, table, section } from './dom.js';
 import { ApiError } from './api.js';
@@ -64,6 +65,47 @@ function heartbeatSection(hb, m) {
   );
 }
 
+/** Anti-malware products as the agent reported them, the newest OS update and a pending restart. */
+function protectionSection(inv) {
+  const protection = inv?.protection;
+  const updates = inv?.updates;
+  const products = protection?.antiMalware;
+  const source = protection?.source ? t.protectionSources[protection.source] ?? given(protection.source, 'en') : null;
+  let body;
+  if (products === null || products === undefined) body = h('p', null, t.noProtection);
+  else if (products.length === 0) body = h('p', { class: 'no' }, t.antiMalwareNone);
+  else {
+    body = table(null, [t.col.name, t.productEnabled, t.productUpToDate], products.map((p) => [p.name, yesNo(p.enabled), yesNo(p.upToDate)]), 'anti-malware');
+  }
+  return section(
+    t.protectionTitle,
+    'protection',
+    body,
+    facts([
+      [t.protectionSource, source],
+      [t.lastOsUpdate, updates?.lastInstalledAt ? time(updates.lastInstalledAt, true) : null],
+      // Not coloured: a pending restart is neither good nor bad news about readiness.
+      [t.rebootPending, updates?.rebootPending === true ? t.yes : updates?.rebootPending === false ? t.no : null],
+    ]),
+  );
+}
+
+/** The applications the agent last reported, by name. */
+function softwareSection(list) {
+  if (!list || list.software === null || list.software === undefined) return section(t.softwareTitle, 'software', h('p', null, t.noSoftware));
+  if (list.software.length === 0) return section(t.softwareTitle, 'software', h('p', null, t.softwareNone));
+  return section(
+    t.softwareTitle,
+    'software',
+    table(
+      t.softwareCount(list.software.length, f.dateTime(list.reportedAt)),
+      [t.col.name, t.version, t.vendor, t.installDate],
+      list.software.map((a) => [a.name, a.version ?? t.noFigure, a.vendor ?? t.noFigure, a.installDate ? f.calendarDate(a.installDate) : t.noFigure]),
+      'software',
+    ),
+  );
+}
+
 function inventorySection(inv) {
   if (!inv) return section(t.inventoryTitle, 'inventory', h('p', null, t.noInventory));
   const sys = inv.system ?? {};
@@ -114,12 +156,16 @@ function eventsSection(events) {
 }
 
 export async function machinePage(api, id) {
-  const [m, units] = await Promise.all([
+  const [m, units, software] = await Promise.all([
     api(`/machines/${encodeURIComponent(id)}`).catch((e) => {
       if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownMachine(id));
       throw e;
     }),
     api('/units'),
+    api(`/machines/${encodeURIComponent(id)}/software`).catch((e) => {
+      if (e instanceof ApiError && e.status === 401) throw e;
+      return null;
+    }),
   ]);
   const unit = units.find((u) => u.code === m.unit);
   const name = m.hostname || m.machineId;
@@ -140,8 +186,10 @@ export async function machinePage(api, id) {
         [t.machineId, h('code', null, m.machineId)],
       ])),
       checksSection(m.readiness),
+      protectionSection(m.inventory),
       heartbeatSection(m.lastHeartbeat, m),
       inventorySection(m.inventory),
+      softwareSection(software),
       eventsSection(m.events),
     ],
   };

@@ -89,6 +89,7 @@ function changeCell(row) {
   const lines = [];
   if (c.equipmentCoverage !== null) lines.push(t.report.changeEquipment(t.report.points(c.equipmentCoverage)));
   if (c.connectivityCoverage !== null) lines.push(t.report.changeConnectivity(t.report.points(c.connectivityCoverage)));
+  if (c.protectionCoverage !== null) lines.push(t.report.changeProtection(t.report.points(c.protectionCoverage)));
   if (row.end.of > 1 && c.rankUp !== null) lines.push(t.report.rankUp(c.rankUp));
   return h('td', { class: 'change' }, lines.map((line) => h('span', { class: 'line' }, line)));
 }
@@ -103,7 +104,7 @@ function unitRow(row) {
   );
   name.style.paddingLeft = `${0.4 + Math.min(row.depth, 6) * 1.1}em`;
   if (e.status === 'none') {
-    return h('tr', { 'data-code': row.code, class: `depth-${Math.min(row.depth, 4)}` }, name, h('td', { colspan: '5' }, t.report.noFigures), changeCell(row));
+    return h('tr', { 'data-code': row.code, class: `depth-${Math.min(row.depth, 4)}` }, name, h('td', { colspan: '6' }, t.report.noFigures), changeCell(row));
   }
   return h(
     'tr',
@@ -112,6 +113,7 @@ function unitRow(row) {
     h('td', { class: 'n', 'data-col': 'staff' }, f.num(e.staff)),
     coverageCell(e.equipmentCoverage, e.equipmentTarget, e.equipmentTargetMet, e.staff > 0 ? `${f.num(e.equippedStaff)}/${f.num(e.staff)}` : null),
     coverageCell(e.connectivityCoverage, e.connectivityTarget, e.connectivityTargetMet, e.workingMachines > 0 ? `${f.num(e.internetMachines)}/${f.num(e.workingMachines)}` : null),
+    coverageCell(e.protectionCoverage, e.protectionTarget, e.protectionTargetMet, e.workingMachines > 0 && e.protectedMachines !== null ? `${f.num(e.protectedMachines)}/${f.num(e.workingMachines)}` : null),
     h('td', { class: 'n', 'data-col': 'readiness' }, f.pct(e.readinessScore)),
     h('td', { class: 'rank' }, e.of > 1 ? t.rankOf(e.rank, e.of) : t.noFigure),
     changeCell(row),
@@ -173,7 +175,7 @@ export async function reportPage(api, code, from, to) {
             h(
               'thead',
               null,
-              h('tr', null, [t.report.col.unit, t.report.col.staff, t.report.col.equipment, t.report.col.connectivity, t.report.col.readiness, t.report.col.rank, t.report.col.change].map((x) => h('th', { scope: 'col' }, x))),
+              h('tr', null, [t.report.col.unit, t.report.col.staff, t.report.col.equipment, t.report.col.connectivity, t.report.col.protection, t.report.col.readiness, t.report.col.rank, t.report.col.change].map((x) => h('th', { scope: 'col' }, x))),
             ),
             h('tbody', null, report.units.map(unitRow)),
           ),

@@ -4,7 +4,7 @@ import { h, time, given, facts, table, section } from './dom.js';
 import { checkText } from './checks.js';
 import { ApiError, download } from './api.js';
 import { availabilityChart } from './chart.js';
-import { ancestry, coverageFigure, equipmentGap, connectivityGap, rankText, unitLink } from './units.js';
+import { ancestry, coverageFigure, equipmentGap, connectivityGap, protectionGap, rankText, unitLink } from './units.js';
 
 const WORKING = new Set(['online', 'offline']);
 const STATE_ORDER = { offline: 0, online: 1, stale: 2, retired: 3 };
@@ -211,6 +211,7 @@ export async function unitPage(api, code) {
     { class: 'cards' },
     h('div', { class: 'card' }, h('h3', null, t.col.equipment), coverageFigure(unit.equipmentCoverage, unit.equipmentTarget, equipmentGap(unit), 'p', { 'data-col': 'equipment' })),
     h('div', { class: 'card' }, h('h3', null, t.col.connectivity), coverageFigure(unit.connectivityCoverage, unit.connectivityTarget, connectivityGap(unit), 'p', { 'data-col': 'connectivity' })),
+    h('div', { class: 'card' }, h('h3', null, t.col.protection), coverageFigure(unit.protectionCoverage, unit.protectionTarget, protectionGap(unit), 'p', { 'data-col': 'protection' })),
     h('div', { class: 'card' }, facts([
       [t.col.staff, t.unitStaff(unit.staff, unit.ownStaff ?? unit.staff)],
       [t.col.working, f.num(unit.workingMachines)],

@@ -51,6 +51,13 @@ export function connectivityGap(u) {
   return { met: false, text: t.needsInternet(missing) };
 }
 
+export function protectionGap(u) {
+  if (u.protectionCoverage === null || u.protectionCoverage === undefined) return { met: null, text: t.noWorking };
+  const missing = Math.ceil(u.protectionTarget * u.workingMachines - u.protectedMachines - EPSILON);
+  if (u.protectionCoverage >= u.protectionTarget - EPSILON || missing <= 0) return { met: true, text: t.targetMet };
+  return { met: false, text: t.needsProtected(missing) };
+}
+
 /** The figure, a bar against the target, and the gap in words. */
 export function coverageFigure(ratio, target, gap, tag = 'td', extra = {}) {
   const state = gap.met === null ? 'none' : gap.met ? 'met' : 'unmet';
@@ -94,6 +101,7 @@ const COLUMNS = [
   { key: 'equipment', label: t.col.equipment, compare: byNumber((u) => u.equipmentCoverage) },
   { key: 'connectivity', label: t.col.connectivity, compare: byNumber((u) => u.connectivityCoverage) },
   { key: 'compliance', label: t.col.compliance, compare: byNumber((u) => u.compliance) },
+  { key: 'protection', label: t.col.protection, compare: byNumber((u) => u.protectionCoverage) },
   { key: 'readiness', label: t.col.readiness, compare: byNumber((u) => u.readinessScore) },
   { key: 'rank', label: t.col.rank, compare: byNumber((u) => u.rank) },
 ];
@@ -115,6 +123,7 @@ function row({ unit: u, depth }) {
     coverageFigure(u.equipmentCoverage, u.equipmentTarget, equipmentGap(u), 'td', { 'data-col': 'equipment' }),
     coverageFigure(u.connectivityCoverage, u.connectivityTarget, connectivityGap(u), 'td', { 'data-col': 'connectivity' }),
     h('td', { class: 'n', 'data-col': 'compliance', 'data-value': u.compliance ?? '' }, f.pct(u.compliance)),
+    coverageFigure(u.protectionCoverage, u.protectionTarget, protectionGap(u), 'td', { 'data-col': 'protection' }),
     h('td', { class: 'n', 'data-col': 'readiness', 'data-value': u.readinessScore ?? '' }, f.pct(u.readinessScore)),
     h('td', { class: 'n rank', 'data-col': 'rank' }, rankText(u)),
   );

@@ -19,6 +19,7 @@ import io.digiready.collector.metrics.MetricNames;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.PeriodReportService;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
 import io.digiready.collector.store.GroupCommitWriter;
@@ -147,7 +148,9 @@ public final class Collector implements AutoCloseable {
     HttpMetrics httpMetrics = new HttpMetrics();
     httpMetrics.bindTo(registry);
     CoverageCalculator coverage = new CoverageCalculator(config);
-    InventoryService inventory = new InventoryService(fleet, writer, counters, clock);
+    SoftwareService software = new SoftwareService(fleet, store, config, clock);
+    InventoryService inventory =
+        new InventoryService(fleet, writer, counters, clock, software::changed);
     Credentials credentials = new Credentials(fleet, store);
     CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
     dailyFigures =
@@ -185,7 +188,8 @@ public final class Collector implements AutoCloseable {
                 clock),
             httpMetrics,
             history,
-            new PeriodReportService(fleet, history));
+            new PeriodReportService(fleet, history),
+            software);
     http = new HttpServer(services);
     maintenance =
         Executors.newSingleThreadScheduledExecutor(
@@ -206,6 +210,16 @@ public final class Collector implements AutoCloseable {
     // Each unit's figures of the day that ended, within a minute of its end (lease holder only).
     maintenance.scheduleWithFixedDelay(
         () -> dailyFigures.tick(store.holdsLease()), 10, 60, TimeUnit.SECONDS);
+    // The software summaries' per-unit counts, read once in the background so that the first
+    // question after a start does not wait for them (seconds with thousands of PCs).
+    maintenance.schedule(
+        () -> {
+          long t0 = System.nanoTime();
+          software.warm();
+          LOG.info("software counts ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        },
+        10,
+        TimeUnit.SECONDS);
     if (store.shared()) {
       Follower follower = new Follower(writer, fleet);
       maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);

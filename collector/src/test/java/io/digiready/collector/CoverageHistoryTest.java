@@ -340,7 +340,7 @@ class CoverageHistoryTest {
                 + DISTRICT
                 + ",commune,6,4,0.6667,4,1.0000,4,1.0000,"
                 + String.format(java.util.Locale.ROOT, "%.4f", (4.0 / 6 + 2) / 3)
-                + ",2,2,1.0000,0.9800,not met,met,recorded");
+                + ",2,2,1.0000,0.9800,not met,met,4,1.0000,1.0000,met,recorded");
   }
 
   @Test

@@ -177,7 +177,7 @@ class CoverageTest {
     JsonNode m =
         c.admin("GET", "/api/v1/machines/" + tree.agents.get("PL-6").machineId(), null).json();
     JsonNode checks = m.at("/readiness/checks");
-    assertThat(checks.size()).isEqualTo(5);
+    assertThat(checks.size()).isEqualTo(7);
     assertThat(m.at("/readiness/compliant").asBoolean()).isFalse();
     JsonNode memory = checks.get(0);
     assertThat(memory.get("rule").asText()).isEqualTo("memory");
@@ -185,6 +185,11 @@ class CoverageTest {
     assertThat(memory.get("value").asText()).isEqualTo("2 GiB");
     assertThat(checks.get(4).get("rule").asText()).isEqualTo("clock");
     assertThat(checks.get(4).get("status").asText()).isEqualTo("pass");
+    assertThat(checks.get(5).get("rule").asText()).isEqualTo("antiMalware");
+    assertThat(checks.get(5).get("value").asText())
+        .isEqualTo("Windows Defender: enabled, up to date");
+    assertThat(checks.get(6).get("rule").asText()).isEqualTo("osUpdates");
+    assertThat(checks.get(6).get("status").asText()).isEqualTo("pass");
   }
 
   private String state(String id) {

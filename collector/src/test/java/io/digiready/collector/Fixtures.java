@@ -10,6 +10,12 @@ import java.util.Map;
 public final class Fixtures {
   public static final long GIB = 1024L * 1024 * 1024;
 
+  /**
+   * When the fixture PCs took their last OS update: three days before the tests' start, and the
+   * same in every inventory (it is the PC's history, not the time of the report).
+   */
+  public static final Instant UPDATED_AT = Instant.parse("2026-11-22T03:00:00Z");
+
   private Fixtures() {}
 
   public static Map<String, Object> map(Object... kv) {
@@ -162,7 +168,27 @@ public final class Fixtures {
             "bitness",
             64,
             "bootTime",
-            at.minusSeconds(3600).toString()));
+            at.minusSeconds(3600).toString()),
+        "protection",
+        protection(antiMalware("Windows Defender", true, true)),
+        "updates",
+        map("lastInstalledAt", UPDATED_AT.toString(), "rebootPending", false));
+  }
+
+  /** Anti-malware products as Windows Security Center reports them. */
+  @SafeVarargs
+  public static Map<String, Object> protection(Map<String, Object>... products) {
+    return map("antiMalware", new ArrayList<>(List.of(products)), "source", "securityCenter");
+  }
+
+  public static Map<String, Object> antiMalware(String name, Boolean enabled, Boolean upToDate) {
+    return map("name", name, "enabled", enabled, "upToDate", upToDate);
+  }
+
+  /** One installed application; version, vendor and date may be null. */
+  public static Map<String, Object> software(
+      String name, String version, String vendor, String installDate) {
+    return map("name", name, "version", version, "vendor", vendor, "installDate", installDate);
   }
 
   public static Map<String, Object> unit(

@@ -228,7 +228,8 @@ class MetricsTest {
                   .status())
           .isEqualTo(200);
       assertThat(c.beat(small, 1, true).status()).isEqualTo(200);
-      // No inventory yet: memory, processors and OS cannot be checked, so it is not compliant.
+      // No inventory yet: memory, processors, OS, anti-malware and updates cannot be checked, so
+      // it is not compliant.
       Agent blind = c.enroll(token, "BLIND", "uuid-blind", "sn-blind", "os-blind");
       assertThat(c.beat(blind, 1, true).status()).isEqualTo(200);
 
@@ -237,10 +238,15 @@ class MetricsTest {
       assertThat(failing(m, win7.machineId())).containsExactly("os fail");
       assertThat(failing(m, small.machineId())).containsExactly("logicalCpus fail", "memory fail");
       assertThat(failing(m, blind.machineId()))
-          .containsExactly("logicalCpus unknown", "memory unknown", "os unknown");
+          .containsExactly(
+              "antiMalware unknown",
+              "logicalCpus unknown",
+              "memory unknown",
+              "os unknown",
+              "osUpdates unknown");
       assertThat(failing(m, gone.machineId())).isEmpty();
       assertThat(failing(m, retired.machineId())).isEmpty();
-      assertThat(m.find("digiready_machine_policy_failing")).hasSize(6);
+      assertThat(m.find("digiready_machine_policy_failing")).hasSize(8);
       assertThat(m.find("digiready_machine_policy_failing", "unit", "u", "hostname", "WIN-7"))
           .hasSize(1);
 

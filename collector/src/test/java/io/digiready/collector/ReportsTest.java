@@ -68,23 +68,23 @@ class ReportsTest {
             "code,name,parent,kind,staff,workingMachines,equipmentCoverage,internetMachines,"
                 + "connectivityCoverage,compliantMachines,compliance,readinessScore,rank,of,"
                 + "equipmentTarget,connectivityTarget,equipmentTargetMet,connectivityTargetMet,"
-                + "status",
+                + "protectedMachines,protectionCoverage,protectionTarget,protectionTargetMet,status",
             "krong-nang,Huyện Krông Năng,,district,16,14,0.7500,13,0.9286,12,0.8571,"
                 + score(district)
-                + ",1,1,1.0000,0.9800,not met,not met,today",
+                + ",1,1,1.0000,0.9800,not met,not met,14,1.0000,1.0000,met,today",
             "krong-nang.mot-cua,\"Văn phòng \"\"Một cửa\"\", UBND\",krong-nang,agency,2,0,0.0000,0,,0,,"
                 + score(motCua)
                 + ","
                 + motCua.get("rank").asInt()
-                + ",3,1.0000,0.9800,not met,,today",
+                + ",3,1.0000,0.9800,not met,,0,,1.0000,,today",
             "krong-nang.phu-loc,Xã Phú Lộc,krong-nang,commune,10,8,0.8000,7,0.8750,6,0.7500,"
                 + score(phuLoc)
                 + ","
                 + phuLoc.get("rank").asInt()
-                + ",3,1.0000,0.9800,not met,not met,today",
+                + ",3,1.0000,0.9800,not met,not met,8,1.0000,1.0000,met,today",
             "krong-nang.tam-giang,Xã Tâm Giang,krong-nang,commune,4,6,1.0000,6,1.0000,6,1.0000,"
                 + score(tamGiang)
-                + ",1,3,1.0000,0.9800,met,met,today");
+                + ",1,3,1.0000,0.9800,met,met,6,1.0000,1.0000,met,today");
     // Tâm Giang (all targets met) ranks first; the office with no computer ranks last.
     assertThat(phuLoc.get("rank").asInt()).isEqualTo(2);
     assertThat(motCua.get("rank").asInt()).isEqualTo(3);
@@ -116,7 +116,8 @@ class ReportsTest {
     assertThat(lines.get(0))
         .isEqualTo(
             "unit,hostname,machineId,state,lastSeen,os,cpu,logicalCpus,memoryGib,"
-                + "systemDiskFreeGib,internetInWindow,readiness,failingRules");
+                + "systemDiskFreeGib,internetInWindow,readiness,failingRules,antiMalware,"
+                + "osUpdatedAt");
     assertThat(lines).hasSize(10);
     assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[1]))
         .containsExactly(
@@ -130,7 +131,7 @@ class ReportsTest {
         .startsWith("krong-nang.phu-loc,PL-1," + tree.agents.get("PL-1").machineId() + ",online,")
         .contains(",Windows 10,")
         .contains(",4,8.0,")
-        .endsWith(",yes,meets policy,");
+        .endsWith(",yes,meets policy,,protected," + Fixtures.UPDATED_AT);
     assertThat(row(lines, "PL-5"))
         .contains(",fails policy,\"os Windows 7 (expected not Windows XP, ");
     assertThat(row(lines, "PL-6")).contains(",2.0,").contains("memory 2 GiB (expected >= 4 GiB)");
@@ -171,19 +172,22 @@ class ReportsTest {
                 + "Tỷ lệ trang bị máy tính,Số máy tính kết nối Internet,Tỷ lệ kết nối Internet,"
                 + "Số máy tính đạt tiêu chuẩn,Tỷ lệ đạt tiêu chuẩn,Điểm sẵn sàng,Xếp hạng,"
                 + "Số đơn vị cùng cấp,Chỉ tiêu trang bị máy tính,Chỉ tiêu kết nối Internet,"
-                + "Đạt chỉ tiêu trang bị,Đạt chỉ tiêu kết nối,Tình trạng số liệu");
+                + "Đạt chỉ tiêu trang bị,Đạt chỉ tiêu kết nối,Số máy tính được bảo vệ,"
+                + "Tỷ lệ máy tính được bảo vệ,Chỉ tiêu bảo vệ,Đạt chỉ tiêu bảo vệ,"
+                + "Tình trạng số liệu");
     assertThat(vi).hasSameSizeAs(en);
     assertThat(vi.get(3))
         .isEqualTo(
             en.get(3)
                 .replace(",commune,", ",cấp xã,")
                 .replace("not met", "chưa đạt")
+                .replace(",met,", ",đạt,")
                 .replace(",today", ",\"trong ngày, chưa chốt\""));
     for (int i = 1; i < en.size(); i++) {
       String[] e = csvCells(en.get(i));
       String[] v = csvCells(vi.get(i));
       assertThat(v).hasSameSizeAs(e);
-      for (int column : new int[] {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15}) {
+      for (int column : new int[] {0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 18, 19, 20}) {
         assertThat(v[column]).as("row %d column %d", i, column).isEqualTo(e[column]);
       }
     }
@@ -193,12 +197,15 @@ class ReportsTest {
         .isEqualTo(
             "Mã đơn vị,Tên máy tính,Mã máy,Trạng thái,Hoạt động lần cuối,Hệ điều hành,Bộ xử lý,"
                 + "Số luồng xử lý,Bộ nhớ (GiB),Ổ hệ thống còn trống (GiB),"
-                + "Kết nối Internet trong khoảng theo dõi,Tiêu chuẩn sẵn sàng,Tiêu chí không đạt");
+                + "Kết nối Internet trong khoảng theo dõi,Tiêu chuẩn sẵn sàng,Tiêu chí không đạt,"
+                + "Phần mềm phòng chống mã độc,Cập nhật hệ điều hành lần cuối");
     assertThat(machinesVi).hasSameSizeAs(machinesEn);
     assertThat(row(machinesVi, "PL-6"))
         .contains(",trực tuyến,")
         .contains(",2.0,")
-        .contains(",có,không đạt tiêu chuẩn,Bộ nhớ (RAM) 2 GiB (yêu cầu >= 4 GiB)");
+        .contains(",có,không đạt tiêu chuẩn,Bộ nhớ (RAM) 2 GiB (yêu cầu >= 4 GiB)")
+        .contains(",\"đang bật, đã cập nhật\",");
+    assertThat(row(machinesEn, "PL-6")).contains(",protected,");
     assertThat(row(machinesVi, "PL-STALE")).contains(",lâu không hoạt động,");
   }
 

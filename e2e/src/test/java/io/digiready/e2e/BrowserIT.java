@@ -80,6 +80,9 @@ class BrowserIT {
         env.put("EXPECT_UNIT", UNIT);
         env.put("EXPECT_UNIT_NAME", unit.get("name").asText());
         env.put("EXPECT_EQUIPMENT", unit.get("equipmentCoverage").asText());
+        if (unit.hasNonNull("protectionCoverage")) {
+          env.put("EXPECT_PROTECTION", unit.get("protectionCoverage").asText());
+        }
         env.put("EXPECT_MACHINES", String.valueOf(machines));
         env.put("EXPECT_QUOTED_UNIT", QUOTED_UNIT);
         env.put("EXPECT_QUOTED_NAME", QUOTED_NAME);

@@ -22,7 +22,7 @@ public final class Expectation {
 
   /**
    * One simulated machine as the expectation needs it. {@code protectedPc}: it has an anti-malware
-   * product enabled with current definitions (counted, not yet verified against the collector).
+   * product enabled with current definitions.
    */
   public record MachineFacts(
       String unit, State state, boolean internet, boolean compliant, boolean protectedPc) {
@@ -33,8 +33,8 @@ public final class Expectation {
 
   /**
    * Expected figures of one unit over its subtree. {@code protectedMachines} counts the working
-   * machines with an enabled, up-to-date anti-malware product; {@link Verifier} does not compare it
-   * yet (the collector does not compute it yet).
+   * machines with an enabled, up-to-date anti-malware product, {@code protectionCoverage} their
+   * share of the working machines (null without working machines).
    */
   public record UnitFigures(
       String code,
@@ -51,7 +51,8 @@ public final class Expectation {
       Double readinessScore,
       Integer rank,
       int of,
-      long protectedMachines) {}
+      long protectedMachines,
+      Double protectionCoverage) {}
 
   /** Weights of equipment, connectivity and compliance in the readiness score. */
   public record Weights(double equipment, double connectivity, double compliance) {
@@ -110,6 +111,7 @@ public final class Expectation {
       Double connectivity = working == 0 ? null : (double) internet / working;
       Double compliance = working == 0 ? null : (double) compliant / working;
       Double score = weightedMean(equipment, connectivity, compliance, weights);
+      Double protection = working == 0 ? null : (double) protectedMachines / working;
       figures.put(
           unit.code(),
           new UnitFigures(
@@ -127,7 +129,8 @@ public final class Expectation {
               score,
               null,
               0,
-              protectedMachines));
+              protectedMachines,
+              protection));
     }
     return rank(units, figures);
   }
@@ -192,7 +195,8 @@ public final class Expectation {
                 f.readinessScore(),
                 rank,
                 scored.size(),
-                f.protectedMachines()));
+                f.protectedMachines(),
+                f.protectionCoverage()));
       }
     }
     return ranked;

@@ -141,14 +141,20 @@ public final class SimMachine {
     return security;
   }
 
-  /** True when this PC fails the default readiness policy. */
+  /**
+   * True when this PC fails the default readiness policy: its hardware, its clock, an anti-malware
+   * product that is missing, switched off or out of date (or unknown, for a PC that sends no
+   * protection section), or an OS update older than 60 whole days.
+   */
   public boolean belowPolicy() {
     return memoryBytes < 4 * GIB
         || logicalCpus < 2
         || ("Windows".equals(osFamily) && List.of("7", "8", "8.1").contains(osVersion))
         || diskFreeBytes < diskTotalBytes / 10
         || diskFreeBytes < 5 * GIB
-        || clockOffset.abs().compareTo(Duration.ofMinutes(5)) > 0;
+        || clockOffset.abs().compareTo(Duration.ofMinutes(5)) > 0
+        || !protectedPc()
+        || security.daysSinceUpdate() > 60;
   }
 
   Inventory inventory(Instant now) {

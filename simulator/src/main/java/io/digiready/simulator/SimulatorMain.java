@@ -230,7 +230,7 @@ public final class SimulatorMain implements Callable<Integer> {
         district.cloneCopy.hostname);
     out.printf(
         Locale.ROOT,
-        "%-40s %5s %6s %7s %5s %8s %9s %12s %10s %9s %6s%n",
+        "%-40s %5s %6s %7s %5s %8s %9s %9s %12s %10s %9s %6s%n",
         "unit",
         "staff",
         "online",
@@ -238,6 +238,7 @@ public final class SimulatorMain implements Callable<Integer> {
         "stale",
         "internet",
         "compliant",
+        "protected",
         "equipment",
         "connect.",
         "score",
@@ -245,7 +246,7 @@ public final class SimulatorMain implements Callable<Integer> {
     for (var f : expected.values()) {
       out.printf(
           Locale.ROOT,
-          "%-40s %5d %6d %7d %5d %8d %9d %12s %10s %9s %6s%n",
+          "%-40s %5d %6d %7d %5d %8d %9d %9d %12s %10s %9s %6s%n",
           f.code(),
           f.staff(),
           f.online(),
@@ -253,6 +254,7 @@ public final class SimulatorMain implements Callable<Integer> {
           f.stale(),
           f.internet(),
           f.compliant(),
+          f.protectedMachines(),
           ratio(f.equipmentCoverage()),
           ratio(f.connectivityCoverage()),
           ratio(f.readinessScore()),

@@ -45,6 +45,18 @@ public final class Verifier {
       compare(problems, code, "compliance", e.compliance(), actual.get("compliance"));
       compare(problems, code, "readinessScore", e.readinessScore(), actual.get("readinessScore"));
       compare(problems, code, "rank", e.rank(), actual.get("rank"));
+      compare(
+          problems,
+          code,
+          "protectedMachines",
+          e.protectedMachines(),
+          actual.get("protectedMachines"));
+      compare(
+          problems,
+          code,
+          "protectionCoverage",
+          e.protectionCoverage(),
+          actual.get("protectionCoverage"));
       compare(problems, code, "of", e.of(), actual.get("of"));
     }
     for (String code : expected.keySet()) {

@@ -102,5 +102,42 @@ class SoftwareCatalogTest {
                     Expectation.UnitFigures::code, Expectation.UnitFigures::protectedMachines));
     assertThat(protectedByUnit)
         .containsExactlyInAnyOrderEntriesOf(Map.of("d", 3L, "d.a", 2L, "d.b", 1L));
+    assertThat(figures.get("d.a").protectionCoverage()).isEqualTo(2.0 / 3);
+    assertThat(figures.get("d").protectionCoverage()).isEqualTo(3.0 / 4);
+  }
+
+  @Test
+  void the_verifier_compares_protected_computers_with_the_collector() {
+    List<UnitRow> tree = List.of(new UnitRow("d.a", "Xã A", null, "commune", 2));
+    var expected =
+        Expectation.compute(
+            tree,
+            List.of(
+                new Expectation.MachineFacts("d.a", Expectation.State.ONLINE, true, true, true),
+                new Expectation.MachineFacts("d.a", Expectation.State.ONLINE, true, false, false)),
+            Expectation.Weights.EQUAL);
+    Map<String, Object> actual = new java.util.HashMap<>();
+    var e = expected.get("d.a");
+    actual.put("code", "d.a");
+    actual.put("staff", 2);
+    actual.put("machines", Map.of("online", 2, "offline", 0, "stale", 0));
+    actual.put("workingMachines", 2);
+    actual.put("internetMachines", 2);
+    actual.put("compliantMachines", 1);
+    actual.put("equipmentCoverage", e.equipmentCoverage());
+    actual.put("connectivityCoverage", e.connectivityCoverage());
+    actual.put("compliance", e.compliance());
+    actual.put("readinessScore", e.readinessScore());
+    actual.put("rank", e.rank());
+    actual.put("of", e.of());
+    actual.put("protectedMachines", 1);
+    actual.put("protectionCoverage", 0.5);
+    assertThat(Verifier.differences(expected, List.of(actual))).isEmpty();
+    actual.put("protectedMachines", 2);
+    actual.put("protectionCoverage", 1.0);
+    assertThat(Verifier.differences(expected, List.of(actual)))
+        .containsExactly(
+            "d.a.protectedMachines: expected 1, collector says 2",
+            "d.a.protectionCoverage: expected 0.5, collector says 1.0");
   }
 }

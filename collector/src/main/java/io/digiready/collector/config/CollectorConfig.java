@@ -54,7 +54,10 @@ public record CollectorConfig(
     }
   }
 
-  /** Thresholds of the readiness rules and the weights of the readiness score. */
+  /**
+   * Thresholds of the readiness rules and the weights of the readiness score. {@code
+   * requireAntiMalware} false and {@code osUpdatedWithinDays} 0 switch those two rules off.
+   */
   public record ReadinessPolicy(
       double minMemoryGib,
       int minLogicalCpus,
@@ -64,7 +67,9 @@ public record CollectorConfig(
       long maxClockSkewSeconds,
       double weightEquipment,
       double weightConnectivity,
-      double weightCompliance) {}
+      double weightCompliance,
+      boolean requireAntiMalware,
+      int osUpdatedWithinDays) {}
 
   @Override
   public String toString() {

@@ -93,6 +93,14 @@ public final class ConfigKeys {
               "300",
               "readiness: agent clock within this of the collector's"),
           key(
+              "requireAntiMalware",
+              "true",
+              "readiness: an anti-malware product enabled with current definitions (false: rule off)"),
+          key(
+              "osUpdatedWithinDays",
+              "60",
+              "readiness: newest OS update at most this many days old; 0 turns the rule off"),
+          key(
               "readinessWeightEquipment",
               "1",
               "weight of equipment coverage in the readiness score"),

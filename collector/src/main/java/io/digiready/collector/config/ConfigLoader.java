@@ -79,7 +79,9 @@ public final class ConfigLoader {
             v.integer("maxClockSkewSeconds", 1, 86_400 * 366),
             v.decimal("readinessWeightEquipment", 0, 1000),
             v.decimal("readinessWeightConnectivity", 0, 1000),
-            v.decimal("readinessWeightCompliance", 0, 1000));
+            v.decimal("readinessWeightCompliance", 0, 1000),
+            v.bool("requireAntiMalware"),
+            v.integer("osUpdatedWithinDays", 0, 3650));
     if (policy.weightEquipment() + policy.weightConnectivity() + policy.weightCompliance() <= 0) {
       throw v.bad("readinessWeightEquipment", "the three readiness weights must not all be 0");
     }

@@ -26,7 +26,9 @@ import java.util.Map;
  *   <li>equipment = Σ min(working_u, staff_u) / Σ staff_u over the subtree (null without staff);
  *   <li>connectivity = working machines with an internet success in the window / working;
  *   <li>compliance = working machines meeting the policy / working;
- *   <li>readiness = weighted mean of those that are not null; ranked among siblings.
+ *   <li>readiness = weighted mean of those that are not null; ranked among siblings;
+ *   <li>protection = working machines passing the anti-malware rule / working (counted whether or
+ *       not the collector's policy requires anti-malware).
  * </ul>
  */
 public final class CoverageCalculator {
@@ -45,9 +47,11 @@ public final class CoverageCalculator {
       MachineState state,
       boolean internet,
       boolean compliant,
-      ReadinessPolicy policy) {
+      ReadinessPolicy policy,
+      Instant at,
+      boolean protectedPc) {
     public Readiness.Result readiness() {
-      return Readiness.evaluate(machine, policy);
+      return Readiness.evaluate(machine, policy, at);
     }
   }
 
@@ -57,8 +61,15 @@ public final class CoverageCalculator {
     Instant ok = m.liveness().lastInternetOkAt();
     boolean internet =
         ok != null && !ok.isBefore(now.minus(Duration.ofHours(config.connectivityWindowHours())));
+    var policy = config.readiness();
     return new MachineView(
-        m, state, internet, Readiness.compliant(m, config.readiness()), config.readiness());
+        m,
+        state,
+        internet,
+        Readiness.compliant(m, policy, now),
+        policy,
+        now,
+        Readiness.status(Readiness.Rule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS);
   }
 
   private static final class Own {
@@ -67,6 +78,7 @@ public final class CoverageCalculator {
     int working;
     int internet;
     int compliant;
+    int protectedPcs;
   }
 
   /** A subtree's totals, summed from the leaves up. */
@@ -77,6 +89,7 @@ public final class CoverageCalculator {
     int working;
     int internet;
     int compliant;
+    int protectedPcs;
 
     void add(Sums s) {
       staff += s.staff;
@@ -87,6 +100,7 @@ public final class CoverageCalculator {
       working += s.working;
       internet += s.internet;
       compliant += s.compliant;
+      protectedPcs += s.protectedPcs;
     }
   }
 
@@ -112,6 +126,7 @@ public final class CoverageCalculator {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
         o.compliant += v.compliant() ? 1 : 0;
+        o.protectedPcs += v.protectedPc() ? 1 : 0;
       }
     }
     Map<String, List<String>> children = new HashMap<>();
@@ -155,6 +170,7 @@ public final class CoverageCalculator {
       s.working = o.working;
       s.internet = o.internet;
       s.compliant = o.compliant;
+      s.protectedPcs = o.protectedPcs;
       for (String child : children.getOrDefault(code, List.of())) {
         s.add(sums.remove(child));
       }
@@ -195,7 +211,10 @@ public final class CoverageCalculator {
         0,
         isOpen,
         u.officeHours(),
-        effective);
+        effective,
+        s.protectedPcs,
+        s.working == 0 ? null : (double) s.protectedPcs / s.working,
+        u.protectionTarget());
   }
 
   private Double score(Double equipment, Double connectivity, Double compliance) {
@@ -271,7 +290,10 @@ public final class CoverageCalculator {
                       r[1],
                       u.officeHoursNow(),
                       u.officeHours(),
-                      u.effectiveOfficeHours()));
+                      u.effectiveOfficeHours(),
+                      u.protectedMachines(),
+                      u.protectionCoverage(),
+                      u.protectionTarget()));
             });
     return out;
   }

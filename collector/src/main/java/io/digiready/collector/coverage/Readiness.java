@@ -2,6 +2,8 @@ package io.digiready.collector.coverage;
 
 import io.digiready.collector.config.CollectorConfig.ReadinessPolicy;
 import io.digiready.collector.fleet.Machine;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +11,11 @@ import java.util.Locale;
 /**
  * The readiness policy applied to one machine: every rule with pass, fail or unknown and the value
  * measured, so a failing machine says which rule and by how much. Unknown counts as not meeting the
- * policy, because an official figure must not assume what it did not see.
+ * policy, because an official figure must not assume what it did not see: a PC whose agent cannot
+ * say whether anti-malware runs (an older agent, Linux without a known scanner) is not counted as
+ * protected, and shows the rule as {@code unknown} rather than {@code fail}. The two rules a
+ * collector may switch off ({@code requireAntiMalware}, {@code osUpdatedWithinDays}) are then left
+ * out of the checks altogether.
  *
  * <p>Deciding a rule ({@link #status}) builds no text, so that coverage over a whole fleet stays
  * cheap; the measured and expected values as text ({@link #evaluate}) are made only for the pages
@@ -32,7 +38,9 @@ public final class Readiness {
     LOGICAL_CPUS("logicalCpus"),
     OS("os"),
     SYSTEM_DISK_FREE("systemDiskFree"),
-    CLOCK("clock");
+    CLOCK("clock"),
+    ANTI_MALWARE("antiMalware"),
+    OS_UPDATES("osUpdates");
 
     private final String label;
 
@@ -67,18 +75,31 @@ public final class Readiness {
     }
   }
 
-  /** Whether the machine meets every rule; builds no text. */
-  public static boolean compliant(Machine m, ReadinessPolicy p) {
+  /** Whether the collector applies the rule (two of them can be switched off). */
+  public static boolean enabled(Rule rule, ReadinessPolicy p) {
+    return switch (rule) {
+      case ANTI_MALWARE -> p.requireAntiMalware();
+      case OS_UPDATES -> p.osUpdatedWithinDays() > 0;
+      default -> true;
+    };
+  }
+
+  /** Whether the machine meets every rule the collector applies; builds no text. */
+  public static boolean compliant(Machine m, ReadinessPolicy p, Instant now) {
     for (Rule rule : Rule.values()) {
-      if (status(rule, m, p) != Status.PASS) {
+      if (enabled(rule, p) && status(rule, m, p, now) != Status.PASS) {
         return false;
       }
     }
     return true;
   }
 
-  /** One rule's outcome for the machine; builds no text. */
-  public static Status status(Rule rule, Machine m, ReadinessPolicy p) {
+  /**
+   * One rule's outcome for the machine at {@code now} (the age of the newest OS update depends on
+   * it); builds no text. Also answers for a rule that is switched off: whether a machine is
+   * protected is counted for every unit whether or not the policy requires it.
+   */
+  public static Status status(Rule rule, Machine m, ReadinessPolicy p, Instant now) {
     var hw = m.hardware();
     var live = m.liveness();
     return switch (rule) {
@@ -104,27 +125,43 @@ public final class Readiness {
           live.clockSkewSeconds() == null
               ? Status.UNKNOWN
               : of(Math.abs(live.clockSkewSeconds()) <= p.maxClockSkewSeconds());
+      case ANTI_MALWARE ->
+          hw.antiMalware() == null
+              ? Status.UNKNOWN
+              : of(hw.antiMalware().state() == Machine.AntiMalware.State.PROTECTED);
+      case OS_UPDATES ->
+          hw.osUpdatedAt() == null
+              ? Status.UNKNOWN
+              : of(daysSince(hw.osUpdatedAt(), now) <= p.osUpdatedWithinDays());
     };
   }
 
-  /** Every rule with its outcome and the measured and expected values as text. */
-  public static Result evaluate(Machine m, ReadinessPolicy p) {
+  /** Whole days from {@code then} to {@code now}; 0 for a time ahead of the collector's clock. */
+  static long daysSince(Instant then, Instant now) {
+    return Math.max(0, Duration.between(then, now).toDays());
+  }
+
+  /** Every rule the collector applies with its outcome and the measured and expected values. */
+  public static Result evaluate(Machine m, ReadinessPolicy p, Instant now) {
     List<Check> checks = new ArrayList<>();
     boolean compliant = true;
     for (Rule rule : Rule.values()) {
-      Status status = status(rule, m, p);
+      if (!enabled(rule, p)) {
+        continue;
+      }
+      Status status = status(rule, m, p, now);
       compliant &= status == Status.PASS;
       checks.add(
           new Check(
               rule.label(),
               status.label(),
-              status == Status.UNKNOWN ? null : measured(rule, m),
+              status == Status.UNKNOWN ? null : measured(rule, m, now),
               expected(rule, p)));
     }
     return new Result(compliant, List.copyOf(checks));
   }
 
-  private static String measured(Rule rule, Machine m) {
+  private static String measured(Rule rule, Machine m, Instant now) {
     var hw = m.hardware();
     var live = m.liveness();
     return switch (rule) {
@@ -139,6 +176,19 @@ public final class Readiness {
             + " GiB free";
       }
       case CLOCK -> live.clockSkewSeconds() + " s off";
+      case ANTI_MALWARE -> antiMalware(hw.antiMalware());
+      case OS_UPDATES -> daysSince(hw.osUpdatedAt(), now) + " days ago";
+    };
+  }
+
+  /** "Kaspersky ...: enabled, up to date", "Windows Defender: switched off", "no product". */
+  private static String antiMalware(Machine.AntiMalware a) {
+    String product = a.product() == null ? "" : a.product() + ": ";
+    return switch (a.state()) {
+      case PROTECTED -> product + "enabled, up to date";
+      case OUT_OF_DATE -> product + "out of date";
+      case DISABLED -> product + "switched off";
+      case NONE -> "no product";
     };
   }
 
@@ -154,6 +204,8 @@ public final class Readiness {
               + fmt(p.minSystemDiskFreeGib())
               + " GiB free";
       case CLOCK -> "within " + p.maxClockSkewSeconds() + " s";
+      case ANTI_MALWARE -> "enabled, up to date";
+      case OS_UPDATES -> "within " + p.osUpdatedWithinDays() + " days";
     };
   }
 

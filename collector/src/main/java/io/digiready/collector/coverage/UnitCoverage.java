@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * A unit with the figures of its subtree (itself and every unit below it), as {@code GET
- * /api/v1/units} returns it. Ratios are null when their denominator is 0.
+ * /api/v1/units} returns it. Ratios are null when their denominator is 0. {@code protectedMachines}
+ * counts the working machines with an anti-malware product enabled and up to date, {@code
+ * protectionCoverage} is their share of the working machines.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record UnitCoverage(
@@ -30,4 +32,7 @@ public record UnitCoverage(
     int of,
     boolean officeHoursNow,
     OfficeHours officeHours,
-    OfficeHours effectiveOfficeHours) {}
+    OfficeHours effectiveOfficeHours,
+    int protectedMachines,
+    Double protectionCoverage,
+    double protectionTarget) {}

@@ -90,21 +90,97 @@ public record Machine(
     }
   }
 
-  /** The few inventory figures that readiness and metrics need. */
+  /**
+   * The few inventory figures that readiness and metrics need. {@code antiMalware} is null when the
+   * agent did not say (an older agent, no Security Center, no known scanner); {@code osUpdatedAt}
+   * is when the newest operating-system update was installed, null when unknown; {@code softwareAt}
+   * is when the machine's software list last changed (null: it never sent one), which tells the
+   * software summaries when to recount.
+   */
   public record Hardware(
       Long memoryBytes,
       Integer logicalCpus,
       String cpuName,
       String osFamily,
       String osVersion,
-      Instant inventoryAt) {
-    public static final Hardware UNKNOWN = new Hardware(null, null, null, null, null, null);
+      Instant inventoryAt,
+      AntiMalware antiMalware,
+      Instant osUpdatedAt,
+      Instant softwareAt) {
+    public static final Hardware UNKNOWN =
+        new Hardware(null, null, null, null, null, null, null, null, null);
 
     public String os() {
       if (osFamily == null) {
         return "";
       }
       return osVersion == null ? osFamily : osFamily + " " + osVersion;
+    }
+  }
+
+  /**
+   * A machine's protection against malware, reduced to what readiness asks: the state of its best
+   * product and that product's name (null when there is none).
+   */
+  public record AntiMalware(State state, String product) {
+
+    /**
+     * What an inventory's protection section says, or null when it says nothing: the section or its
+     * product list is missing, or no product is known to pass and some cannot be judged (a product
+     * enabled with unknown definitions). A machine counts as protected when at least one product is
+     * enabled with current definitions, whatever the others do (Windows switches Defender off when
+     * another product takes over).
+     */
+    public static AntiMalware of(io.digiready.protocol.Inventory.Protection protection) {
+      if (protection == null || protection.antiMalware() == null) {
+        return null;
+      }
+      var products = protection.antiMalware();
+      if (products.isEmpty()) {
+        return new AntiMalware(State.NONE, null);
+      }
+      String outOfDate = null;
+      boolean allOff = true;
+      for (var p : products) {
+        boolean on = Boolean.TRUE.equals(p.enabled());
+        if (on && Boolean.TRUE.equals(p.upToDate())) {
+          return new AntiMalware(State.PROTECTED, p.name());
+        }
+        if (on && Boolean.FALSE.equals(p.upToDate()) && outOfDate == null) {
+          outOfDate = p.name();
+        }
+        allOff &= Boolean.FALSE.equals(p.enabled());
+      }
+      if (outOfDate != null) {
+        return new AntiMalware(State.OUT_OF_DATE, outOfDate);
+      }
+      return allOff ? new AntiMalware(State.DISABLED, products.get(0).name()) : null;
+    }
+
+    /** Best first: a machine is as protected as its best product. */
+    public enum State {
+      /** A product is enabled and its definitions are up to date. */
+      PROTECTED,
+      /** A product is enabled, but its definitions are out of date. */
+      OUT_OF_DATE,
+      /** Every product is switched off. */
+      DISABLED,
+      /** The operating system answered and knows no product. */
+      NONE;
+
+      public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+
+      /** The state a label names ({@code out_of_date}); null for an unknown label. */
+      public static State fromLabel(String label) {
+        for (State s : values()) {
+          if (s.label().equals(label)) {
+            return s;
+          }
+        }
+        return null;
+      }
     }
   }
 

@@ -1,6 +1,10 @@
 package io.digiready.collector.fleet;
 
-/** An administrative unit as stored; {@code officeHours} is null when it inherits all of them. */
+/**
+ * An administrative unit as stored; {@code officeHours} is null when it inherits all of them.
+ * {@code protectionTarget} is the share of working computers that should be protected against
+ * malware.
+ */
 public record Unit(
     String code,
     String name,
@@ -9,4 +13,5 @@ public record Unit(
     int staff,
     double equipmentTarget,
     double connectivityTarget,
-    OfficeHours officeHours) {}
+    OfficeHours officeHours,
+    double protectionTarget) {}

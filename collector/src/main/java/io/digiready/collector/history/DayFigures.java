@@ -9,7 +9,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One unit's subtree figures on one calendar day, as the history and the reports give them. Every
- * figure is null when {@code status} is {@code none}.
+ * figure is null when {@code status} is {@code none}; the protection figures are also null on days
+ * recorded before the collector counted protection.
  *
  * <ul>
  *   <li>{@code recorded}: taken at the end of the day by a running collector;
@@ -41,7 +42,11 @@ public record DayFigures(
     Boolean equipmentTargetMet,
     Boolean connectivityTargetMet,
     Integer rank,
-    Integer of) {
+    Integer of,
+    Integer protectedMachines,
+    Double protectionCoverage,
+    Double protectionTarget,
+    Boolean protectionTargetMet) {
 
   public static final String RECORDED = "recorded";
   public static final String ESTIMATED = "estimated";
@@ -59,7 +64,7 @@ public record DayFigures(
   public static DayFigures none(LocalDate day) {
     return new DayFigures(
         day, NONE, false, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -87,7 +92,11 @@ public record DayFigures(
         met(r.equipmentCoverage(), r.equipmentTarget()),
         met(r.connectivityCoverage(), r.connectivityTarget()),
         r.rank(),
-        r.of());
+        r.of(),
+        r.protectedMachines(),
+        r.protectionCoverage(),
+        r.protectionTarget(),
+        r.protectionTarget() == null ? null : met(r.protectionCoverage(), r.protectionTarget()));
   }
 
   /** Today's live figures. */
@@ -117,7 +126,11 @@ public record DayFigures(
         equipmentTargetMet,
         connectivityTargetMet,
         rank,
-        of);
+        of,
+        protectedMachines,
+        protectionCoverage,
+        protectionTarget,
+        protectionTargetMet);
   }
 
   /** The row a unit's live figures make for {@code day}. */
@@ -143,7 +156,10 @@ public record DayFigures(
         u.equipmentTarget(),
         u.connectivityTarget(),
         u.rank(),
-        u.of());
+        u.of(),
+        u.protectedMachines(),
+        u.protectionCoverage(),
+        u.protectionTarget());
   }
 
   /** Whether a coverage meets its target; null without a coverage figure. */

@@ -8,7 +8,8 @@ import java.time.Instant;
 final class Hardware {
   private Hardware() {}
 
-  static Machine.Hardware of(Inventory inv, Instant receivedAt) {
+  /** {@code softwareAt}: when the software list last changed, kept as the machine had it. */
+  static Machine.Hardware of(Inventory inv, Instant receivedAt, Instant softwareAt) {
     Long memory = null;
     if (inv.memory() != null) {
       long modules = 0;
@@ -26,6 +27,9 @@ final class Hardware {
         p == null ? null : p.name(),
         os == null ? null : os.family(),
         os == null ? null : os.version(),
-        receivedAt);
+        receivedAt,
+        Machine.AntiMalware.of(inv.protection()),
+        inv.updates() == null ? null : inv.updates().lastInstalledAt(),
+        softwareAt);
   }
 }

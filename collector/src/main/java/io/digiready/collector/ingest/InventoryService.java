@@ -5,6 +5,8 @@ import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.problem.Problem;
+import io.digiready.collector.software.ProtectionChanges;
+import io.digiready.collector.software.SoftwareChanges;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Tx;
 import io.digiready.protocol.Inventory;
@@ -13,22 +15,43 @@ import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Stores an inventory when its content changed, recording each change as an event. */
+/**
+ * Stores an inventory when its content changed, recording each change as an event. The software
+ * list goes to its own tables (never into the inventory's JSON): an inventory without one means
+ * "unchanged since last sent" and keeps the stored list. Anti-malware and update status changes are
+ * stored too; anti-malware ones also make events.
+ */
 public final class InventoryService {
   private static final ObjectMapper JSON = Json.mapper();
   private final Fleet fleet;
   private final GroupCommitWriter writer;
   private final IngestMetrics counters;
   private final Clock clock;
+  private final Consumer<String> softwareChanged;
 
   public InventoryService(
       Fleet fleet, GroupCommitWriter writer, IngestMetrics counters, Clock clock) {
+    this(fleet, writer, counters, clock, unit -> {});
+  }
+
+  /**
+   * @param softwareChanged told the unit of a machine whose software list changed, after the commit
+   */
+  public InventoryService(
+      Fleet fleet,
+      GroupCommitWriter writer,
+      IngestMetrics counters,
+      Clock clock,
+      Consumer<String> softwareChanged) {
     this.fleet = fleet;
     this.writer = writer;
     this.counters = counters;
     this.clock = clock;
+    this.softwareChanged = softwareChanged;
   }
 
   /** Returns whether the stored inventory changed. */
@@ -47,27 +70,63 @@ public final class InventoryService {
               if (s.changed()) {
                 fleet.putMachine(s.machine());
               }
+              if (s.softwareChanged()) {
+                softwareChanged.accept(s.machine().unitCode());
+              }
             });
     counters.inventory(stored.changed() ? "changed" : "unchanged");
     return stored.changed();
   }
 
-  record Stored(Machine machine, boolean changed) {}
+  record Stored(Machine machine, boolean changed, boolean softwareChanged) {}
 
   /** Compares with the stored inventory and writes it and its change events when different. */
-  Stored storeInTx(Tx tx, Machine machine, Inventory inventory, Instant now) throws Exception {
+  Stored storeInTx(Tx tx, Machine machine, Inventory received, Instant now) throws Exception {
+    List<Inventory.Software> software = received.software();
+    Inventory inventory = received.withSoftware(null);
     Optional<String> storedJson = tx.inventoryJson(machine.id());
+    boolean changed = true;
     if (storedJson.isPresent()) {
       Inventory stored = JSON.readValue(storedJson.get(), Inventory.class);
-      List<String> changes = InventoryDiff.between(stored, inventory);
-      if (changes.isEmpty()) {
-        return new Stored(machine, false);
+      // A list kept in the JSON by a collector older than the software tables moves there now.
+      boolean listInJson = stored.software() != null;
+      if (software == null && listInJson) {
+        software = stored.software();
       }
+      stored = stored.withSoftware(null);
+      List<String> changes = InventoryDiff.between(stored, inventory);
+      List<String> protection =
+          ProtectionChanges.between(stored.protection(), inventory.protection());
       for (String change : changes) {
         tx.insertEvent(machine.id(), machine.unitCode(), now, "inventory_changed", change);
       }
+      for (String change : protection) {
+        tx.insertEvent(machine.id(), machine.unitCode(), now, "protection_changed", change);
+      }
+      // An update installed or a reboot done changes no hardware and makes no event, but readiness
+      // needs the date: store it.
+      changed =
+          !changes.isEmpty()
+              || listInJson
+              || !Objects.equals(stored.protection(), inventory.protection())
+              || !Objects.equals(stored.updates(), inventory.updates());
     }
-    Machine.Hardware hardware = Hardware.of(inventory, now);
+    boolean softwareChanged = false;
+    if (software != null) {
+      Optional<List<Inventory.Software>> before = tx.software(machine.id());
+      if (tx.replaceSoftware(machine.id(), software, now)) {
+        softwareChanged = true;
+        List<Inventory.Software> after = tx.software(machine.id()).orElseThrow();
+        for (String change : SoftwareChanges.between(before.orElse(null), after)) {
+          tx.insertEvent(machine.id(), machine.unitCode(), now, "software_changed", change);
+        }
+      }
+    }
+    if (!changed && !softwareChanged) {
+      return new Stored(machine, false, false);
+    }
+    Machine.Hardware hardware =
+        Hardware.of(inventory, now, softwareChanged ? now : machine.hardware().softwareAt());
     tx.updateInventory(machine.id(), hardware, JSON.writeValueAsString(inventory));
     Machine updated = machine.withHardware(hardware);
     String hostname = inventory.hostname().strip();
@@ -76,6 +135,6 @@ public final class InventoryService {
       updated = updated.withHostname(hostname);
       tx.updateMachine(updated);
     }
-    return new Stored(updated, true);
+    return new Stored(updated, true, softwareChanged);
   }
 }

@@ -146,6 +146,24 @@ public final class DigireadyMetrics {
         UnitCoverage::connectivityTarget);
     gauge(
         w,
+        MetricNames.UNIT_PROTECTED_MACHINES,
+        "Working machines with anti-malware enabled and up to date (subtree)",
+        units,
+        u -> (double) u.protectedMachines());
+    gauge(
+        w,
+        MetricNames.UNIT_PROTECTION_COVERAGE,
+        "Working machines with anti-malware enabled and up to date / working",
+        units,
+        UnitCoverage::protectionCoverage);
+    gauge(
+        w,
+        MetricNames.UNIT_PROTECTION_TARGET,
+        "Protection coverage target of the unit",
+        units,
+        UnitCoverage::protectionTarget);
+    gauge(
+        w,
         MetricNames.UNIT_OFFICE_OPEN,
         "1 inside the unit's office hours, else 0",
         units,
@@ -227,7 +245,10 @@ public final class DigireadyMetrics {
       }
       // Rule names are the policy's and status is fail or unknown: bounded label values.
       for (Readiness.Rule rule : Readiness.Rule.values()) {
-        Readiness.Status status = Readiness.status(rule, v.machine(), v.policy());
+        if (!Readiness.enabled(rule, v.policy())) {
+          continue;
+        }
+        Readiness.Status status = Readiness.status(rule, v.machine(), v.policy(), v.at());
         if (status != Readiness.Status.PASS) {
           machine(w, MetricNames.MACHINE_POLICY_FAILING, v.machine())
               .label("rule", rule.label())

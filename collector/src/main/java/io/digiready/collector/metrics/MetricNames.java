@@ -21,6 +21,9 @@ public final class MetricNames {
   public static final String UNIT_READINESS = PREFIX + "unit.readiness.score";
   public static final String UNIT_EQUIPMENT_TARGET = PREFIX + "unit.equipment.target.ratio";
   public static final String UNIT_CONNECTIVITY_TARGET = PREFIX + "unit.connectivity.target.ratio";
+  public static final String UNIT_PROTECTED_MACHINES = PREFIX + "unit.protected.machines";
+  public static final String UNIT_PROTECTION_COVERAGE = PREFIX + "unit.protection.coverage.ratio";
+  public static final String UNIT_PROTECTION_TARGET = PREFIX + "unit.protection.target.ratio";
 
   /** Not "office_hours" as in the design: promtool reads a "_hours" suffix as a non-base unit. */
   public static final String UNIT_OFFICE_OPEN = PREFIX + "unit.office.open";

@@ -78,7 +78,8 @@ public final class PeriodReportService {
       Double connectivityCoverage,
       Double compliance,
       Double readinessScore,
-      Integer rankUp) {}
+      Integer rankUp,
+      Double protectionCoverage) {}
 
   public PeriodReport report(String unit, LocalDate from, LocalDate to, Language language) {
     fleet.requireUnit(unit);
@@ -141,7 +142,7 @@ public final class PeriodReportService {
 
   static Change change(DayFigures end, DayFigures previous) {
     if (!end.known() || !previous.known()) {
-      return new Change(null, null, null, null, null, null, null, null, null);
+      return new Change(null, null, null, null, null, null, null, null, null, null);
     }
     return new Change(
         end.staff() - previous.staff(),
@@ -152,7 +153,8 @@ public final class PeriodReportService {
         minus(end.connectivityCoverage(), previous.connectivityCoverage()),
         minus(end.compliance(), previous.compliance()),
         minus(end.readinessScore(), previous.readinessScore()),
-        previous.rank() - end.rank());
+        previous.rank() - end.rank(),
+        minus(end.protectionCoverage(), previous.protectionCoverage()));
   }
 
   private static Double minus(Double a, Double b) {

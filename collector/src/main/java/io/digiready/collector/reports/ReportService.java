@@ -95,6 +95,10 @@ public final class ReportService {
               ratio(f.connectivityTarget()),
               w.met(f.equipmentTargetMet()),
               w.met(f.connectivityTargetMet()),
+              f.protectedMachines() == null ? "" : String.valueOf(f.protectedMachines()),
+              ratio(f.protectionCoverage()),
+              ratio(f.protectionTarget()),
+              w.met(f.protectionTargetMet()),
               w.status(f.status())));
     }
     return new Export(filename("coverage", unit, day), csv.bytes());
@@ -132,7 +136,10 @@ public final class ReportService {
               diskFree == null ? "" : gib(diskFree),
               w.yesNo(v.internet()),
               w.policy(v.compliant()),
-              failing(w, v.readiness())));
+              failing(w, v.readiness()),
+              w.antiMalware(
+                  hw.antiMalware() == null ? "unknown" : hw.antiMalware().state().label()),
+              hw.osUpdatedAt() == null ? "" : hw.osUpdatedAt().toString()));
     }
     return new Export(filename("machines", unit, today(unit, now)), csv.bytes());
   }
@@ -163,7 +170,10 @@ public final class ReportService {
                     "compliance",
                     "readinessScore",
                     "rank",
-                    "of"));
+                    "of",
+                    "protectedMachines",
+                    "protectionCoverage",
+                    "protectionTarget"));
     for (UnitCoverage u : coverage.compute(fleet, clock.instant())) {
       csv.row(
           List.of(
@@ -184,7 +194,10 @@ public final class ReportService {
               ratio(u.compliance()),
               ratio(u.readinessScore()),
               String.valueOf(u.rank()),
-              String.valueOf(u.of())));
+              String.valueOf(u.of()),
+              String.valueOf(u.protectedMachines()),
+              ratio(u.protectionCoverage()),
+              ratio(u.protectionTarget())));
     }
     return csv.bytes();
   }

@@ -45,6 +45,9 @@ abstract class Words {
 
   abstract String rule(String rule);
 
+  /** A machine's anti-malware state in a cell; "unknown" when its agent did not say. */
+  abstract String antiMalware(String label);
+
   /** "memory 3.8 GiB (expected >= 4 GiB)", in the language; values stay as measured. */
   abstract String failing(String rule, String value, String expected);
 
@@ -93,7 +96,16 @@ abstract class Words {
                 "logicalCpus", "Số luồng xử lý",
                 "os", "Hệ điều hành",
                 "systemDiskFree", "Dung lượng trống ổ hệ thống",
-                "clock", "Đồng hồ");
+                "clock", "Đồng hồ",
+                "antiMalware", "Phần mềm phòng chống mã độc",
+                "osUpdates", "Cập nhật hệ điều hành");
+        private final Map<String, String> antiMalware =
+            Map.of(
+                "protected", "đang bật, đã cập nhật",
+                "out_of_date", "chưa cập nhật mẫu nhận diện",
+                "disabled", "đang tắt",
+                "none", "không có",
+                "unknown", "chưa rõ");
         private final DateTimeFormatter date = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
         @Override
@@ -127,6 +139,10 @@ abstract class Words {
               "Chỉ tiêu kết nối Internet",
               "Đạt chỉ tiêu trang bị",
               "Đạt chỉ tiêu kết nối",
+              "Số máy tính được bảo vệ",
+              "Tỷ lệ máy tính được bảo vệ",
+              "Chỉ tiêu bảo vệ",
+              "Đạt chỉ tiêu bảo vệ",
               "Tình trạng số liệu");
         }
 
@@ -145,7 +161,9 @@ abstract class Words {
               "Ổ hệ thống còn trống (GiB)",
               "Kết nối Internet trong khoảng theo dõi",
               "Tiêu chuẩn sẵn sàng",
-              "Tiêu chí không đạt");
+              "Tiêu chí không đạt",
+              "Phần mềm phòng chống mã độc",
+              "Cập nhật hệ điều hành lần cuối");
         }
 
         @Override
@@ -189,13 +207,36 @@ abstract class Words {
         }
 
         @Override
+        String antiMalware(String label) {
+          return antiMalware.getOrDefault(label, label);
+        }
+
+        @Override
         String failing(String rule, String value, String expected) {
           return rule(rule)
               + " "
-              + (value == null ? "chưa rõ" : value)
+              + (value == null ? "chưa rõ" : measured(value))
               + " (yêu cầu "
-              + expected
+              + measured(expected)
               + ")";
+        }
+
+        /**
+         * The few English words of Readiness's measured and expected texts; product names, figures
+         * and units stay as measured.
+         */
+        private String measured(String text) {
+          return text.replace("enabled, up to date", "đang bật, đã cập nhật")
+              .replace("out of date", "chưa cập nhật mẫu nhận diện")
+              .replace("switched off", "đang tắt")
+              .replace("no product", "không có phần mềm")
+              .replaceAll("^(\\d+) days ago$", "$1 ngày trước")
+              .replaceAll("^within (\\d+) days$", "trong vòng $1 ngày")
+              .replaceAll("^within (\\d+) s$", "lệch không quá $1 giây")
+              .replaceAll("^(-?\\d+) s off$", "lệch $1 giây")
+              .replaceAll("^not ", "không phải ")
+              .replace(" and >= ", " và >= ")
+              .replace(" GiB free", " GiB trống");
         }
 
         @Override
@@ -279,6 +320,10 @@ abstract class Words {
               "connectivityTarget",
               "equipmentTargetMet",
               "connectivityTargetMet",
+              "protectedMachines",
+              "protectionCoverage",
+              "protectionTarget",
+              "protectionTargetMet",
               "status");
         }
 
@@ -297,7 +342,9 @@ abstract class Words {
               "systemDiskFreeGib",
               "internetInWindow",
               "readiness",
-              "failingRules");
+              "failingRules",
+              "antiMalware",
+              "osUpdatedAt");
         }
 
         @Override
@@ -323,6 +370,15 @@ abstract class Words {
         @Override
         String kind(String kind) {
           return kind;
+        }
+
+        @Override
+        String antiMalware(String label) {
+          return switch (label) {
+            case "out_of_date" -> "out of date";
+            case "disabled" -> "switched off";
+            default -> label;
+          };
         }
 
         @Override

@@ -49,7 +49,7 @@ abstract class JdbcStore implements Store {
 
   static final String UNIT_SELECT =
       "SELECT code, name, parent, kind, staff, equipment_target, connectivity_target,"
-          + " office_hours FROM units";
+          + " office_hours, protection_target FROM units";
 
   static Unit unit(ResultSet rs) throws SQLException {
     return new Unit(
@@ -60,7 +60,8 @@ abstract class JdbcStore implements Store {
         rs.getInt(5),
         rs.getDouble(6),
         rs.getDouble(7),
-        officeHours(rs.getString(8)));
+        officeHours(rs.getString(8)),
+        rs.getDouble(9));
   }
 
   /** Column 8 is {@code revoked_at}. */
@@ -323,7 +324,8 @@ abstract class JdbcStore implements Store {
   static final String COVERAGE_DAY_COLUMNS =
       "day, status, as_of, staff, own_staff, equipped_staff, working_machines, internet_machines,"
           + " compliant_machines, equipment_coverage, connectivity_coverage, compliance,"
-          + " readiness_score, equipment_target, connectivity_target, unit_rank, siblings";
+          + " readiness_score, equipment_target, connectivity_target, unit_rank, siblings,"
+          + " protected_machines, protection_coverage, protection_target";
 
   @Override
   public List<CoverageDay> coverageDays(
@@ -366,7 +368,10 @@ abstract class JdbcStore implements Store {
                 rs.getDouble(15),
                 rs.getDouble(16),
                 rs.getInt(17),
-                rs.getInt(18)));
+                rs.getInt(18),
+                MachineRows.longOrNull(rs, 19) == null ? null : rs.getInt(19),
+                doubleOrNull(rs, 20),
+                doubleOrNull(rs, 21)));
   }
 
   @Override
@@ -539,6 +544,141 @@ abstract class JdbcStore implements Store {
         .findFirst();
   }
 
+  @Override
+  public Optional<SoftwareList> software(String machineId) {
+    Long mid = key(keys.mids, machineId, "SELECT mid FROM machine_state WHERE machine_id = ?");
+    try {
+      return read(
+          c -> {
+            Instant at = SoftwareRows.reportedAt(c, machineId);
+            if (at == null) {
+              return Optional.empty();
+            }
+            return SoftwareRows.read(c, machineId, mid).map(list -> new SoftwareList(at, list));
+          });
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Installation> installations(String name) {
+    return query(
+        "SELECT s.machine_id, n.name, r.version, r.vendor, ms.install_day"
+            + " FROM software_names n JOIN software_releases r ON r.sid = n.sid"
+            + " JOIN machine_software ms ON ms.vid = r.vid"
+            + " JOIN machine_state s ON s.mid = ms.mid WHERE n.name_key = ?",
+        p -> p.setString(1, SoftwareRows.nameKey(name.strip())),
+        rs -> {
+          long day = rs.getLong(5);
+          boolean noDay = rs.wasNull();
+          String version = rs.getString(3);
+          String vendor = rs.getString(4);
+          return new Installation(
+              rs.getString(1),
+              rs.getString(2),
+              version.isEmpty() ? null : version,
+              vendor.isEmpty() ? null : vendor,
+              noDay ? null : LocalDate.ofEpochDay(day));
+        });
+  }
+
+  @Override
+  public void installedReleases(Collection<String> machineIds, InstalledRelease each) {
+    Map<Long, String> byMid = new java.util.HashMap<>();
+    for (String id : machineIds) {
+      Long mid = key(keys.mids, id, "SELECT mid FROM machine_state WHERE machine_id = ?");
+      if (mid != null) {
+        byMid.put(mid, id);
+      }
+    }
+    List<Long> mids = new ArrayList<>(byMid.keySet());
+    for (int from = 0; from < mids.size(); from += 500) {
+      List<Long> chunk = mids.subList(from, Math.min(mids.size(), from + 500));
+      // Two integers a row, read straight from the primary key: no join, no sort.
+      scan(
+          "SELECT mid, vid FROM machine_software WHERE mid IN (" + placeholders(chunk.size()) + ")",
+          p -> {
+            int i = 1;
+            for (Long mid : chunk) {
+              p.setLong(i++, mid);
+            }
+          },
+          rs -> each.accept(byMid.get(rs.getLong(1)), rs.getInt(2)));
+    }
+  }
+
+  @Override
+  public Map<Integer, Integer> releaseApplications(Collection<Integer> vids) {
+    List<Integer> list = new ArrayList<>(vids);
+    Map<Integer, Integer> out = new java.util.HashMap<>();
+    for (int from = 0; from < list.size(); from += 500) {
+      List<Integer> chunk = list.subList(from, Math.min(list.size(), from + 500));
+      scan(
+          "SELECT vid, sid FROM software_releases WHERE vid IN ("
+              + placeholders(chunk.size())
+              + ")",
+          p -> {
+            int i = 1;
+            for (Integer vid : chunk) {
+              p.setInt(i++, vid);
+            }
+          },
+          rs -> out.put(rs.getInt(1), rs.getInt(2)));
+    }
+    return out;
+  }
+
+  @Override
+  public java.util.Set<String> softwareReported(Collection<String> machineIds) {
+    List<String> ids = new ArrayList<>(machineIds);
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+      out.addAll(
+          query(
+              "SELECT id FROM machines WHERE software_at IS NOT NULL AND id IN ("
+                  + placeholders(chunk.size())
+                  + ")",
+              p -> {
+                int i = 1;
+                for (String id : chunk) {
+                  p.setString(i++, id);
+                }
+              },
+              rs -> rs.getString(1)));
+    }
+    return out;
+  }
+
+  @Override
+  public Map<Integer, String> softwareNames(Collection<Integer> sids) {
+    return byId("SELECT sid, name FROM software_names WHERE sid IN (", sids);
+  }
+
+  @Override
+  public Map<Integer, String> softwareVersions(Collection<Integer> vids) {
+    return byId("SELECT vid, version FROM software_releases WHERE vid IN (", vids);
+  }
+
+  private Map<Integer, String> byId(String sqlStart, Collection<Integer> ids) {
+    List<Integer> list = new ArrayList<>(ids);
+    Map<Integer, String> out = new java.util.HashMap<>();
+    for (int from = 0; from < list.size(); from += 500) {
+      List<Integer> chunk = list.subList(from, Math.min(list.size(), from + 500));
+      query(
+          sqlStart + placeholders(chunk.size()) + ")",
+          p -> {
+            int i = 1;
+            for (Integer id : chunk) {
+              p.setInt(i++, id);
+            }
+          },
+          rs -> out.put(rs.getInt(1), rs.getString(2)));
+    }
+    return out;
+  }
+
   interface Binder {
     void bind(PreparedStatement p) throws SQLException;
   }
@@ -554,6 +694,30 @@ abstract class JdbcStore implements Store {
 
   /** Runs a read on a connection for reads (one shared for SQLite, one of a pool otherwise). */
   protected abstract <T> T read(Read<T> work) throws SQLException;
+
+  interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Like {@link #query}, for rows that are consumed one by one rather than collected. */
+  protected void scan(String sql, Binder binder, RowReader each) {
+    try {
+      read(
+          c -> {
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+              binder.bind(p);
+              try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                  each.read(rs);
+                }
+              }
+              return null;
+            }
+          });
+    } catch (SQLException e) {
+      throw new StorageUnavailableException("read failed: " + e.getMessage(), e);
+    }
+  }
 
   protected <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
     try {

@@ -13,6 +13,7 @@ import io.digiready.collector.store.HeartbeatStage.MachineHour;
 import io.digiready.collector.store.HeartbeatStage.UnitProbe;
 import io.digiready.collector.store.RawHeartbeatCodec.Target;
 import io.digiready.protocol.Heartbeat;
+import io.digiready.protocol.Inventory;
 import io.digiready.protocol.ProbeResult;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
@@ -192,13 +193,14 @@ final class JdbcTx implements Tx {
     PreparedStatement p =
         sql(
             "INSERT INTO units (code, name, parent, kind, staff, equipment_target,"
-                + " connectivity_target, office_hours, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " connectivity_target, office_hours, created_at, updated_at, protection_target)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
                 + " parent = excluded.parent, kind = excluded.kind, staff = excluded.staff,"
                 + " equipment_target = excluded.equipment_target,"
                 + " connectivity_target = excluded.connectivity_target,"
-                + " office_hours = excluded.office_hours, updated_at = excluded.updated_at");
+                + " office_hours = excluded.office_hours, updated_at = excluded.updated_at,"
+                + " protection_target = excluded.protection_target");
     p.setString(1, u.code());
     p.setString(2, u.name());
     p.setString(3, u.parent());
@@ -214,6 +216,7 @@ final class JdbcTx implements Tx {
     }
     p.setLong(9, now.toEpochMilli());
     p.setLong(10, now.toEpochMilli());
+    p.setDouble(11, u.protectionTarget());
     p.executeUpdate();
     if (uid(u.code()) == null) {
       // Another collector on the same database may have made the key already.
@@ -460,7 +463,8 @@ final class JdbcTx implements Tx {
     PreparedStatement p =
         sql(
             "UPDATE machines SET inventory = ?, inventory_at = ?, memory_bytes = ?,"
-                + " logical_cpus = ?, cpu_name = ?, os_family = ?, os_version = ? WHERE id = ?");
+                + " logical_cpus = ?, cpu_name = ?, os_family = ?, os_version = ?,"
+                + " anti_malware = ?, anti_malware_product = ?, os_updated_at = ? WHERE id = ?");
     p.setString(1, json);
     setInstant(p, 2, h.inventoryAt());
     setLong(p, 3, h.memoryBytes());
@@ -472,7 +476,11 @@ final class JdbcTx implements Tx {
     p.setString(5, h.cpuName());
     p.setString(6, h.osFamily());
     p.setString(7, h.osVersion());
-    p.setString(8, machineId);
+    var antiMalware = h.antiMalware();
+    p.setString(8, antiMalware == null ? null : antiMalware.state().label());
+    p.setString(9, antiMalware == null ? null : antiMalware.product());
+    setInstant(p, 10, h.osUpdatedAt());
+    p.setString(11, machineId);
     p.executeUpdate();
   }
 
@@ -488,6 +496,19 @@ final class JdbcTx implements Tx {
     p.setString(4, kind);
     p.setString(5, detail);
     p.executeUpdate();
+  }
+
+  @Override
+  public Optional<List<Inventory.Software>> software(String machineId) throws SQLException {
+    beforeRead();
+    return SoftwareRows.read(c, machineId, mid(machineId));
+  }
+
+  @Override
+  public boolean replaceSoftware(String machineId, List<Inventory.Software> list, Instant at)
+      throws SQLException {
+    direct();
+    return SoftwareRows.replace(c, machineId, mid(machineId), list, at);
   }
 
   @Override
@@ -560,13 +581,13 @@ final class JdbcTx implements Tx {
     List<Unit> units = new ArrayList<>();
     PreparedStatement p =
         sql(
-            JdbcStore.UNIT_SELECT.replace("office_hours FROM", "office_hours, changed FROM")
+            JdbcStore.UNIT_SELECT.replace(" FROM units", ", changed FROM units")
                 + " WHERE changed > ?");
     p.setLong(1, marker);
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
         units.add(JdbcStore.unit(rs));
-        high[0] = Math.max(high[0], rs.getLong(9));
+        high[0] = Math.max(high[0], rs.getLong("changed"));
       }
     }
     List<Machine> machines = new ArrayList<>();
@@ -800,7 +821,7 @@ final class JdbcTx implements Tx {
         sql(
             "INSERT INTO unit_coverage_days (uid, "
                 + columns
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (uid, day) DO UPDATE SET "
                 + updates
                 + " WHERE unit_coverage_days.status = "
@@ -829,6 +850,13 @@ final class JdbcTx implements Tx {
       p.setDouble(16, d.connectivityTarget());
       p.setInt(17, d.rank());
       p.setInt(18, d.of());
+      if (d.protectedMachines() == null) {
+        p.setNull(19, Types.INTEGER);
+      } else {
+        p.setInt(19, d.protectedMachines());
+      }
+      setDouble(p, 20, d.protectionCoverage());
+      setDouble(p, 21, d.protectionTarget());
       p.addBatch();
       any = true;
     }

@@ -17,7 +17,8 @@ final class MachineRows {
           + " s.last_internet_up, s.last_internet_ok_at, s.clock_skew_seconds,"
           + " s.memory_used_bytes, s.disk_free_bytes, s.disk_total_bytes, m.memory_bytes,"
           + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at,"
-          + " m.possible_duplicate_of"
+          + " m.possible_duplicate_of,"
+          + " m.anti_malware, m.anti_malware_product, m.os_updated_at, m.software_at"
           + " FROM machines m JOIN machine_state s ON s.machine_id = m.id";
 
   private MachineRows() {}
@@ -54,7 +55,10 @@ final class MachineRows {
             rs.getString("cpu_name"),
             rs.getString("os_family"),
             rs.getString("os_version"),
-            instant(rs, "inventory_at"));
+            instant(rs, "inventory_at"),
+            antiMalware(rs.getString("anti_malware"), rs.getString("anti_malware_product")),
+            instant(rs, "os_updated_at"),
+            instant(rs, "software_at"));
     return new Machine(
         rs.getString("id"),
         rs.getString("unit_code"),
@@ -65,6 +69,15 @@ final class MachineRows {
         liveness,
         hardware,
         rs.getString("possible_duplicate_of"));
+  }
+
+  /** The stored state label and product; null (unknown) for no or an unknown label. */
+  static Machine.AntiMalware antiMalware(String label, String product) {
+    Machine.AntiMalware.State state = Machine.AntiMalware.State.fromLabel(label);
+    // Product names repeat across a whole fleet ("Windows Defender"): one copy in memory.
+    return state == null
+        ? null
+        : new Machine.AntiMalware(state, product == null ? null : product.intern());
   }
 
   static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -37,7 +37,10 @@ final class Migrations {
           Step.sql("V006__drop_moved_columns.sql"),
           Step.sql("V010__machine_possible_duplicate.sql"),
           Step.sql("V011__enrollment_token_limits.sql"),
-          Step.sql("V020__unit_coverage_days.sql"));
+          Step.sql("V020__unit_coverage_days.sql"),
+          Step.sql("V030__software.sql"),
+          new Step("V031__software_from_inventory", SoftwareFromInventory::run),
+          Step.sql("V032__coverage_days_protection.sql"));
 
   /**
    * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
@@ -49,7 +52,10 @@ final class Migrations {
           Step.sql("V002__changes.sql"),
           Step.sql("V010__machine_possible_duplicate.sql"),
           Step.sql("V011__enrollment_token_limits.sql"),
-          Step.sql("V020__unit_coverage_days.sql"));
+          Step.sql("V020__unit_coverage_days.sql"),
+          Step.sql("V030__software.sql"),
+          new Step("V031__software_from_inventory", SoftwareFromInventory::run),
+          Step.sql("V032__coverage_days_protection.sql"));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;

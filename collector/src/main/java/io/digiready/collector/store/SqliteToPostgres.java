@@ -36,7 +36,10 @@ public final class SqliteToPostgres {
           "unit_days",
           "unit_probe_days",
           "raw_heartbeat_hours",
-          "unit_coverage_days");
+          "unit_coverage_days",
+          "software_names",
+          "software_releases",
+          "machine_software");
 
   /** Identity columns whose values the copy keeps, so that the compact tables' keys still match. */
   private static final Map<String, String> KEPT_IDENTITIES =
@@ -50,7 +53,11 @@ public final class SqliteToPostgres {
           "events",
           "id",
           "raw_heartbeat_hours",
-          "id");
+          "id",
+          "software_names",
+          "sid",
+          "software_releases",
+          "vid");
 
   private SqliteToPostgres() {}
 

@@ -5,6 +5,7 @@ import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
 import io.digiready.protocol.Heartbeat;
+import io.digiready.protocol.Inventory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -60,6 +61,30 @@ public interface Store extends AutoCloseable {
 
   /** The machine's last stored heartbeat, probe details included. */
   Optional<Heartbeat> lastHeartbeat(String machineId);
+
+  /** The machine's software list and when it was stored; empty when it never sent one. */
+  Optional<SoftwareList> software(String machineId);
+
+  /**
+   * Every stored installation of the application called {@code name} (ignoring case), on any
+   * machine: one per machine and release (name, version, vendor).
+   */
+  List<Installation> installations(String name);
+
+  /** Calls {@code each} with every release (its id) installed on the given machines. */
+  void installedReleases(Collection<String> machineIds, InstalledRelease each);
+
+  /** The application id of each given release id (releases never change application). */
+  java.util.Map<Integer, Integer> releaseApplications(Collection<Integer> vids);
+
+  /** Of the given machines, those that have sent a software list (possibly an empty one). */
+  java.util.Set<String> softwareReported(Collection<String> machineIds);
+
+  /** Application names by application id, for the ids given. */
+  java.util.Map<Integer, String> softwareNames(Collection<Integer> sids);
+
+  /** Versions by release id, for the ids given ("" when the agent sent none). */
+  java.util.Map<Integer, String> softwareVersions(Collection<Integer> vids);
 
   /** True when several collectors may share this database (PostgreSQL); false for SQLite. */
   default boolean shared() {
@@ -168,7 +193,10 @@ public interface Store extends AutoCloseable {
       double equipmentTarget,
       double connectivityTarget,
       int rank,
-      int of) {
+      int of,
+      Integer protectedMachines,
+      Double protectionCoverage,
+      Double protectionTarget) {
     /** Today's figures so far: rewritten until the day ends. */
     public static final int SO_FAR = 0;
 
@@ -198,7 +226,21 @@ public interface Store extends AutoCloseable {
           equipmentTarget,
           connectivityTarget,
           rank,
-          of);
+          of,
+          protectedMachines,
+          protectionCoverage,
+          protectionTarget);
     }
+  }
+
+  record SoftwareList(Instant reportedAt, List<Inventory.Software> software) {}
+
+  /** One release of an application on one machine; version and vendor null when not sent. */
+  record Installation(
+      String machineId, String name, String version, String vendor, LocalDate installDate) {}
+
+  /** Receives one installed release: the machine's id and the release's ({@code vid}). */
+  interface InstalledRelease {
+    void accept(String machineId, int vid);
   }
 }

@@ -5,6 +5,7 @@ import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.fleet.ViewerToken;
 import io.digiready.protocol.Heartbeat;
+import io.digiready.protocol.Inventory;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -67,6 +68,17 @@ public interface Tx {
       throws SQLException;
 
   void insertEvent(String machineId, String unitCode, Instant at, String kind, String detail)
+      throws SQLException;
+
+  /** The machine's stored software list; empty when it never sent one (an older agent). */
+  Optional<List<Inventory.Software>> software(String machineId) throws SQLException;
+
+  /**
+   * Makes the machine's stored software list {@code list} (an empty list: none installed), writing
+   * only what differs; when something changed (or it is the machine's first list), records {@code
+   * at} as the time the list was stored and returns true.
+   */
+  boolean replaceSoftware(String machineId, List<Inventory.Software> list, Instant at)
       throws SQLException;
 
   /**

@@ -11,4 +11,5 @@ public record UnitBody(
     Integer staff,
     Double equipmentTarget,
     Double connectivityTarget,
-    OfficeHours officeHours) {}
+    OfficeHours officeHours,
+    Double protectionTarget) {}

@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * Reads the unit import CSV: header {@code code,name,parent,kind,staff[,equipmentTarget,
- * connectivityTarget]}, RFC 4180 quoting (a name may hold commas and quotes), UTF-8 with or without
- * a BOM. Errors name the line: {@code line 4: staff: must be a whole number}.
+ * connectivityTarget[,protectionTarget]]}, RFC 4180 quoting (a name may hold commas and quotes),
+ * UTF-8 with or without a BOM. Errors name the line: {@code line 4: staff: must be a whole number}.
  */
 public final class UnitCsv {
   static final int MAX_ROWS = 100_000;
   private static final List<String> REQUIRED = List.of("code", "name", "parent", "kind", "staff");
-  private static final List<String> OPTIONAL = List.of("equipmentTarget", "connectivityTarget");
+  private static final List<String> OPTIONAL =
+      List.of("equipmentTarget", "connectivityTarget", "protectionTarget");
 
   private UnitCsv() {}
 
@@ -27,11 +28,12 @@ public final class UnitCsv {
     List<String> header = records.get(0).fields().stream().map(String::strip).toList();
     int columns = header.size();
     if (columns < 5
-        || columns > 7
+        || columns > 8
         || !header.subList(0, 5).equals(REQUIRED)
         || !OPTIONAL.subList(0, columns - 5).equals(header.subList(5, columns))) {
       throw Problem.invalid(
-          "line 1: header must be code,name,parent,kind,staff[,equipmentTarget,connectivityTarget]");
+          "line 1: header must be code,name,parent,kind,staff"
+              + "[,equipmentTarget,connectivityTarget[,protectionTarget]]");
     }
     List<Row> rows = new ArrayList<>();
     for (int i = 1; i < records.size(); i++) {
@@ -59,7 +61,8 @@ public final class UnitCsv {
                   whole(line, "staff", r.get(4)),
                   columns > 5 ? decimal(line, "equipmentTarget", r.get(5)) : null,
                   columns > 6 ? decimal(line, "connectivityTarget", r.get(6)) : null,
-                  null)));
+                  null,
+                  columns > 7 ? decimal(line, "protectionTarget", r.get(7)) : null)));
     }
     return rows;
   }

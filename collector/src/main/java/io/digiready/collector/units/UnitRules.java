@@ -58,6 +58,7 @@ public final class UnitRules {
     }
     double equipment = ratio(prefix, "equipmentTarget", b.equipmentTarget(), 1.0);
     double connectivity = ratio(prefix, "connectivityTarget", b.connectivityTarget(), 0.98);
+    double protection = ratio(prefix, "protectionTarget", b.protectionTarget(), 1.0);
     String parent = b.parent() == null || b.parent().isEmpty() ? null : b.parent();
     if (code.equals(parent)) {
       throw bad(prefix, "parent", "must not be the unit itself");
@@ -69,7 +70,15 @@ public final class UnitRules {
       }
     }
     return new Unit(
-        code, b.name(), parent, b.kind(), b.staff(), equipment, connectivity, b.officeHours());
+        code,
+        b.name(),
+        parent,
+        b.kind(),
+        b.staff(),
+        equipment,
+        connectivity,
+        b.officeHours(),
+        protection);
   }
 
   /**

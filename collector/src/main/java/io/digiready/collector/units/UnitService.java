@@ -62,7 +62,8 @@ public final class UnitService {
                 body.staff(),
                 body.equipmentTarget(),
                 body.connectivityTarget(),
-                body.officeHours()),
+                body.officeHours(),
+                body.protectionTarget()),
             "");
     checkTree(unit);
     return save(List.of(unit)).get(0);
@@ -89,7 +90,8 @@ public final class UnitService {
       if (existing == null) {
         created++;
       } else {
-        // CSV has no office hours column: keep those set through the API.
+        // CSV has no office hours column: keep those set through the API. A file without the
+        // protectionTarget column (older templates) keeps the unit's protection target too.
         unit =
             new Unit(
                 unit.code(),
@@ -99,7 +101,10 @@ public final class UnitService {
                 unit.staff(),
                 unit.equipmentTarget(),
                 unit.connectivityTarget(),
-                existing.officeHours());
+                existing.officeHours(),
+                row.body().protectionTarget() == null
+                    ? existing.protectionTarget()
+                    : unit.protectionTarget());
       }
       merged.put(unit.code(), unit);
       units.add(unit);

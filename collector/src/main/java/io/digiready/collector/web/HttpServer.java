@@ -124,6 +124,7 @@ public final class HttpServer {
               AgentRoutes.register(cfg.routes, s);
               AdminRoutes.register(cfg.routes, s);
               ReadRoutes.register(cfg.routes, s);
+              SoftwareRoutes.register(cfg.routes, s);
               OpsRoutes.register(cfg.routes, s);
               HistoryRoutes.register(cfg.routes, s);
               PageRoutes.register(cfg.routes);

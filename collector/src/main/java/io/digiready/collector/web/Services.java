@@ -12,6 +12,7 @@ import io.digiready.collector.metrics.DigireadyMetrics;
 import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.collector.reports.PeriodReportService;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import io.digiready.collector.units.UnitHistoryService;
@@ -39,4 +40,5 @@ public record Services(
     DigireadyMetrics metrics,
     HttpMetrics httpMetrics,
     CoverageHistory coverageHistory,
-    PeriodReportService periodReports) {}
+    PeriodReportService periodReports,
+    SoftwareService software) {}

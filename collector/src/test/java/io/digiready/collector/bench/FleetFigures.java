@@ -28,9 +28,10 @@ public final class FleetFigures {
     Instant now = Instant.parse("2026-11-25T03:00:00Z");
     var config = ConfigLoader.load(null, Map.of(), Map.of());
     Fleet fleet = new Fleet();
-    fleet.putUnit(new Unit("p", "Tỉnh", null, "province", 0, 1, 0.98, null));
+    fleet.putUnit(new Unit("p", "Tỉnh", null, "province", 0, 1, 0.98, null, 1.0));
     for (int u = 0; u < unitCount; u++) {
-      fleet.putUnit(new Unit("p.u" + u, "Xã " + u, "p", "commune", n / unitCount, 1, 0.98, null));
+      fleet.putUnit(
+          new Unit("p.u" + u, "Xã " + u, "p", "commune", n / unitCount, 1, 0.98, null, 1.0));
     }
     for (int i = 0; i < n; i++) {
       Instant seen = now.minusSeconds(i % 7 == 0 ? 3600 : 30);
@@ -61,7 +62,14 @@ public final class FleetFigures {
                   "Intel(R) Core(TM) i5-8500 CPU @ 3.00GHz",
                   "Windows",
                   i % 13 == 0 ? "7 Professional" : "10 Pro 22H2",
-                  now),
+                  now,
+                  new Machine.AntiMalware(
+                      i % 20 == 0
+                          ? Machine.AntiMalware.State.OUT_OF_DATE
+                          : Machine.AntiMalware.State.PROTECTED,
+                      "Windows Defender"),
+                  now.minusSeconds(86_400L * (i % 90)),
+                  null),
               null));
     }
     CoverageCalculator coverage = new CoverageCalculator(config);

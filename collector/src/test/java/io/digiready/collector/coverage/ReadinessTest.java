@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.config.ConfigLoader;
 import io.digiready.collector.fleet.Machine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,28 @@ class ReadinessTest {
 
   final Defaults p = new Defaults();
 
+  static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
+  static final Machine.AntiMalware DEFENDER =
+      new Machine.AntiMalware(Machine.AntiMalware.State.PROTECTED, "Windows Defender");
+
+  /** A PC protected by Defender and updated three days ago, with the given figures. */
   static Machine machine(
       Long memory, Integer cpus, String os, String version, Long free, Long total, Long skew) {
-    Instant now = Instant.parse("2026-11-27T08:00:00Z");
+    return machine(
+        memory, cpus, os, version, free, total, skew, DEFENDER, NOW.minus(Duration.ofDays(3)));
+  }
+
+  static Machine machine(
+      Long memory,
+      Integer cpus,
+      String os,
+      String version,
+      Long free,
+      Long total,
+      Long skew,
+      Machine.AntiMalware antiMalware,
+      Instant updatedAt) {
+    Instant now = NOW;
     return new Machine(
         "m-1",
         "a",
@@ -31,18 +51,20 @@ class ReadinessTest {
         null,
         new Machine.Identity("PC", null, null, null, null, null),
         new Machine.Liveness(now, now, 1, 0, true, now, skew, null, free, total, null, null),
-        new Machine.Hardware(memory, cpus, "cpu", os, version, now),
+        new Machine.Hardware(memory, cpus, "cpu", os, version, now, antiMalware, updatedAt, null),
         null);
   }
 
   @Test
   void a_good_pc_passes_every_rule() {
     var r =
-        Readiness.evaluate(machine(8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 3L), p.policy);
+        Readiness.evaluate(
+            machine(8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 3L), p.policy, NOW);
     assertThat(r.compliant()).isTrue();
     assertThat(r.checks())
         .extracting(Readiness.Check::rule)
-        .containsExactly("memory", "logicalCpus", "os", "systemDiskFree", "clock");
+        .containsExactly(
+            "memory", "logicalCpus", "os", "systemDiskFree", "clock", "antiMalware", "osUpdates");
   }
 
   @Test
@@ -50,12 +72,12 @@ class ReadinessTest {
     long reported = (long) (3.8 * GIB);
     assertThat(
             Readiness.evaluate(
-                    machine(reported, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L), p.policy)
+                    machine(reported, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L), p.policy, NOW)
                 .compliant())
         .isTrue();
     assertThat(
             Readiness.evaluate(
-                    machine(3 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L), p.policy)
+                    machine(3 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L), p.policy, NOW)
                 .failing())
         .extracting(Readiness.Check::value)
         .containsExactly("3 GiB");
@@ -74,13 +96,15 @@ class ReadinessTest {
   @Test
   void the_disk_rule_needs_both_the_share_and_the_absolute_free_space() {
     var smallShare =
-        Readiness.evaluate(machine(8 * GIB, 4, "Windows", "10", 15 * GIB, 200 * GIB, 0L), p.policy);
+        Readiness.evaluate(
+            machine(8 * GIB, 4, "Windows", "10", 15 * GIB, 200 * GIB, 0L), p.policy, NOW);
     assertThat(smallShare.failing())
         .extracting(Readiness.Check::rule)
         .containsExactly("systemDiskFree");
     assertThat(smallShare.failing().get(0).value()).isEqualTo("7.5 %, 15 GiB free");
     var smallDisk =
-        Readiness.evaluate(machine(8 * GIB, 4, "Windows", "10", 4 * GIB, 32 * GIB, 0L), p.policy);
+        Readiness.evaluate(
+            machine(8 * GIB, 4, "Windows", "10", 4 * GIB, 32 * GIB, 0L), p.policy, NOW);
     assertThat(smallDisk.failing())
         .extracting(Readiness.Check::rule)
         .containsExactly("systemDiskFree");
@@ -90,7 +114,7 @@ class ReadinessTest {
   void a_clock_off_by_more_than_5_minutes_fails_and_says_by_how_much() {
     var r =
         Readiness.evaluate(
-            machine(8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, -3600L), p.policy);
+            machine(8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, -3600L), p.policy, NOW);
     assertThat(r.failing())
         .singleElement()
         .satisfies(
@@ -102,8 +126,108 @@ class ReadinessTest {
 
   @Test
   void unknown_values_are_not_compliant() {
-    var r = Readiness.evaluate(machine(null, null, null, null, null, null, null), p.policy);
+    var r =
+        Readiness.evaluate(
+            machine(null, null, null, null, null, null, null, null, null), p.policy, NOW);
     assertThat(r.compliant()).isFalse();
     assertThat(r.checks()).allMatch(c -> c.status().equals("unknown"));
+  }
+
+  static Machine.AntiMalware antiMalware(Machine.AntiMalware.State state, String product) {
+    return new Machine.AntiMalware(state, product);
+  }
+
+  Readiness.Check check(Machine m, String rule) {
+    return Readiness.evaluate(m, p.policy, NOW).checks().stream()
+        .filter(c -> c.rule().equals(rule))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  Machine protectedBy(Machine.AntiMalware a) {
+    return machine(
+        8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L, a, NOW.minus(Duration.ofDays(3)));
+  }
+
+  @Test
+  void the_anti_malware_rule_passes_only_with_a_product_enabled_and_up_to_date() {
+    assertThat(check(protectedBy(DEFENDER), "antiMalware"))
+        .isEqualTo(
+            new Readiness.Check(
+                "antiMalware",
+                "pass",
+                "Windows Defender: enabled, up to date",
+                "enabled, up to date"));
+    var kaspersky = "Kaspersky Endpoint Security for Windows";
+    assertThat(
+            check(
+                protectedBy(antiMalware(Machine.AntiMalware.State.OUT_OF_DATE, kaspersky)),
+                "antiMalware"))
+        .extracting(Readiness.Check::status, Readiness.Check::value)
+        .containsExactly("fail", kaspersky + ": out of date");
+    assertThat(
+            check(
+                protectedBy(antiMalware(Machine.AntiMalware.State.DISABLED, "Windows Defender")),
+                "antiMalware"))
+        .extracting(Readiness.Check::status, Readiness.Check::value)
+        .containsExactly("fail", "Windows Defender: switched off");
+    assertThat(check(protectedBy(antiMalware(Machine.AntiMalware.State.NONE, null)), "antiMalware"))
+        .extracting(Readiness.Check::status, Readiness.Check::value)
+        .containsExactly("fail", "no product");
+  }
+
+  @Test
+  void anti_malware_nobody_reported_is_unknown_and_not_compliant() {
+    var r = Readiness.evaluate(protectedBy(null), p.policy, NOW);
+    assertThat(r.compliant()).isFalse();
+    assertThat(r.failing())
+        .singleElement()
+        .isEqualTo(new Readiness.Check("antiMalware", "unknown", null, "enabled, up to date"));
+  }
+
+  Machine updatedAt(Instant at) {
+    return machine(8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L, DEFENDER, at);
+  }
+
+  @Test
+  void the_update_rule_counts_whole_days_up_to_the_limit() {
+    var day60 = updatedAt(NOW.minus(Duration.ofDays(60)).minus(Duration.ofHours(23)));
+    assertThat(check(day60, "osUpdates"))
+        .isEqualTo(new Readiness.Check("osUpdates", "pass", "60 days ago", "within 60 days"));
+    var day61 = updatedAt(NOW.minus(Duration.ofDays(61)));
+    assertThat(check(day61, "osUpdates"))
+        .extracting(Readiness.Check::status, Readiness.Check::value)
+        .containsExactly("fail", "61 days ago");
+    // An agent clock ahead of the collector's: not negative days.
+    assertThat(check(updatedAt(NOW.plus(Duration.ofHours(5))), "osUpdates").value())
+        .isEqualTo("0 days ago");
+    assertThat(check(updatedAt(null), "osUpdates").status()).isEqualTo("unknown");
+  }
+
+  @Test
+  void a_collector_can_switch_both_rules_off() {
+    var off =
+        ConfigLoader.load(
+                null, Map.of(), Map.of("requireAntiMalware", "false", "osUpdatedWithinDays", "0"))
+            .readiness();
+    var old = machine(8 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L, null, null);
+    var r = Readiness.evaluate(old, off, NOW);
+    assertThat(r.compliant()).isTrue();
+    assertThat(r.checks())
+        .extracting(Readiness.Check::rule)
+        .containsExactly("memory", "logicalCpus", "os", "systemDiskFree", "clock");
+    assertThat(Readiness.compliant(old, off, NOW)).isTrue();
+    // Whether it is protected is still known to coverage.
+    assertThat(Readiness.status(Readiness.Rule.ANTI_MALWARE, protectedBy(DEFENDER), off, NOW))
+        .isEqualTo(Readiness.Status.PASS);
+  }
+
+  @Test
+  void the_update_limit_is_a_setting() {
+    var strict = ConfigLoader.load(null, Map.of(), Map.of("osUpdatedWithinDays", "30")).readiness();
+    var r = Readiness.evaluate(updatedAt(NOW.minus(Duration.ofDays(45))), strict, NOW);
+    assertThat(r.failing())
+        .singleElement()
+        .isEqualTo(new Readiness.Check("osUpdates", "fail", "45 days ago", "within 30 days"));
   }
 }

@@ -120,4 +120,39 @@ public final class FailingStore implements Store {
   public void close() {
     real.close();
   }
+
+  @Override
+  public Optional<SoftwareList> software(String machineId) {
+    return real.software(machineId);
+  }
+
+  @Override
+  public List<Installation> installations(String name) {
+    return real.installations(name);
+  }
+
+  @Override
+  public void installedReleases(java.util.Collection<String> machineIds, InstalledRelease each) {
+    real.installedReleases(machineIds, each);
+  }
+
+  @Override
+  public java.util.Map<Integer, Integer> releaseApplications(java.util.Collection<Integer> vids) {
+    return real.releaseApplications(vids);
+  }
+
+  @Override
+  public java.util.Set<String> softwareReported(java.util.Collection<String> machineIds) {
+    return real.softwareReported(machineIds);
+  }
+
+  @Override
+  public java.util.Map<Integer, String> softwareNames(java.util.Collection<Integer> sids) {
+    return real.softwareNames(sids);
+  }
+
+  @Override
+  public java.util.Map<Integer, String> softwareVersions(java.util.Collection<Integer> vids) {
+    return real.softwareVersions(vids);
+  }
 }

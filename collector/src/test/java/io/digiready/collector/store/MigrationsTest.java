@@ -143,6 +143,48 @@ class MigrationsTest {
     }
   }
 
+  @Test
+  void inventories_stored_before_the_software_tables_give_their_lists_and_protection()
+      throws Exception {
+    Path file = dir.resolve("digiready.db");
+    String inventory =
+        "{\"schemaVersion\":1,\"hostname\":\"pc1\",\"disks\":[],\"fileSystems\":[],"
+            + "\"networkInterfaces\":[],"
+            + "\"software\":[{\"name\":\"Zalo\",\"version\":\"24.11.1\",\"vendor\":null,"
+            + "\"installDate\":\"2026-10-02\"},{\"name\":\"Unikey\"}],"
+            + "\"protection\":{\"antiMalware\":[{\"name\":\"Windows Defender\","
+            + "\"enabled\":false,\"upToDate\":true}],\"source\":\"securityCenter\"},"
+            + "\"updates\":{\"lastInstalledAt\":\"2026-11-12T17:00:00Z\",\"rebootPending\":true}}";
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      oldDatabase(c);
+      Migrations.apply(c, Dialect.SQLITE, 6);
+      try (var p = c.prepareStatement("UPDATE machines SET inventory = ?, inventory_at = 5")) {
+        p.setString(1, inventory);
+        p.executeUpdate();
+      }
+    }
+    try (SqliteStore store = new SqliteStore(file, "FULL", true)) {
+      var machine = store.loadMachines().get(0);
+      assertThat(machine.hardware().antiMalware())
+          .isEqualTo(
+              new io.digiready.collector.fleet.Machine.AntiMalware(
+                  io.digiready.collector.fleet.Machine.AntiMalware.State.DISABLED,
+                  "Windows Defender"));
+      assertThat(machine.hardware().osUpdatedAt()).isEqualTo(Instant.parse("2026-11-12T17:00:00Z"));
+      var list = store.software("m1").orElseThrow();
+      assertThat(list.reportedAt()).isEqualTo(Instant.ofEpochMilli(5));
+      assertThat(list.software())
+          .containsExactly(
+              new io.digiready.protocol.Inventory.Software("Unikey", null, null, null),
+              new io.digiready.protocol.Inventory.Software(
+                  "Zalo", "24.11.1", null, LocalDate.parse("2026-10-02")));
+      assertThat(store.inventoryJson("m1").orElseThrow())
+          .doesNotContain("\"software\"")
+          .contains("\"rebootPending\":true");
+      assertThat(store.installations("ZALO")).hasSize(1);
+    }
+  }
+
   private static String rows(Statement s, String sql) throws Exception {
     StringBuilder rows = new StringBuilder();
     try (ResultSet rs = s.executeQuery(sql)) {

@@ -1,0 +1,52 @@
+package io.digiready.collector.web;
+
+import io.digiready.collector.software.SoftwareService;
+import io.javalin.config.RoutesConfig;
+
+/** The software questions, for the admin token and viewer tokens alike. */
+final class SoftwareRoutes {
+  private SoftwareRoutes() {}
+
+  static void register(RoutesConfig r, Services s) {
+    r.get(
+        "/api/v1/software",
+        ctx ->
+            Responses.json(
+                ctx,
+                200,
+                s.software()
+                    .holders(
+                        Params.optional(
+                            ctx,
+                            "name",
+                            String.class,
+                            n -> n.length() <= SoftwareService.MAX_NAME,
+                            "an application's name of at most "
+                                + SoftwareService.MAX_NAME
+                                + " characters",
+                            null),
+                        Params.unitOrAll(ctx))),
+        Access.READER);
+    r.get(
+        "/api/v1/software/summary",
+        ctx ->
+            Responses.json(
+                ctx,
+                200,
+                s.software()
+                    .summary(
+                        Params.unitOrAll(ctx),
+                        Params.optional(
+                            ctx,
+                            "limit",
+                            Integer.class,
+                            n -> n >= 1 && n <= SoftwareService.MAX_LIMIT,
+                            "must be a whole number from 1 to " + SoftwareService.MAX_LIMIT,
+                            SoftwareService.DEFAULT_LIMIT))),
+        Access.READER);
+    r.get(
+        "/api/v1/machines/{id}/software",
+        ctx -> Responses.json(ctx, 200, s.software().ofMachine(ctx.pathParam("id"))),
+        Access.READER);
+  }
+}
