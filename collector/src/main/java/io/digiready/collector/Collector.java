@@ -208,8 +208,7 @@ public final class Collector implements AutoCloseable {
         60,
         TimeUnit.MINUTES);
     // Each unit's figures of the day that ended, within a minute of its end (lease holder only).
-    maintenance.scheduleWithFixedDelay(
-        () -> dailyFigures.tick(store.holdsLease()), 10, 60, TimeUnit.SECONDS);
+    maintenance.scheduleWithFixedDelay(this::dailyTick, 10, 60, TimeUnit.SECONDS);
     // The software summaries' per-unit counts, read once in the background so that the first
     // question after a start does not wait for them (seconds with thousands of PCs).
     maintenance.schedule(
@@ -300,6 +299,14 @@ public final class Collector implements AutoCloseable {
    * Stores the figures of every unit for the days that ended (and today so far); runs every minute
    * on the lease holder. Tests call it after moving their clock.
    */
+  /**
+   * The maintenance minute's pass: null when this collector does not hold the lease or nothing is
+   * due yet (no so-far row, no unit's midnight, no unit changed).
+   */
+  public DailyFigures.Pass dailyTick() {
+    return dailyFigures.tick(store.holdsLease());
+  }
+
   public DailyFigures.Pass recordDays() {
     return dailyFigures.run(false);
   }

@@ -23,6 +23,8 @@ public final class Fleet {
   private final Map<String, String> machineByTokenHash = new ConcurrentHashMap<>();
   private final Map<String, EnrollmentToken> enrollmentByHash = new ConcurrentHashMap<>();
   private final Map<String, ViewerToken> viewerByHash = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong unitChanges =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public void load(List<Unit> u, List<Machine> m, List<EnrollmentToken> tokens) {
     u.forEach(this::putUnit);
@@ -32,6 +34,12 @@ public final class Fleet {
 
   public void putUnit(Unit unit) {
     units.put(unit.code(), unit);
+    unitChanges.incrementAndGet();
+  }
+
+  /** Grows with every unit written: work that depends only on the units can tell it is current. */
+  public long unitChanges() {
+    return unitChanges.get();
   }
 
   public Optional<Unit> unit(String code) {

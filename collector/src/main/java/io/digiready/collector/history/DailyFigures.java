@@ -65,6 +65,14 @@ public final class DailyFigures {
   private Instant lastSoFar;
   private LocalDate lastPrune;
 
+  /**
+   * Nothing is due before this moment (the next so-far row or the first unit's midnight), unless
+   * the units change: the minute's tick then skips computing the whole fleet's figures.
+   */
+  private Instant quietUntil;
+
+  private long unitChangesAtPass;
+
   public DailyFigures(
       Fleet fleet,
       CoverageCalculator calculator,
@@ -88,17 +96,22 @@ public final class DailyFigures {
    * The maintenance tick: a pass when this collector holds the lease; without it, forgets what it
    * knew of closed days, since the holder writes them.
    */
-  public void tick(boolean holdsLease) {
+  public Pass tick(boolean holdsLease) {
     if (!holdsLease) {
       synchronized (this) {
         closed = null;
+        quietUntil = null;
       }
-      return;
+      return null;
+    }
+    if (quiet()) {
+      return null;
     }
     try {
-      run(false);
+      return run(false);
     } catch (RuntimeException e) {
       LOG.warn("daily figures not stored this time: {}", e.getMessage());
+      return null;
     }
   }
 
@@ -107,8 +120,15 @@ public final class DailyFigures {
    * has passed since the last time (or always with {@code soFarNow}), and deletes days older than
    * the retention. Waits for the commit.
    */
+  private synchronized boolean quiet() {
+    return quietUntil != null
+        && clock.instant().isBefore(quietUntil)
+        && fleet.unitChanges() == unitChangesAtPass;
+  }
+
   public synchronized Pass run(boolean soFarNow) {
     Instant now = clock.instant();
+    long unitChanges = fleet.unitChanges();
     List<UnitCoverage> live = calculator.compute(fleet, now);
     if (live.isEmpty()) {
       return new Pass(0, 0, 0, 0);
@@ -179,6 +199,8 @@ public final class DailyFigures {
         earliestToday.equals(lastPrune) ? null : earliestToday.minusDays(retentionDays);
     if (rows.isEmpty() && pruneBefore == null) {
       closed.putAll(closing);
+      unitChangesAtPass = unitChanges;
+      quietUntil = nextDue(lastSoFar, zones, today);
       return new Pass(0, 0, 0, 0);
     }
     int pruned =
@@ -195,7 +217,20 @@ public final class DailyFigures {
     if (pruneBefore != null) {
       lastPrune = earliestToday;
     }
+    unitChangesAtPass = unitChanges;
+    quietUntil = nextDue(lastSoFar, zones, today);
     return new Pass(recorded, carried, soFar, pruned);
+  }
+
+  /** The next so-far row or the first unit's midnight, whichever comes first. */
+  static Instant nextDue(
+      Instant lastSoFar, Map<String, ZoneId> zones, Map<String, LocalDate> today) {
+    Instant due = lastSoFar == null ? null : lastSoFar.plus(SO_FAR_EVERY);
+    for (var e : today.entrySet()) {
+      Instant midnight = e.getValue().plusDays(1).atStartOfDay(zones.get(e.getKey())).toInstant();
+      due = due == null || midnight.isBefore(due) ? midnight : due;
+    }
+    return due;
   }
 
   private Map<String, UnitCoverage> computeAt(Instant end) {
