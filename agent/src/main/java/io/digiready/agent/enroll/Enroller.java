@@ -19,8 +19,20 @@ public final class Enroller {
 
   /** Why enrollment did not work, without the token in the message. */
   public static final class EnrollException extends Exception {
+    private final long retryAfterSeconds;
+
     public EnrollException(String message) {
+      this(message, 0);
+    }
+
+    EnrollException(String message, long retryAfterSeconds) {
       super(message);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** How long the collector asked to wait (429 or 503 with Retry-After), else 0. */
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
     }
   }
 
@@ -36,7 +48,10 @@ public final class Enroller {
       throw new EnrollException("collector unreachable: " + Answers.describe(e));
     }
     if (!answer.ok()) {
-      throw new EnrollException("enrollment refused: " + Answers.describe(answer));
+      boolean askedToWait = answer.status() == 429 || answer.status() == 503;
+      Long retryAfter = askedToWait ? answer.retryAfterSeconds() : null;
+      throw new EnrollException(
+          "enrollment refused: " + Answers.describe(answer), retryAfter == null ? 0 : retryAfter);
     }
     try {
       EnrollResponse response = JSON.readValue(answer.body(), EnrollResponse.class);

@@ -93,7 +93,9 @@ public final class Enrollment {
       log.info("event=enrolled machineId={} collector={}", r.machineId(), client.base());
       return r;
     } catch (Enroller.EnrollException e) {
-      long delay = backoff.next();
+      // A whole office enrolling at once is told by the collector when to come back (its
+      // per-token allowance); an earlier retry would only be refused again.
+      long delay = Math.max(backoff.next(), Math.min(3600, e.retryAfterSeconds()) * 1000);
       notBeforeMillis = clock.millis() + delay;
       log.warn(
           "event=enroll_failed collector={} reason=\"{}\" retryInMillis={}",

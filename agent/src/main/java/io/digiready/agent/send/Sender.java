@@ -241,10 +241,12 @@ public final class Sender {
       state.error(clock.instant(), 401, why);
       return backoff.next();
     }
-    if (answer.status() == 503 && answer.retryAfterSeconds() != null) {
+    // Busy (503) or over this machine's heartbeat allowance (429): the collector says when to come
+    // back, and a whole province retrying on its own back-off would only arrive sooner.
+    if ((answer.status() == 503 || answer.status() == 429) && answer.retryAfterSeconds() != null) {
       long wait = Math.min(3600, Math.max(1, answer.retryAfterSeconds())) * 1000;
-      log.info("event=collector_busy retryAfterSeconds={}", wait / 1000);
-      state.error(clock.instant(), 503, why);
+      log.info("event=collector_busy status={} retryAfterSeconds={}", answer.status(), wait / 1000);
+      state.error(clock.instant(), answer.status(), why);
       return wait;
     }
     return failed(answer.status(), why);

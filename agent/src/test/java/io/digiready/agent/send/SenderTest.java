@@ -108,6 +108,18 @@ class SenderTest {
   }
 
   @Test
+  void a_429_waits_as_long_as_its_retry_after_says_and_loses_nothing() throws Exception {
+    spoolHeartbeats(1, 3);
+    collector.heartbeatFaults.add(Fault.rateLimited(42));
+
+    List<Long> delays = drainUntilIdle(sender(500), 5);
+
+    assertThat(delays).containsExactly(42_000L);
+    assertThat(collector.storedSeqs()).containsExactly(1L, 2L, 3L);
+    assertThat(state.snapshot().lastErrorMessage()).isNotNull();
+  }
+
+  @Test
   void the_back_off_grows_while_the_collector_keeps_failing() throws Exception {
     spoolHeartbeats(1, 3);
     for (int i = 0; i < 6; i++) {

@@ -45,6 +45,14 @@ public final class FakeCollector implements AutoCloseable {
           503, "{\"error\":\"busy\",\"detail\":\"try later\"}", "" + retryAfterSeconds, 0);
     }
 
+    public static Fault rateLimited(int retryAfterSeconds) {
+      return new Fault(
+          429,
+          "{\"error\":\"too_many_requests\",\"detail\":\"heartbeats: too many\"}",
+          "" + retryAfterSeconds,
+          0);
+    }
+
     public static Fault hang(long millis) {
       return new Fault(0, null, null, millis);
     }
@@ -129,6 +137,9 @@ public final class FakeCollector implements AutoCloseable {
     enrollAttempts.incrementAndGet();
     Fault fault = enrollFaults.poll();
     if (fault != null) {
+      if (fault.retryAfter() != null) {
+        ex.getResponseHeaders().add("Retry-After", fault.retryAfter());
+      }
       send(ex, fault.status(), fault.body().getBytes());
       return;
     }
