@@ -9,12 +9,15 @@
 # of a batch, default 60), --no-noop (collector only), --keep (keep the temp dir and print its path),
 # --jfr FILE (record the collector with JDK Flight Recorder, warm-up included, into FILE); anything
 # after -- goes to `serve` (e.g. -- --sqlite-synchronous NORMAL --metrics-per-machine false).
+# --second-collector starts a second collector with the same `serve` flags (a shared PostgreSQL
+# database, e.g. -- --storage postgresql --jdbc-url ...) and drives both through HAProxy
+# (round robin, as install/haproxy/haproxy.cfg); counters and CPU are the two collectors' sums.
 # Exit status: 0 when every request got a 2xx and no heartbeat was a duplicate, 1 otherwise, 2 on a
 # usage error.
 set -euo pipefail
 
 usage() {
-  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -31,6 +34,7 @@ THREADS=2
 INTERVAL=60
 NOOP=1
 KEEP=0
+SECOND=0
 JFR=
 SERVE_ARGS=()
 while [ $# -gt 0 ]; do
@@ -43,6 +47,7 @@ while [ $# -gt 0 ]; do
     --threads) THREADS=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --no-noop) NOOP=0; shift ;;
+    --second-collector) SECOND=1; shift ;;
     --keep) KEEP=1; shift ;;
     --jfr) JFR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --) shift; SERVE_ARGS=("$@"); break ;;
@@ -69,13 +74,17 @@ fi
 BENCH=$(cd "$(dirname "$0")" && pwd)
 JAR=collector/target/digiready-collector.jar
 [ -f "$JAR" ] || { echo "$JAR missing: run from the repository root after 'mvn -B -q -DskipTests package'" >&2; exit 2; }
-for tool in java wrk python3 curl; do
+tools=(java wrk python3 curl)
+[ "$SECOND" = 0 ] || tools+=(haproxy)
+for tool in "${tools[@]}"; do
   command -v "$tool" > /dev/null || { echo "$tool is not installed" >&2; exit 2; }
 done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/digiready-bench.XXXXXX")
 ADMIN=bench-admin-token-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
 COLLECTOR_PID=
+COLLECTOR2_PID=
+HAPROXY_PID=
 NOOP_PID=
 WRK_PID=
 
@@ -93,6 +102,8 @@ cleanup() {
   trap - EXIT INT TERM
   stop "$WRK_PID"
   stop "$NOOP_PID"
+  stop "$HAPROXY_PID"
+  stop "$COLLECTOR2_PID"
   stop "$COLLECTOR_PID"
   if [ "$KEEP" = 1 ]; then echo "kept $TMP" >&2; else rm -rf "$TMP"; fi
   exit "$status"
@@ -123,8 +134,10 @@ wait_ready() { # name pid url log
   done
 }
 
-cpu_seconds() { # pid -> user + system CPU seconds so far
-  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$1/stat"
+cpu_seconds() { # "pid [pid]" -> user + system CPU seconds so far, summed
+  local pid files=()
+  for pid in $1; do files+=("/proc/$pid/stat"); done
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); t += $12 + $13 } END { printf "%.2f", t / hz }' "${files[@]}"
 }
 
 field() { # "BENCH k=v ..." key
@@ -180,8 +193,10 @@ drive() { # url seq_base seconds label server_pid
   echo "  CPU seconds: server $CPU_SERVER, wrk $CPU_WRK, whole machine $CPU_BUSY (of $(($3 * $(nproc))) available); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
-metric() { # series (name{labels}, exactly as /metrics writes it) -> value, 0 when absent
-  curl -sf "$COLLECTOR/metrics" | awk -v s="$1" '$1 == s { v = $2 } END { printf "%.6f", v + 0 }'
+metric() { # series (name{labels}, exactly as /metrics writes it) -> the collectors' sum, 0 when absent
+  local url
+  for url in "${COLLECTORS[@]}"; do curl -sf "$url/metrics"; done \
+    | awk -v s="$1" '$1 == s { v += $2 } END { printf "%.6f", v + 0 }'
 }
 int() { printf '%.0f' "$1"; }
 
@@ -231,12 +246,49 @@ java "${JAVA_FLAGS[@]}" -jar "$JAR" serve --port "$PORT" --bind-address 127.0.0.
   ${SERVE_ARGS[@]+"${SERVE_ARGS[@]}"} > "$TMP/collector.log" 2>&1 &
 COLLECTOR_PID=$!
 wait_ready collector "$COLLECTOR_PID" "$COLLECTOR/health/ready" "$TMP/collector.log"
+COLLECTORS=("$COLLECTOR")
+SERVERS=$COLLECTOR_PID
+TARGET=$COLLECTOR
+if [ "$SECOND" = 1 ]; then
+  PORT2=$(free_port)
+  mkdir "$TMP/data2"
+  java "${JAVA_FLAGS[@]}" -jar "$JAR" serve --port "$PORT2" --bind-address 127.0.0.1 --data-dir "$TMP/data2" \
+    --admin-token "$ADMIN" --enrollments-per-minute-per-token 100000 --heartbeat-rate-limit false \
+    ${SERVE_ARGS[@]+"${SERVE_ARGS[@]}"} > "$TMP/collector2.log" 2>&1 &
+  COLLECTOR2_PID=$!
+  wait_ready "second collector" "$COLLECTOR2_PID" "http://127.0.0.1:$PORT2/health/ready" "$TMP/collector2.log"
+  HPORT=$(free_port)
+  cat > "$TMP/haproxy.cfg" << EOF
+global
+    maxconn 4096
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 60s
+    timeout server 60s
+    timeout http-keep-alive 60s
+frontend digiready
+    bind 127.0.0.1:$HPORT
+    default_backend collectors
+backend collectors
+    balance roundrobin
+    server collector1 127.0.0.1:$PORT
+    server collector2 127.0.0.1:$PORT2
+EOF
+  haproxy -f "$TMP/haproxy.cfg" -db > "$TMP/haproxy.log" 2>&1 &
+  HAPROXY_PID=$!
+  wait_ready haproxy "$HAPROXY_PID" "http://127.0.0.1:$HPORT/health/ready" "$TMP/haproxy.log"
+  COLLECTORS+=("http://127.0.0.1:$PORT2")
+  SERVERS="$COLLECTOR_PID $COLLECTOR2_PID"
+  TARGET=http://127.0.0.1:$HPORT
+  echo "two collectors ($PORT, $PORT2) behind HAProxy ($HPORT); HAProxy's CPU counts under others"
+fi
 python3 "$BENCH/enroll.py" "$COLLECTOR" "$ADMIN" "$MACHINES" "$TMP/machines.txt"
 
 echo "warm-up: collector, ${WARMUP} s"
 SEQ=0
 if [ "$WARMUP" -gt 0 ]; then
-  drive "$COLLECTOR" "$SEQ" "$WARMUP" collector-warmup "$COLLECTOR_PID"
+  drive "$TARGET" "$SEQ" "$WARMUP" collector-warmup "$SERVERS"
   SEQ=$(field "$LINE" maxseq)
 fi
 settle
@@ -246,7 +298,7 @@ commits0=$(int "$(metric digiready_writer_commit_seconds_count)")
 commit_s0=$(metric digiready_writer_commit_seconds_sum)
 group0=$(int "$(metric digiready_writer_group_size_sum)")
 echo "measure: collector, ${DURATION} s"
-drive "$COLLECTOR" "$SEQ" "$DURATION" collector "$COLLECTOR_PID"
+drive "$TARGET" "$SEQ" "$DURATION" collector "$SERVERS"
 C_LINE=$LINE
 C_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
 N_CPU=
@@ -256,9 +308,13 @@ dup1=$(int "$(metric "$DUPLICATE")")
 commits1=$(int "$(metric digiready_writer_commit_seconds_count)")
 commit_s1=$(metric digiready_writer_commit_seconds_sum)
 group1=$(int "$(metric digiready_writer_group_size_sum)")
-curl -sf "$COLLECTOR/metrics" | grep -E '^digiready_reports_received_total\{kind="heartbeat"' \
+for url in "${COLLECTORS[@]}"; do curl -sf "$url/metrics"; done | grep -E '^digiready_reports_received_total\{kind="heartbeat"' \
   > "$TMP/heartbeat-counters.txt" || true
 DB_KIB=$(du -k "$TMP/data/digiready.db" "$TMP/data/digiready.db-wal" 2> /dev/null | awk '{ s += $1 } END { print s + 0 }')
+stop "$HAPROXY_PID"
+HAPROXY_PID=
+stop "$COLLECTOR2_PID"
+COLLECTOR2_PID=
 stop "$COLLECTOR_PID"
 COLLECTOR_PID=
 
