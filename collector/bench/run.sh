@@ -310,7 +310,11 @@ commit_s1=$(metric digiready_writer_commit_seconds_sum)
 group1=$(int "$(metric digiready_writer_group_size_sum)")
 for url in "${COLLECTORS[@]}"; do curl -sf "$url/metrics"; done | grep -E '^digiready_reports_received_total\{kind="heartbeat"' \
   > "$TMP/heartbeat-counters.txt" || true
-DB_KIB=$(du -k "$TMP/data/digiready.db" "$TMP/data/digiready.db-wal" 2> /dev/null | awk '{ s += $1 } END { print s + 0 }')
+if [ -f "$TMP/data/digiready.db" ]; then
+  DB_SIZE="$(du -kc "$TMP/data"/digiready.db* | awk 'END { print $1 }') KiB (digiready.db + WAL)"
+else
+  DB_SIZE="elsewhere (the collector was started with another storage)"
+fi
 stop "$HAPROXY_PID"
 HAPROXY_PID=
 stop "$COLLECTOR2_PID"
@@ -379,7 +383,7 @@ awk -v n="$((commits1 - commits0))" -v s0="$commit_s0" -v s1="$commit_s1" -v g="
 echo "collector heartbeat counters (whole run, warm-up included):"
 sed 's/^/  /' "$TMP/heartbeat-counters.txt"
 echo "  during the measured run: accepted +$accepted, duplicate +$duplicates"
-echo "database after the run: $DB_KIB KiB (digiready.db + WAL)"
+echo "database after the run: $DB_SIZE"
 
 for pair in "collector:$C_CPU" "no-op:$N_CPU"; do
   label=${pair%%:*}

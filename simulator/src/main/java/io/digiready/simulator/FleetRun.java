@@ -240,8 +240,10 @@ public final class FleetRun {
               HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (r, e) -> {
-                inFlight.release();
+                // counted before the permit goes back: the last acquire below waits for every
+                // answer, so the result then holds them all
                 phase.record(start, r, e, 200);
+                inFlight.release();
               });
       sent++;
     }

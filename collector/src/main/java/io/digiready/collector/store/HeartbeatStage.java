@@ -1,7 +1,6 @@
 package io.digiready.collector.store;
 
 import io.digiready.collector.fleet.Machine;
-import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ final class HeartbeatStage {
   static final class Hour {
     int heartbeats;
     int internetUp;
-    final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    final RecordBuffer raw = new RecordBuffer();
   }
 
   /** successes, failures, latency count, latency sum, latency max (-1 when none). */

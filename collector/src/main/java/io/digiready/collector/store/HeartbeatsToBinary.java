@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.Json;
 import io.digiready.protocol.ProbeResult;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,7 +81,7 @@ final class HeartbeatsToBinary {
           }
           Instant at = Instant.ofEpochMilli(rs.getLong(2));
           long hour = Math.floorDiv(at.getEpochSecond(), 3600L);
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          RecordBuffer out = new RecordBuffer();
           RawHeartbeatCodec.append(out, read(rs.getString(3)), at, hour * 3600, ids, false);
           addRaw.setLong(1, hour);
           addRaw.setLong(2, mid);
@@ -101,7 +100,7 @@ final class HeartbeatsToBinary {
           if (mid == null) {
             continue;
           }
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          RecordBuffer out = new RecordBuffer();
           RawHeartbeatCodec.append(
               out, read(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)), 0, ids, true);
           setLast.setBytes(1, out.toByteArray());

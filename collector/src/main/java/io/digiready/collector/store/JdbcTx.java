@@ -15,7 +15,6 @@ import io.digiready.collector.store.RawHeartbeatCodec.Target;
 import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.Inventory;
 import io.digiready.protocol.ProbeResult;
-import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +55,7 @@ final class JdbcTx implements Tx {
   // Keys created in this transaction; published to StoreKeys only after the commit.
   private final Map<String, Long> newMids = new HashMap<>();
   private final Map<String, Long> newUids = new HashMap<>();
-  private final Map<String, Integer> newTargetIds = new HashMap<>();
+  private final Map<StoreKeys.TargetKey, Integer> newTargetIds = new HashMap<>();
   private final Map<Integer, Target> newTargets = new HashMap<>();
 
   private boolean savepointOpen;
@@ -534,7 +533,7 @@ final class JdbcTx implements Tx {
     request.machines.put(updated.id(), updated);
     requestTouched.put(updated.id(), updated);
     if (newest != null) {
-      ByteArrayOutputStream last = new ByteArrayOutputStream(64);
+      RecordBuffer last = new RecordBuffer();
       RawHeartbeatCodec.append(
           last, newest, updated.liveness().lastHeartbeatAt(), 0, this::targetId, true);
       request.lastHeartbeats.put(updated.id(), last.toByteArray());
@@ -649,7 +648,7 @@ final class JdbcTx implements Tx {
 
   /** The dictionary id of a probe's kind and target, added on first sight (up to a cap). */
   private int targetId(ProbeResult p) {
-    String key = StoreKeys.targetKey(p.kind(), p.target());
+    StoreKeys.TargetKey key = StoreKeys.targetKey(p.kind(), p.target());
     Integer id = keys.targetIds.get(key);
     if (id == null) {
       id = newTargetIds.get(key);

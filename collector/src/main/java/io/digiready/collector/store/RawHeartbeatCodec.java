@@ -4,7 +4,6 @@ import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.ProbeError;
 import io.digiready.protocol.ProbeKind;
 import io.digiready.protocol.ProbeResult;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +74,7 @@ public final class RawHeartbeatCodec {
    * @param details whether to keep the probes' free-text details (the last heartbeat only)
    */
   public static void append(
-      ByteArrayOutputStream out,
+      RecordBuffer out,
       Heartbeat h,
       Instant at,
       long baseSecond,
@@ -199,13 +198,13 @@ public final class RawHeartbeatCodec {
   /** A probe target of the dictionary. */
   public record Target(ProbeKind kind, String target) {}
 
-  private static void mib(ByteArrayOutputStream out, Long bytes) {
+  private static void mib(RecordBuffer out, Long bytes) {
     if (bytes != null) {
       unsigned(out, Math.max(0, (bytes + MIB / 2) / MIB));
     }
   }
 
-  static void unsigned(ByteArrayOutputStream out, long value) {
+  static void unsigned(RecordBuffer out, long value) {
     long v = value;
     while ((v & ~0x7FL) != 0) {
       out.write((int) ((v & 0x7F) | 0x80));
@@ -214,7 +213,7 @@ public final class RawHeartbeatCodec {
     out.write((int) v);
   }
 
-  static void signed(ByteArrayOutputStream out, long value) {
+  static void signed(RecordBuffer out, long value) {
     unsigned(out, (value << 1) ^ (value >> 63));
   }
 
