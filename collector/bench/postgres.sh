@@ -4,7 +4,7 @@
 #
 # Run as root from the repository root after `mvn -B -q -DskipTests package`, with the Debian
 # packages postgresql and haproxy installed:
-#   collector/bench/postgres.sh single|batch [run.sh options, e.g. --duration 30]
+#   collector/bench/postgres.sh single|batch [--only sqlite|postgresql|two] [run.sh options, e.g. --duration 30]
 # A throwaway PostgreSQL cluster (initdb in a temp dir, run by the postgres user, durable settings:
 # fsync and synchronous_commit on, as a production server) gets a new database for each PostgreSQL
 # run. Each run is collector/bench/run.sh with --no-noop; its table is printed as it comes.
@@ -15,6 +15,15 @@ case "$MODE" in
   single | batch) shift ;;
   *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
+ONLY=all
+if [ "${1:-}" = --only ]; then
+  ONLY=${2:-}
+  shift 2 || true
+  case "$ONLY" in
+    sqlite | postgresql | two) ;;
+    *) echo "--only takes sqlite, postgresql or two, found: $ONLY" >&2; exit 2 ;;
+  esac
+fi
 BENCH=$(cd "$(dirname "$0")" && pwd)
 [ "$(id -u)" = 0 ] || { echo "run as root: PostgreSQL's programs run as the postgres user through runuser" >&2; exit 2; }
 PG_BIN=$(find /usr/lib/postgresql -maxdepth 3 -name initdb -path '*/bin/*' 2> /dev/null | sort -V | tail -1 | xargs -r dirname)
@@ -57,6 +66,6 @@ run() { # label database [run.sh options]
   fi
 }
 
-run "SQLite, one collector" sqlite "$@"
-run "PostgreSQL, one collector" bench1 "$@"
-run "PostgreSQL, two collectors behind HAProxy" bench2 --second-collector "$@"
+[ "$ONLY" != all ] && [ "$ONLY" != sqlite ] || run "SQLite, one collector" sqlite "$@"
+[ "$ONLY" != all ] && [ "$ONLY" != postgresql ] || run "PostgreSQL, one collector" bench1 "$@"
+[ "$ONLY" != all ] && [ "$ONLY" != two ] || run "PostgreSQL, two collectors behind HAProxy" bench2 --second-collector "$@"
