@@ -51,7 +51,47 @@ abstract class Words {
   /** "memory 3.8 GiB (expected >= 4 GiB)", in the language; values stay as measured. */
   abstract String failing(String rule, String value, String expected);
 
-  abstract String sentence(String name, DayFigures f);
+  /**
+   * One sentence per unit, the way reports write it ("Xã Phú Lộc: 24/24 cán bộ có máy tính làm việc
+   * (100%); 98,2% máy tính kết nối Internet; xếp thứ 4/15."): the same parts in every language, in
+   * the words of each.
+   */
+  final String sentence(String name, DayFigures f) {
+    if (!f.known()) {
+      return name + ": " + noFigures() + ".";
+    }
+    StringBuilder s = new StringBuilder(name).append(": ");
+    s.append(
+        f.staff() == 0
+            ? noStaff()
+            : equipped(count(f.equippedStaff()), count(f.staff()), percent(f.equipmentCoverage())));
+    s.append("; ");
+    s.append(
+        f.connectivityCoverage() == null
+            ? noWorkingComputers()
+            : connected(percent(f.connectivityCoverage())));
+    if (f.of() != null && f.of() > 1) {
+      s.append("; ").append(ranked(f.rank(), f.of()));
+    }
+    if (f.estimated()) {
+      s.append(' ').append(estimated());
+    }
+    return s.append('.').toString();
+  }
+
+  abstract String noFigures();
+
+  abstract String noStaff();
+
+  abstract String equipped(String equipped, String staff, String coverage);
+
+  abstract String noWorkingComputers();
+
+  abstract String connected(String coverage);
+
+  abstract String ranked(int rank, int of);
+
+  abstract String estimated();
 
   abstract String title(LocalDate from, LocalDate to);
 
@@ -240,34 +280,38 @@ abstract class Words {
         }
 
         @Override
-        String sentence(String name, DayFigures f) {
-          if (!f.known()) {
-            return name + ": chưa có số liệu.";
-          }
-          StringBuilder s = new StringBuilder(name).append(": ");
-          if (f.staff() == 0) {
-            s.append("chưa có số cán bộ");
-          } else {
-            s.append(count(f.equippedStaff()))
-                .append('/')
-                .append(count(f.staff()))
-                .append(" cán bộ có máy tính làm việc (")
-                .append(percent(f.equipmentCoverage()))
-                .append(')');
-          }
-          s.append("; ");
-          if (f.connectivityCoverage() == null) {
-            s.append("chưa có máy tính làm việc");
-          } else {
-            s.append(percent(f.connectivityCoverage())).append(" máy tính kết nối Internet");
-          }
-          if (f.of() != null && f.of() > 1) {
-            s.append("; xếp thứ ").append(count(f.rank())).append('/').append(count(f.of()));
-          }
-          if (f.estimated()) {
-            s.append(" (số liệu ước tính)");
-          }
-          return s.append('.').toString();
+        String noFigures() {
+          return "chưa có số liệu";
+        }
+
+        @Override
+        String noStaff() {
+          return "chưa có số cán bộ";
+        }
+
+        @Override
+        String equipped(String equipped, String staff, String coverage) {
+          return equipped + "/" + staff + " cán bộ có máy tính làm việc (" + coverage + ")";
+        }
+
+        @Override
+        String noWorkingComputers() {
+          return "chưa có máy tính làm việc";
+        }
+
+        @Override
+        String connected(String coverage) {
+          return coverage + " máy tính kết nối Internet";
+        }
+
+        @Override
+        String ranked(int rank, int of) {
+          return "xếp thứ " + count(rank) + "/" + count(of);
+        }
+
+        @Override
+        String estimated() {
+          return "(số liệu ước tính)";
         }
 
         @Override
@@ -399,35 +443,38 @@ abstract class Words {
         }
 
         @Override
-        String sentence(String name, DayFigures f) {
-          if (!f.known()) {
-            return name + ": no figures kept for that day.";
-          }
-          StringBuilder s = new StringBuilder(name).append(": ");
-          if (f.staff() == 0) {
-            s.append("no staff figure");
-          } else {
-            s.append(count(f.equippedStaff()))
-                .append('/')
-                .append(count(f.staff()))
-                .append(" staff have a working computer (")
-                .append(percent(f.equipmentCoverage()))
-                .append(')');
-          }
-          s.append("; ");
-          if (f.connectivityCoverage() == null) {
-            s.append("no working computers");
-          } else {
-            s.append(percent(f.connectivityCoverage()))
-                .append(" of computers connected to the internet");
-          }
-          if (f.of() != null && f.of() > 1) {
-            s.append("; ranked ").append(ordinal(f.rank())).append(" of ").append(count(f.of()));
-          }
-          if (f.estimated()) {
-            s.append(" (estimated)");
-          }
-          return s.append('.').toString();
+        String noFigures() {
+          return "no figures kept for that day";
+        }
+
+        @Override
+        String noStaff() {
+          return "no staff figure";
+        }
+
+        @Override
+        String equipped(String equipped, String staff, String coverage) {
+          return equipped + "/" + staff + " staff have a working computer (" + coverage + ")";
+        }
+
+        @Override
+        String noWorkingComputers() {
+          return "no working computers";
+        }
+
+        @Override
+        String connected(String coverage) {
+          return coverage + " of computers connected to the internet";
+        }
+
+        @Override
+        String ranked(int rank, int of) {
+          return "ranked " + ordinal(rank) + " of " + count(of);
+        }
+
+        @Override
+        String estimated() {
+          return "(estimated)";
         }
 
         private String ordinal(int n) {
