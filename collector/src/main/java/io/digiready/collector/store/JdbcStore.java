@@ -91,32 +91,26 @@ abstract class JdbcStore implements Store {
 
   @Override
   public Optional<String> machineIdForTokenHash(String hash) {
-    return query(
-            "SELECT id FROM machines WHERE token_hash = ? AND retired_at IS NULL",
-            p -> p.setString(1, hash),
-            rs -> rs.getString(1))
-        .stream()
-        .findFirst();
+    return queryFirst(
+        "SELECT id FROM machines WHERE token_hash = ? AND retired_at IS NULL",
+        p -> p.setString(1, hash),
+        rs -> rs.getString(1));
   }
 
   @Override
   public Optional<EnrollmentToken> activeEnrollmentToken(String hash) {
-    return query(
-            ENROLLMENT_TOKEN_SELECT + " WHERE token_hash = ? AND revoked_at IS NULL",
-            p -> p.setString(1, hash),
-            JdbcStore::enrollmentToken)
-        .stream()
-        .findFirst();
+    return queryFirst(
+        ENROLLMENT_TOKEN_SELECT + " WHERE token_hash = ? AND revoked_at IS NULL",
+        p -> p.setString(1, hash),
+        JdbcStore::enrollmentToken);
   }
 
   @Override
   public Optional<ViewerToken> activeViewerToken(String hash) {
-    return query(
-            VIEWER_TOKEN_SELECT + " WHERE token_hash = ? AND revoked_at IS NULL",
-            p -> p.setString(1, hash),
-            JdbcStore::viewerToken)
-        .stream()
-        .findFirst();
+    return queryFirst(
+        VIEWER_TOKEN_SELECT + " WHERE token_hash = ? AND revoked_at IS NULL",
+        p -> p.setString(1, hash),
+        JdbcStore::viewerToken);
   }
 
   @Override
@@ -503,12 +497,10 @@ abstract class JdbcStore implements Store {
 
   @Override
   public Optional<String> inventoryJson(String machineId) {
-    return query(
-            "SELECT inventory FROM machines WHERE id = ? AND inventory IS NOT NULL",
-            p -> p.setString(1, machineId),
-            rs -> rs.getString(1))
-        .stream()
-        .findFirst();
+    return queryFirst(
+        "SELECT inventory FROM machines WHERE id = ? AND inventory IS NOT NULL",
+        p -> p.setString(1, machineId),
+        rs -> rs.getString(1));
   }
 
   @Override
@@ -717,6 +709,11 @@ abstract class JdbcStore implements Store {
     } catch (SQLException e) {
       throw new StorageUnavailableException("read failed: " + e.getMessage(), e);
     }
+  }
+
+  /** The first row's value, if the query gives any. */
+  protected <T> Optional<T> queryFirst(String sql, Binder binder, RowMapper<T> mapper) {
+    return query(sql, binder, mapper).stream().findFirst();
   }
 
   protected <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
