@@ -3,6 +3,7 @@ package io.digiready.collector.store;
 import io.digiready.collector.fleet.Machine;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Heartbeat rows waiting to be written, summed per key so that a group of requests becomes one
@@ -15,11 +16,21 @@ final class HeartbeatStage {
   /** A unit's probe results for one target on one day (days since the epoch, UTC). */
   record UnitProbe(String unitCode, long day, int targetId) {}
 
-  /** Heartbeats and internet-up counts of a machine hour, and its raw records. */
+  /** Heartbeats and internet-up counts of a machine hour, and its raw records by stored part. */
   static final class Hour {
     int heartbeats;
     int internetUp;
-    final RecordBuffer raw = new RecordBuffer();
+    final Map<Long, RawPart> raw = new TreeMap<>();
+
+    RawPart rawPart(long part) {
+      return raw.computeIfAbsent(part, k -> new RawPart());
+    }
+  }
+
+  /** Raw records of one stored part of a machine hour (see {@link RawHeartbeatCodec#part}). */
+  static final class RawPart {
+    int heartbeats;
+    final RecordBuffer records = new RecordBuffer();
   }
 
   /** successes, failures, latency count, latency sum, latency max (-1 when none). */
@@ -52,7 +63,12 @@ final class HeartbeatStage {
           Hour mine = hours.computeIfAbsent(key, k -> new Hour());
           mine.heartbeats += h.heartbeats;
           mine.internetUp += h.internetUp;
-          mine.raw.writeBytes(h.raw.toByteArray());
+          h.raw.forEach(
+              (part, records) -> {
+                RawPart into = mine.rawPart(part);
+                into.heartbeats += records.heartbeats;
+                into.records.writeBytes(records.records.toByteArray());
+              });
         });
     later.probes.forEach(
         (key, p) -> {

@@ -446,7 +446,7 @@ abstract class JdbcStore implements Store {
     Map<String, String[]> names = new java.util.HashMap<>();
     query(
         "SELECT hour, body FROM raw_heartbeat_hours WHERE mid = ? AND hour >= ? AND hour < ?"
-            + " ORDER BY hour",
+            + " ORDER BY hour, part",
         p -> {
           p.setLong(1, mid);
           p.setLong(2, fromHour);

@@ -550,8 +550,10 @@ final class JdbcTx implements Tx {
         h.internetUp++;
       }
       if (keepRaw) {
+        HeartbeatStage.RawPart part = h.rawPart(RawHeartbeatCodec.part(a.heartbeat().seq()));
+        part.heartbeats++;
         RawHeartbeatCodec.append(
-            h.raw, a.heartbeat(), a.at(), hour * HOUR_SECONDS, this::targetId, false);
+            part.records, a.heartbeat(), a.at(), hour * HOUR_SECONDS, this::targetId, false);
       }
       long day = Math.floorDiv(second, 86_400L);
       for (ProbeResult p : a.heartbeat().probes()) {
@@ -775,22 +777,24 @@ final class JdbcTx implements Tx {
     if (keepRaw) {
       PreparedStatement p =
           sql(
-              "INSERT INTO raw_heartbeat_hours (hour, mid, heartbeats, body) VALUES (?, ?, ?, ?)"
-                  + " ON CONFLICT (mid, hour) DO UPDATE SET"
+              "INSERT INTO raw_heartbeat_hours (hour, mid, part, heartbeats, body)"
+                  + " VALUES (?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (mid, hour, part) DO UPDATE SET"
                   + " heartbeats = raw_heartbeat_hours.heartbeats + excluded.heartbeats,"
                   + " body = "
                   + dialect.concatBytes("raw_heartbeat_hours.body", "excluded.body"));
       boolean any = false;
       for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
-        if (e.getValue().raw.size() == 0) {
-          continue;
+        long mid = mid(e.getKey().machineId());
+        for (Map.Entry<Long, HeartbeatStage.RawPart> part : e.getValue().raw.entrySet()) {
+          p.setLong(1, e.getKey().hour());
+          p.setLong(2, mid);
+          p.setLong(3, part.getKey());
+          p.setInt(4, part.getValue().heartbeats);
+          p.setBytes(5, part.getValue().records.toByteArray());
+          p.addBatch();
+          any = true;
         }
-        p.setLong(1, e.getKey().hour());
-        p.setLong(2, mid(e.getKey().machineId()));
-        p.setInt(3, e.getValue().heartbeats);
-        p.setBytes(4, e.getValue().raw.toByteArray());
-        p.addBatch();
-        any = true;
       }
       if (any) {
         p.executeBatch();

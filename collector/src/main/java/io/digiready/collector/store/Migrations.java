@@ -40,7 +40,8 @@ final class Migrations {
           Step.sql("V020__unit_coverage_days.sql"),
           Step.sql("V030__software.sql"),
           new Step("V031__software_from_inventory", SoftwareFromInventory::run),
-          Step.sql("V032__coverage_days_protection.sql"));
+          Step.sql("V032__coverage_days_protection.sql"),
+          Step.sql("V040__raw_heartbeat_parts.sql"));
 
   /**
    * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
@@ -55,7 +56,8 @@ final class Migrations {
           Step.sql("V020__unit_coverage_days.sql"),
           Step.sql("V030__software.sql"),
           new Step("V031__software_from_inventory", SoftwareFromInventory::run),
-          Step.sql("V032__coverage_days_protection.sql"));
+          Step.sql("V032__coverage_days_protection.sql"),
+          Step.sql("V040__raw_heartbeat_parts.sql"));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;

@@ -24,7 +24,18 @@ import java.util.function.ToIntFunction;
  * machine's last heartbeat, not in the raw history.
  */
 public final class RawHeartbeatCodec {
+  /**
+   * Consecutive sequence numbers whose records share a stored row of a machine hour. Appending to a
+   * row rewrites all of it, so rows stop growing at about 64 records (2 KB, within one page).
+   */
+  static final long PART_SEQS = 64;
+
   private static final long MIB = 1024 * 1024;
+
+  /** The stored part of a machine hour that holds the record of this sequence number. */
+  static long part(long seq) {
+    return Math.floorDiv(seq, PART_SEQS);
+  }
 
   // Presence bits of a record.
   private static final int INTERNET_KNOWN = 1;

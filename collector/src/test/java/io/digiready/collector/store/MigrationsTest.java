@@ -139,6 +139,10 @@ class MigrationsTest {
       assertThat(rows(s, "SELECT name FROM pragma_table_info('machines')").lines())
           .contains("hostname", "inventory")
           .doesNotContain("last_seq", "last_heartbeat");
+      // The converted records stay readable (above) as part 0 of their hour.
+      assertThat(rows(s, "SELECT mid || ' ' || part FROM raw_heartbeat_hours").lines())
+          .allMatch(r -> r.endsWith(" 0"))
+          .isNotEmpty();
       assertThat(Migrations.apply(c, Dialect.SQLITE)).isZero();
     }
   }
