@@ -2,8 +2,8 @@
 -- consecutive sequence numbers (part = seq / PART_SEQS), so that a stored row stops growing at
 -- about 2 KB. Appending to a row rewrites all of it, overflow pages included; rows that grew with
 -- every batch of an agent catching up made each commit cost what the hour already held.
--- Rows written before keep part 0 (new parts are seq / PART_SEQS, far from 0 by then or the same
--- part of the same machine anyway: either way the hour's rows together hold its records).
+-- Rows written before become part 0 of their hour; later records of that hour go to their own
+-- part (part 0 too when their seq is below PART_SEQS). Readers take all rows of an hour either way.
 CREATE TABLE raw_heartbeat_parts (
   id INTEGER PRIMARY KEY,
   hour INTEGER NOT NULL,
