@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Stores a heartbeat batch once whatever the number of retries (see {@link HeartbeatIngest}); the
@@ -47,15 +48,20 @@ public final class HeartbeatService {
         new HeartbeatIngest.Rules(config.heartbeatIntervalSeconds(), config.heartbeatRateLimit());
   }
 
-  public HeartbeatAck report(String machineId, HeartbeatBatch batch, Instant receivedAt) {
+  /**
+   * Stages the batch with the writer's next group; the answer completes after the commit, on the
+   * writer thread.
+   */
+  public CompletableFuture<HeartbeatAck> report(
+      String machineId, HeartbeatBatch batch, Instant receivedAt) {
     for (int i = 0; i < batch.heartbeats().size(); i++) {
       if (!machineId.equals(batch.heartbeats().get(i).machineId())) {
         throw Problem.forbidden(
             "heartbeats[" + i + "].machineId", "this token belongs to another machine");
       }
     }
-    HeartbeatIngest.Outcome r =
-        writer.call(
+    return writer
+        .submitWithDeadline(
             tx -> {
               // The transaction's view of the machine (locked where collectors share the
               // database), else the committed fleet, which only this writer changes.
@@ -79,7 +85,11 @@ public final class HeartbeatService {
               tx.stageHeartbeats(outcome.machine(), outcome.accepted(), outcome.newest());
               return outcome;
             },
-            res -> fleet.putMachine(res.machine()));
+            res -> fleet.putMachine(res.machine()))
+        .thenApply(r -> answer(batch, r));
+  }
+
+  private HeartbeatAck answer(HeartbeatBatch batch, HeartbeatIngest.Outcome r) {
     if (r.rateLimited()) {
       counters.heartbeatsRateLimited(batch.heartbeats().size());
       throw Problem.tooManyRequests(
@@ -119,7 +129,7 @@ public final class HeartbeatService {
     return new HeartbeatIngest.Outcome(marked, List.of(), null, 0, outcome.retryAfter());
   }
 
-  public HeartbeatAck report(String machineId, HeartbeatBatch batch) {
+  public CompletableFuture<HeartbeatAck> report(String machineId, HeartbeatBatch batch) {
     return report(machineId, batch, clock.instant());
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -96,6 +97,26 @@ public final class GroupCommitWriter implements AutoCloseable {
       op.fail(new StorageUnavailableException("the writer has stopped", death));
     }
     return future;
+  }
+
+  /**
+   * Queues work without waiting: the future completes on the writer thread once the group is
+   * committed (and {@code afterCommit} applied), or fails with {@link StorageUnavailableException}
+   * when the commit has not come in time. A request thread that returns such a future to Javalin is
+   * free at once instead of parked until the commit.
+   */
+  public <R> CompletableFuture<R> submitWithDeadline(Work<R> work, Consumer<R> afterCommit) {
+    return submit(work, afterCommit)
+        .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .exceptionally(
+            e -> {
+              Throwable cause =
+                  e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+              if (cause instanceof TimeoutException) {
+                throw new StorageUnavailableException("the write did not finish in time", cause);
+              }
+              throw e instanceof CompletionException c ? c : new CompletionException(e);
+            });
   }
 
   /** Queues work and waits for its commit; the work's own exception is rethrown as is. */

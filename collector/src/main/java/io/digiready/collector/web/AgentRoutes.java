@@ -28,7 +28,13 @@ final class AgentRoutes {
         ctx -> {
           HeartbeatBatch batch = Bodies.json(ctx, HeartbeatBatch.class);
           ProtocolValidator.heartbeatBatch(batch, s.clock().instant());
-          Responses.json(ctx, 200, s.heartbeats().report(Auth.machineId(ctx), batch));
+          String machineId = Auth.machineId(ctx);
+          // Answered from the writer thread after the commit: no request thread waits for it.
+          ctx.future(
+              () ->
+                  s.heartbeats()
+                      .report(machineId, batch)
+                      .thenAccept(ack -> Responses.json(ctx, 200, ack)));
         },
         Access.AGENT);
     r.post(
