@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_GROUP = 2000;
-  private static final long ANSWER_TIMEOUT_SECONDS = 30;
+  private static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   /** Work done inside the transaction; its result is handed to {@code afterCommit}. */
   public interface Work<R> {
@@ -51,6 +51,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private volatile String lastFailure = "";
   private volatile boolean lastCommitFailed;
   private final Consumer<Throwable> onDeath;
+  private final java.time.Duration answerTimeout;
 
   public GroupCommitWriter(Store store, int capacity, MeterRegistry registry) {
     this(store, capacity, registry, cause -> {});
@@ -63,8 +64,19 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   public GroupCommitWriter(
       Store store, int capacity, MeterRegistry registry, Consumer<Throwable> onDeath) {
+    this(store, capacity, registry, onDeath, ANSWER_TIMEOUT);
+  }
+
+  /** As above, with the time a request waits for its commit before it is answered 503. */
+  GroupCommitWriter(
+      Store store,
+      int capacity,
+      MeterRegistry registry,
+      Consumer<Throwable> onDeath,
+      java.time.Duration answerTimeout) {
     this.store = store;
     this.onDeath = onDeath;
+    this.answerTimeout = answerTimeout;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.commitTimer =
         Timer.builder(MetricNames.WRITER_COMMIT)
@@ -107,7 +119,7 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   public <R> CompletableFuture<R> submitWithDeadline(Work<R> work, Consumer<R> afterCommit) {
     return submit(work, afterCommit)
-        .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(
             e -> {
               Throwable cause =
@@ -122,7 +134,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** Queues work and waits for its commit; the work's own exception is rethrown as is. */
   public <R> R call(Work<R> work, Consumer<R> afterCommit) {
     try {
-      return submit(work, afterCommit).get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return submit(work, afterCommit).get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -291,7 +303,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   public void close() {
     running = false;
     try {
-      thread.join(TimeUnit.SECONDS.toMillis(ANSWER_TIMEOUT_SECONDS));
+      thread.join(answerTimeout.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.digiready.collector.fleet.Unit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,37 @@ class GroupCommitWriterTest {
       release.countDown();
       assertThat(blocker.get(10, TimeUnit.SECONDS)).isEqualTo(true);
       assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void work_not_committed_within_the_deadline_fails_as_storage_unavailable_and_still_commits_later()
+      throws Exception {
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
+        GroupCommitWriter writer =
+            new GroupCommitWriter(
+                store, 10, new SimpleMeterRegistry(), cause -> {}, Duration.ofMillis(200))) {
+      CountDownLatch release = new CountDownLatch(1);
+      writer.submit(tx -> release.await(30, TimeUnit.SECONDS), null);
+      List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+      CompletableFuture<String> late =
+          writer.submitWithDeadline(
+              tx -> {
+                tx.upsertUnit(unit("late"), Instant.now());
+                return "late";
+              },
+              applied::add);
+
+      assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(StorageUnavailableException.class)
+          .hasMessageContaining("did not finish in time");
+      release.countDown();
+      // The answer was 503, yet the work stays queued and is committed: a retry is then a
+      // duplicate, never a loss.
+      assertThat(writer.submit(tx -> 1, null).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(applied).containsExactly("late");
+      assertThat(store.loadUnits()).extracting(Unit::code).containsExactly("late");
     }
   }
 
