@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
   private static final int MAX_GROUP = 2000;
-  private static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(30);
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
   /** Work done inside the transaction; its result is handed to {@code afterCommit}. */
   public interface Work<R> {
@@ -51,7 +52,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private volatile String lastFailure = "";
   private volatile boolean lastCommitFailed;
   private final Consumer<Throwable> onDeath;
-  private final java.time.Duration answerTimeout;
+  private final Duration answerTimeout;
 
   public GroupCommitWriter(Store store, int capacity, MeterRegistry registry) {
     this(store, capacity, registry, cause -> {});
@@ -73,7 +74,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       int capacity,
       MeterRegistry registry,
       Consumer<Throwable> onDeath,
-      java.time.Duration answerTimeout) {
+      Duration answerTimeout) {
     this.store = store;
     this.onDeath = onDeath;
     this.answerTimeout = answerTimeout;
