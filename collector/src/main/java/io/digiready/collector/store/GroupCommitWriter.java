@@ -132,17 +132,18 @@ public final class GroupCommitWriter implements AutoCloseable {
             });
   }
 
-  /** Queues work and waits for its commit; the work's own exception is rethrown as is. */
+  /**
+   * Queues work and waits for its commit, with the same deadline as {@link #submitWithDeadline};
+   * the work's own exception is rethrown as is.
+   */
   public <R> R call(Work<R> work, Consumer<R> afterCommit) {
     try {
-      return submit(work, afterCommit).get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return submitWithDeadline(work, afterCommit).get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
       throw new IllegalStateException(e.getCause());
-    } catch (TimeoutException e) {
-      throw new StorageUnavailableException("the write did not finish in time", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StorageUnavailableException("interrupted", e);
