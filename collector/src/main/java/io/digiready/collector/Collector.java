@@ -32,6 +32,7 @@ import io.digiready.collector.units.UnitService;
 import io.digiready.collector.viewers.ViewerTokenService;
 import io.digiready.collector.web.Auth;
 import io.digiready.collector.web.HttpServer;
+import io.digiready.collector.web.ResumeBatching;
 import io.digiready.collector.web.Services;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -140,7 +141,10 @@ public final class Collector implements AutoCloseable {
     Fleet fleet = new Fleet();
     fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
-    writer = new GroupCommitWriter(store, config.writerQueueCapacity(), registry, onWriterDeath);
+    ResumeBatching resumes = new ResumeBatching();
+    writer =
+        new GroupCommitWriter(
+            store, config.writerQueueCapacity(), registry, onWriterDeath, resumes);
     IngestMetrics counters = new IngestMetrics();
     counters.bindTo(registry);
     ProbeMetrics probes = new ProbeMetrics(config.probeTargets());
@@ -190,7 +194,7 @@ public final class Collector implements AutoCloseable {
             history,
             new PeriodReportService(fleet, history),
             software);
-    http = new HttpServer(services);
+    http = new HttpServer(services, resumes);
     maintenance =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

@@ -50,7 +50,7 @@ public final class HeartbeatService {
 
   /**
    * Stages the batch with the writer's next group; the answer completes after the commit, on the
-   * writer thread.
+   * writer's answer thread.
    */
   public CompletableFuture<HeartbeatAck> report(
       String machineId, HeartbeatBatch batch, Instant receivedAt) {

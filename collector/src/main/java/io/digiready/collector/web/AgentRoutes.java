@@ -29,7 +29,7 @@ final class AgentRoutes {
           HeartbeatBatch batch = Bodies.json(ctx, HeartbeatBatch.class);
           ProtocolValidator.heartbeatBatch(batch, s.clock().instant());
           String machineId = Auth.machineId(ctx);
-          // Answered from the writer thread after the commit: no request thread waits for it.
+          // Answered from the writer's answer thread after the commit: no request thread waits.
           ctx.future(
               () ->
                   s.heartbeats()

@@ -56,8 +56,8 @@ public final class HttpServer {
    * A bounded set of threads. Jetty's own queue of tasks stays unbounded (Jetty needs it for its
    * internal work); requests are bounded by {@link #qos} instead.
    */
-  private static QueuedThreadPool threadPool(int maxThreads) {
-    QueuedThreadPool pool = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads), 60_000);
+  private static QueuedThreadPool threadPool(ResumeBatching resumes, int maxThreads) {
+    QueuedThreadPool pool = resumes.threadPool(maxThreads, Math.min(8, maxThreads), 60_000);
     pool.setName("JettyServerThreadPool");
     return pool;
   }
@@ -76,7 +76,10 @@ public final class HttpServer {
     return qos;
   }
 
-  public HttpServer(Services s) {
+  /**
+   * @param resumes the writer's answer scope: the server's thread pool comes from it.
+   */
+  public HttpServer(Services s, ResumeBatching resumes) {
     var config = s.config();
     bodies =
         new BodyBuffering(
@@ -91,7 +94,7 @@ public final class HttpServer {
               cfg.http.maxRequestSize = Limits.MAX_BODY_BYTES;
               cfg.jetty.host = config.bindAddress();
               cfg.jetty.port = config.port();
-              cfg.jetty.threadPool = threadPool(config.httpMaxThreads());
+              cfg.jetty.threadPool = threadPool(resumes, config.httpMaxThreads());
               // Each handler inserted goes outside the ones before: bodies are collected as sent
               // (BodyBuffering), then wait for one of the request slots (QoS), then are inflated.
               cfg.jetty.modifyServer(HttpServer::gzip);

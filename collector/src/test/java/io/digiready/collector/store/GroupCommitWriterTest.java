@@ -52,7 +52,12 @@ class GroupCommitWriterTest {
     try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
         GroupCommitWriter writer =
             new GroupCommitWriter(
-                store, 10, new SimpleMeterRegistry(), cause -> {}, Duration.ofMillis(200))) {
+                store,
+                10,
+                new SimpleMeterRegistry(),
+                cause -> {},
+                GroupCommitWriter.AnswerScope.DIRECT,
+                Duration.ofMillis(200))) {
       CountDownLatch release = new CountDownLatch(1);
       writer.submit(tx -> release.await(30, TimeUnit.SECONDS), null);
       List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -74,6 +79,85 @@ class GroupCommitWriterTest {
       assertThat(writer.submit(tx -> 1, null).get(10, TimeUnit.SECONDS)).isEqualTo(1);
       assertThat(applied).containsExactly("late");
       assertThat(store.loadUnits()).extracting(Unit::code).containsExactly("late");
+    }
+  }
+
+  @Test
+  void a_group_is_answered_on_the_answer_thread_inside_the_scope_after_its_in_memory_effects()
+      throws Exception {
+    ThreadLocal<Boolean> inScope = ThreadLocal.withInitial(() -> false);
+    List<String> scopes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    GroupCommitWriter.AnswerScope scope =
+        answers -> {
+          scopes.add(Thread.currentThread().getName());
+          inScope.set(true);
+          try {
+            answers.run();
+          } finally {
+            inScope.set(false);
+          }
+        };
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
+        GroupCommitWriter writer =
+            new GroupCommitWriter(store, 10, new SimpleMeterRegistry(), cause -> {}, scope)) {
+      List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+      CompletableFuture<String> answered =
+          writer
+              .submit(
+                  tx -> {
+                    tx.upsertUnit(unit("u1"), Instant.now());
+                    return "u1";
+                  },
+                  r -> applied.add(r + " on " + Thread.currentThread().getName()))
+              .thenApply(
+                  r ->
+                      r
+                          + " answered on "
+                          + Thread.currentThread().getName()
+                          + (inScope.get() ? " in scope" : " outside the scope")
+                          + " after "
+                          + applied);
+
+      assertThat(answered.get(10, TimeUnit.SECONDS))
+          .isEqualTo("u1 answered on digiready-answers in scope after [u1 on digiready-writer]");
+      assertThat(scopes).containsExactly("digiready-answers");
+    }
+  }
+
+  @Test
+  void a_slow_answer_does_not_hold_up_the_next_commit() throws Exception {
+    try (SqliteStore store = new SqliteStore(dir.resolve("db"), "FULL", true);
+        GroupCommitWriter writer = new GroupCommitWriter(store, 10, new SimpleMeterRegistry())) {
+      CountDownLatch attached = new CountDownLatch(1);
+      CountDownLatch answerMayFinish = new CountDownLatch(1);
+      CompletableFuture<Object> first =
+          writer.submit(tx -> attached.await(10, TimeUnit.SECONDS), null);
+      // Runs on the thread that completes the first future, as writing an HTTP answer does.
+      CompletableFuture<Void> slowAnswer =
+          first.thenRun(
+              () -> {
+                try {
+                  answerMayFinish.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      attached.countDown();
+      CountDownLatch secondCommitted = new CountDownLatch(1);
+      CompletableFuture<String> second =
+          writer.submit(
+              tx -> {
+                tx.upsertUnit(unit("second"), Instant.now());
+                return "second";
+              },
+              r -> secondCommitted.countDown());
+
+      assertThat(secondCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(store.loadUnits()).extracting(Unit::code).containsExactly("second");
+      assertThat(slowAnswer).isNotDone();
+      answerMayFinish.countDown();
+      assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+      slowAnswer.get(10, TimeUnit.SECONDS);
     }
   }
 
