@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -295,7 +296,13 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
     }
     if (!answered.isEmpty()) {
-      answers.execute(() -> answerScope.run(() -> answered.forEach(GroupCommitWriter::answer)));
+      Runnable job = () -> answerScope.run(() -> answered.forEach(GroupCommitWriter::answer));
+      try {
+        answers.execute(job);
+      } catch (RejectedExecutionException e) {
+        // Closed while this writer outlived close()'s wait: committed work is still answered.
+        job.run();
+      }
     }
   }
 
