@@ -291,6 +291,11 @@ public final class Collector implements AutoCloseable {
     return config;
   }
 
+  /** The HTTP server, for tests that need to reach into its connector. */
+  HttpServer http() {
+    return http;
+  }
+
   public int port() {
     return http.port();
   }

@@ -216,6 +216,15 @@ public final class HttpServer {
     return ((ServerConnector) connectors[0]).getLocalPort();
   }
 
+  /**
+   * The socket send buffer of connections accepted from now on (the kernel's own, growing one when
+   * never called): a test makes it small to fill it with a few hundred answers.
+   */
+  public void acceptedSendBufferBytes(int bytes) {
+    ((ServerConnector) app.jettyServer().server().getConnectors()[0])
+        .setAcceptedSendBufferSize(bytes);
+  }
+
   public void stop() {
     app.stop();
   }
