@@ -99,7 +99,7 @@ final class BodyBuffering extends Handler.Wrapper {
       return;
     }
     response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
     if (status == 503) {
       response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
     }

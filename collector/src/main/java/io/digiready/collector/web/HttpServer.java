@@ -155,7 +155,7 @@ public final class HttpServer {
   /**
    * Javalin's gzip for answers of 1,500 bytes and more, with the JSON answers' media type named as
    * allowed: otherwise every answer, the 30-byte heartbeat answer too, is searched for ten excluded
-   * media types without regard to case before its size rules compression out (1.4 % of the answer
+   * media types without regard to case before its size rules compression out (5 % of the answer
    * thread at load).
    */
   private static CompressionStrategy answerCompression() {
@@ -212,8 +212,7 @@ public final class HttpServer {
 
   /** The port actually bound (useful with port 0). */
   public int port() {
-    var connectors = app.jettyServer().server().getConnectors();
-    return ((ServerConnector) connectors[0]).getLocalPort();
+    return connector().getLocalPort();
   }
 
   /**
@@ -221,8 +220,11 @@ public final class HttpServer {
    * never called): a test makes it small to fill it with a few hundred answers.
    */
   public void acceptedSendBufferBytes(int bytes) {
-    ((ServerConnector) app.jettyServer().server().getConnectors()[0])
-        .setAcceptedSendBufferSize(bytes);
+    connector().setAcceptedSendBufferSize(bytes);
+  }
+
+  private ServerConnector connector() {
+    return (ServerConnector) app.jettyServer().server().getConnectors()[0];
   }
 
   public void stop() {

@@ -30,7 +30,7 @@ final class PageRoutes {
           "js", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8",
           "svg", "image/svg+xml",
-          "json", "application/json; charset=utf-8",
+          "json", Responses.JSON,
           "png", "image/png",
           "ico", "image/x-icon");
 
