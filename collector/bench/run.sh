@@ -152,6 +152,36 @@ seconds_of() { # "1m2.345s" (bash's times) -> 62.345
   awk -v t="$1" 'BEGIN { split(t, a, "m"); sub("s", "", a[2]); printf "%.2f", a[1] * 60 + a[2] }'
 }
 
+thread_ticks() { # "pid [pid]" -> one line per thread: tid <TAB> name <TAB> CPU ticks so far
+  local pid f
+  for pid in $1; do
+    for f in /proc/"$pid"/task/*/stat; do cat "$f" 2> /dev/null || true; done
+  done | awk '{
+    i = index($0, "("); j = index($0, ") ")
+    split(substr($0, j + 2), a, " ")
+    printf "%s\t%s\t%d\n", $1, substr($0, i + 1, j - i - 1), a[12] + a[13]
+  }'
+}
+
+# CPU per request by kind of thread between two thread_ticks snapshots, in microseconds: the
+# request threads (Jetty's pool), the writer, the answer thread, and the rest (GC, JIT, selectors).
+# A thread that ended in between loses its share; a new one counts from zero.
+thread_split() { # before-file after-file requests
+  awk -F '\t' -v hz="$(getconf CLK_TCK)" -v n="$3" '
+    FNR == NR { before[$1] = $3; next }
+    {
+      if ($2 ~ /^JettyServer/) g = "Jetty"; else if ($2 ~ /^digiready-writ/) g = "writer"
+      else if ($2 ~ /^digiready-answ/) g = "answers"; else g = "other"
+      d[g] += $3 - (($1 in before) ? before[$1] : 0)
+    }
+    END {
+      out = ""
+      split("Jetty writer answers other", order, " ")
+      for (k = 1; k <= 4; k++) if (order[k] in d) out = out (out == "" ? "" : ", ") order[k] " " sprintf("%.0f", d[order[k]] / hz / n * 1e6)
+      print out
+    }' "$1" "$2"
+}
+
 # Runs wrk (in the background, so that a signal reaches the trap at once) against a server and
 # sets LINE (the BENCH line of heartbeat.lua's done()), and the CPU seconds used meanwhile by the
 # server (CPU_SERVER), by wrk (CPU_WRK) and by the whole machine (CPU_BUSY).
@@ -159,6 +189,7 @@ drive() { # url seq_base seconds label server_pid
   local out="$TMP/wrk-$4.txt" s0 b0
   s0=$(cpu_seconds "$5")
   b0=$(busy_seconds)
+  thread_ticks "$5" > "$out.threads0"
   (
     BENCH_MACHINES_FILE="$TMP/machines.txt" BENCH_THREADS=$THREADS BENCH_BATCH=$BATCH \
       BENCH_MACHINES=$MACHINES BENCH_SEQ_BASE=$2 BENCH_INTERVAL=$INTERVAL \
@@ -179,6 +210,7 @@ drive() { # url seq_base seconds label server_pid
     exit 1
   fi
   WRK_PID=
+  thread_ticks "$5" > "$out.threads1"
   CPU_SERVER=$(awk -v a="$s0" -v b="$(cpu_seconds "$5")" 'BEGIN { printf "%.2f", b - a }')
   CPU_BUSY=$(awk -v a="$b0" -v b="$(busy_seconds)" 'BEGIN { printf "%.2f", b - a }')
   read -r user system < <(sed -n 2p "$out.times")
@@ -191,6 +223,7 @@ drive() { # url seq_base seconds label server_pid
   fi
   echo "  $LINE"
   echo "  CPU seconds: server $CPU_SERVER, wrk $CPU_WRK, whole machine $CPU_BUSY (of $(($3 * $(nproc))) available); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "  server CPU per request by thread, µs: $(thread_split "$out.threads0" "$out.threads1" "$(field "$LINE" requests)")"
 }
 
 metric() { # series (name{labels}, exactly as /metrics writes it) -> the collectors' sum, 0 when absent
