@@ -164,8 +164,8 @@ thread_ticks() { # "pid [pid]" -> one line per thread: tid <TAB> name <TAB> CPU 
 }
 
 # CPU per request by kind of thread between two thread_ticks snapshots, in microseconds: the
-# request threads (Jetty's pool), the writer, the answer thread, and the rest (GC, JIT, selectors).
-# A thread that ended in between loses its share; a new one counts from zero.
+# request threads (Jetty's pool, its selectors too), the writer, the answer thread, and the rest
+# (GC, JIT, VM). A thread that ended in between loses its share; a new one counts from zero.
 thread_split() { # before-file after-file requests
   awk -F '\t' -v hz="$(getconf CLK_TCK)" -v n="$3" '
     FNR == NR { before[$1] = $3; next }
