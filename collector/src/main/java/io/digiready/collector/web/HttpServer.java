@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -39,6 +40,14 @@ public final class HttpServer {
 
   /** Threads kept out of the request slots: Jetty's selector and acceptor, health checks. */
   static final int SPARE_THREADS = 16;
+
+  /**
+   * How long a stopping server waits for requests in progress: a commit takes milliseconds; within
+   * the service unit's 60 s stop timeout, with the writer's own wait after it.
+   */
+  static final Duration STOP_WAIT = Duration.ofSeconds(20);
+
+  static final Duration SHUTDOWN_IDLE = Duration.ofMillis(100);
 
   /** The buffer Javalin copies an answer through (not Jetty's output buffer). */
   static final int RESPONSE_COPY_BYTES = 4096;
@@ -112,6 +121,7 @@ public final class HttpServer {
               cfg.jetty.modifyServer(HttpServer::gzip);
               cfg.jetty.modifyServer(server -> server.insertHandler(qos(config.httpMaxThreads())));
               cfg.jetty.modifyServer(server -> server.insertHandler(bodies));
+              cfg.jetty.modifyServer(HttpServer::graceful);
               cfg.jetty.addConnector(
                   (server, http) -> {
                     // Jetty caches each connection's Authorization (and a few other) header
@@ -131,6 +141,9 @@ public final class HttpServer {
                     connector.setHost(config.bindAddress());
                     connector.setPort(config.port());
                     connector.setIdleTimeout(config.httpIdleTimeoutSeconds() * 1000L);
+                    // A stopping server closes kept-alive connections once idle this long (Jetty's
+                    // 1 s made every stop a second longer); one waiting for its answer stays.
+                    connector.setShutdownIdleTimeout(SHUTDOWN_IDLE.toMillis());
                     return connector;
                   });
               cfg.requestLogger.http((ctx, ms) -> record(s, ctx, ms));
@@ -177,6 +190,17 @@ public final class HttpServer {
     var gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
     gzip.setInflateBufferSize(8192);
     server.insertHandler(gzip);
+  }
+
+  /**
+   * On stop, Jetty first stops accepting, answers requests that arrive meanwhile with 503, and
+   * waits up to {@link #STOP_WAIT} for the requests in progress: a heartbeat waiting for its commit
+   * gets its acknowledgement (the writer stops only after the server) instead of a 500 for the
+   * closed connection, and its agent does not send it again. Outermost, so it counts every request.
+   */
+  private static void graceful(Server server) {
+    server.insertHandler(new GracefulHandler());
+    server.setStopTimeout(STOP_WAIT.toMillis());
   }
 
   private static ServerConnector tls(

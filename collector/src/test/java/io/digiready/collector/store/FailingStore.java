@@ -10,10 +10,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A real store whose commits fail like a full disk while {@link #full} is set. */
+/**
+ * A real store whose commits fail like a full disk while {@link #full} is set, or take {@link
+ * #slowCommitMillis} longer like a busy disk (each such commit counts {@link #slowCommits} down).
+ */
 public final class FailingStore implements Store {
   private final Store real;
   public volatile boolean full;
+  public volatile long slowCommitMillis;
+  public final java.util.concurrent.Semaphore slowCommits = new java.util.concurrent.Semaphore(0);
 
   public FailingStore(Store real) {
     this.real = real;
@@ -29,6 +34,10 @@ public final class FailingStore implements Store {
             (proxy, method, args) -> {
               if (full && method.getName().equals("commit")) {
                 throw new SQLException("[SQLITE_FULL] database or disk is full");
+              }
+              if (slowCommitMillis > 0 && method.getName().equals("commit")) {
+                slowCommits.release();
+                Thread.sleep(slowCommitMillis);
               }
               try {
                 return method.invoke(tx, args);
