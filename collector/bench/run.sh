@@ -9,6 +9,9 @@
 # of a batch, default 60), --no-noop (collector only), --keep (keep the temp dir and print its path),
 # --jfr FILE (record the collector with JDK Flight Recorder, warm-up included, into FILE); anything
 # after -- goes to `serve` (e.g. -- --sqlite-synchronous NORMAL --metrics-per-machine false).
+# --rounds R (default 1) measures R times: with the no-op, both servers run from the start and the
+# measured phases alternate collector, no-op, collector, ... so that both see the same minutes of a
+# shared machine; each round prints its ratio, the table the totals (p50/p99: the worst round).
 # --second-collector starts a second collector with the same `serve` flags (a shared PostgreSQL
 # database, e.g. -- --storage postgresql --jdbc-url ...) and drives both through HAProxy
 # (round robin, as install/haproxy/haproxy.cfg); counters and CPU are the two collectors' sums.
@@ -17,7 +20,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -35,6 +38,7 @@ INTERVAL=60
 NOOP=1
 KEEP=0
 SECOND=0
+ROUNDS=1
 JFR=
 SERVE_ARGS=()
 while [ $# -gt 0 ]; do
@@ -48,20 +52,21 @@ while [ $# -gt 0 ]; do
     --interval) INTERVAL=$2; shift 2 ;;
     --no-noop) NOOP=0; shift ;;
     --second-collector) SECOND=1; shift ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
     --jfr) JFR=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --) shift; SERVE_ARGS=("$@"); break ;;
     *) echo "unknown argument: $1" >&2; usage ;;
   esac
 done
-for v in MACHINES CONNECTIONS BATCH DURATION WARMUP THREADS INTERVAL; do
+for v in MACHINES CONNECTIONS BATCH DURATION WARMUP THREADS INTERVAL ROUNDS; do
   case "${!v}" in
     '' | *[!0-9]*) echo "$v must be a whole number, found: ${!v}" >&2; exit 2 ;;
   esac
 done
 if [ "$THREADS" -lt 1 ] || [ "$CONNECTIONS" -lt "$THREADS" ] || [ "$DURATION" -lt 1 ] \
-  || [ "$BATCH" -lt 1 ] || [ "$BATCH" -gt 1000 ]; then
-  echo "need threads >= 1, connections >= threads, duration >= 1, 1 <= batch <= 1000" >&2
+  || [ "$BATCH" -lt 1 ] || [ "$BATCH" -gt 1000 ] || [ "$ROUNDS" -lt 1 ]; then
+  echo "need threads >= 1, connections >= threads, duration >= 1, 1 <= batch <= 1000, rounds >= 1" >&2
   exit 2
 fi
 # A machine comes round again only after every other machine of its wrk thread, so two requests of
@@ -233,6 +238,43 @@ metric() { # series (name{labels}, exactly as /metrics writes it) -> the collect
 }
 int() { printf '%.0f' "$1"; }
 
+# One BENCH line for several measured phases: counts summed, requests/s from the sums, latencies
+# (p50, p90, p99, max) and maxseq the largest of the phases.
+combine() { # "BENCH k=v ..." ...
+  printf '%s\n' "$@" | awk '{
+      for (i = 2; i <= NF; i++) {
+        split($i, kv, "=")
+        if (!(kv[1] in s)) { order[++n] = kv[1]; s[kv[1]] = 0 }
+        if (kv[1] ~ /^(requests|duration_us|non2xx|connect|read|write|timeout)$/) s[kv[1]] += kv[2]
+        else if (kv[2] + 0 > s[kv[1]]) s[kv[1]] = kv[2] + 0
+      }
+    }
+    END {
+      s["rps"] = s["duration_us"] > 0 ? s["requests"] * 1e6 / s["duration_us"] : 0
+      out = "BENCH"
+      for (i = 1; i <= n; i++) out = out " " order[i] "=" (order[i] == "rps" ? sprintf("%.1f", s["rps"]) : s[order[i]])
+      print out
+    }'
+}
+
+sum_cpu() { # "server wrk busy" ... -> the sums
+  printf '%s\n' "$@" | awk '{ a += $1; b += $2; c += $3 } END { printf "%.2f %.2f %.2f", a, b, c }'
+}
+
+start_noop() {
+  NPORT=$(free_port)
+  java -Xmx1g -cp "$JAR" "$BENCH/NoopServer.java" "$NPORT" > "$TMP/noop.log" 2>&1 &
+  NOOP_PID=$!
+  wait_ready no-op "$NOOP_PID" "http://127.0.0.1:$NPORT/health/ready" "$TMP/noop.log"
+}
+
+warm_noop() {
+  echo "warm-up: no-op, ${WARMUP} s"
+  if [ "$WARMUP" -gt 0 ]; then
+    drive "http://127.0.0.1:$NPORT" 0 "$WARMUP" noop-warmup "$NOOP_PID"
+  fi
+}
+
 # Requests that wrk abandoned at its end are still committed by the collector: wait until the
 # accepted counter stops moving (0.5 s without change, at most 30 s) before reading the counters.
 settle() {
@@ -317,6 +359,11 @@ EOF
   echo "two collectors ($PORT, $PORT2) behind HAProxy ($HPORT); HAProxy's CPU counts under others"
 fi
 python3 "$BENCH/enroll.py" "$COLLECTOR" "$ADMIN" "$MACHINES" "$TMP/machines.txt"
+INTERLEAVED=0
+if [ "$NOOP" = 1 ] && [ "$ROUNDS" -gt 1 ]; then
+  INTERLEAVED=1
+  start_noop
+fi
 
 echo "warm-up: collector, ${WARMUP} s"
 SEQ=0
@@ -324,17 +371,40 @@ if [ "$WARMUP" -gt 0 ]; then
   drive "$TARGET" "$SEQ" "$WARMUP" collector-warmup "$SERVERS"
   SEQ=$(field "$LINE" maxseq)
 fi
+[ "$INTERLEAVED" = 0 ] || warm_noop
 settle
 acc0=$(int "$(metric "$ACCEPTED")")
 dup0=$(int "$(metric "$DUPLICATE")")
 commits0=$(int "$(metric digiready_writer_commit_seconds_count)")
 commit_s0=$(metric digiready_writer_commit_seconds_sum)
 group0=$(int "$(metric digiready_writer_group_size_sum)")
-echo "measure: collector, ${DURATION} s"
-drive "$TARGET" "$SEQ" "$DURATION" collector "$SERVERS"
-C_LINE=$LINE
-C_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
-N_CPU=
+C_LINES=()
+C_CPUS=()
+N_LINES=()
+N_CPUS=()
+ROUND_RATIOS=()
+for round in $(seq 1 "$ROUNDS"); do
+  label=collector
+  [ "$ROUNDS" = 1 ] || label=collector-$round
+  echo "measure: collector, ${DURATION} s$([ "$ROUNDS" = 1 ] || echo ", round $round of $ROUNDS")"
+  drive "$TARGET" "$SEQ" "$DURATION" "$label" "$SERVERS"
+  SEQ=$(field "$LINE" maxseq)
+  C_LINES+=("$LINE")
+  C_CPUS+=("$CPU_SERVER $CPU_WRK $CPU_BUSY")
+  if [ "$INTERLEAVED" = 1 ]; then
+    echo "measure: no-op, ${DURATION} s, round $round of $ROUNDS"
+    drive "http://127.0.0.1:$NPORT" 0 "$DURATION" "noop-$round" "$NOOP_PID"
+    N_LINES+=("$LINE")
+    N_CPUS+=("$CPU_SERVER $CPU_WRK $CPU_BUSY")
+    ROUND_RATIOS+=("$(awk -v r="$round" -v c="$(field "${C_LINES[-1]}" rps)" -v n="$(field "$LINE" rps)" \
+      -v c99="$(field "${C_LINES[-1]}" p99_ms)" -v n99="$(field "$LINE" p99_ms)" \
+      'BEGIN { printf "round %d: collector %.0f, no-op %.0f requests/s: ratio %.3f, p99 ratio %.2f", r, c, n, c / n, c99 / n99 }')")
+    echo "  ${ROUND_RATIOS[-1]}"
+  fi
+done
+C_LINE=$(combine "${C_LINES[@]}")
+C_CPU=$(sum_cpu "${C_CPUS[@]}")
+MEASURED=$((DURATION * ROUNDS))
 settle
 acc1=$(int "$(metric "$ACCEPTED")")
 dup1=$(int "$(metric "$DUPLICATE")")
@@ -355,24 +425,22 @@ COLLECTOR2_PID=
 stop "$COLLECTOR_PID"
 COLLECTOR_PID=
 
-# --- the no-op -------------------------------------------------------------------------------
+# --- the no-op (after the collector, unless the rounds alternate) ----------------------------
 N_LINE=
-if [ "$NOOP" = 1 ]; then
-  NPORT=$(free_port)
-  java -Xmx1g -cp "$JAR" "$BENCH/NoopServer.java" "$NPORT" > "$TMP/noop.log" 2>&1 &
-  NOOP_PID=$!
-  wait_ready no-op "$NOOP_PID" "http://127.0.0.1:$NPORT/health/ready" "$TMP/noop.log"
-  echo "warm-up: no-op, ${WARMUP} s"
-  if [ "$WARMUP" -gt 0 ]; then
-    drive "http://127.0.0.1:$NPORT" 0 "$WARMUP" noop-warmup "$NOOP_PID"
-  fi
+N_CPU=
+if [ "$NOOP" = 1 ] && [ "$INTERLEAVED" = 0 ]; then
+  start_noop
+  warm_noop
   echo "measure: no-op, ${DURATION} s"
   drive "http://127.0.0.1:$NPORT" 0 "$DURATION" noop "$NOOP_PID"
   N_LINE=$LINE
   N_CPU="$CPU_SERVER $CPU_WRK $CPU_BUSY"
-  stop "$NOOP_PID"
-  NOOP_PID=
+elif [ "$INTERLEAVED" = 1 ]; then
+  N_LINE=$(combine "${N_LINES[@]}")
+  N_CPU=$(sum_cpu "${N_CPUS[@]}")
 fi
+stop "$NOOP_PID"
+NOOP_PID=
 
 # --- the table -------------------------------------------------------------------------------
 accepted=$((acc1 - acc0))
@@ -380,7 +448,12 @@ duplicates=$((dup1 - dup0))
 echo
 echo "== $MODE: $MACHINES machines, $CONNECTIONS connections, $THREADS wrk threads, $BATCH heartbeat(s) per request,"
 [ ${#SERVE_ARGS[@]} -eq 0 ] || echo "   collector started with: ${SERVE_ARGS[*]}"
-echo "   ${DURATION} s measured after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+if [ "$ROUNDS" = 1 ]; then
+  echo "   ${DURATION} s measured after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+else
+  echo "   $ROUNDS rounds of ${DURATION} s$([ "$INTERLEAVED" = 0 ] || echo ", collector and no-op alternated,") after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "   requests/s from the totals; p50 and p99 are the worst round's"
+fi
 # CPU columns: % of one core over the measured run (the machine has $(nproc) cores); "others" is
 # whatever else ran on the machine meanwhile (other people's builds move every figure).
 row() { # label line "server_cpu wrk_cpu busy_cpu"
@@ -390,7 +463,7 @@ row() { # label line "server_cpu wrk_cpu busy_cpu"
   set -- "$1" "$2" $3
   awk -v l="$1" -v rps="$(field "$2" rps)" -v b="$BATCH" -v p50="$(field "$2" p50_ms)" \
     -v p99="$(field "$2" p99_ms)" -v n="$(field "$2" non2xx)" -v req="$(field "$2" requests)" -v e="$e" \
-    -v srv="$3" -v wrk="$4" -v busy="$5" -v d="$DURATION" \
+    -v srv="$3" -v wrk="$4" -v busy="$5" -v d="$MEASURED" \
     'BEGIN { printf "%-10s %11.0f %12.0f %8.1f %8.1f %8d %8d %10.3f %7.0f %7.0f %7.0f\n", l, rps, rps * b, p50, p99, n, e,
       (req > 0 ? srv * 1000 / req : 0), srv * 100 / d, wrk * 100 / d, (busy - srv - wrk) * 100 / d }'
 }
@@ -404,14 +477,15 @@ if [ -n "$N_LINE" ]; then
     -v c99="$(field "$C_LINE" p99_ms)" -v n99="$(field "$N_LINE" p99_ms)" \
     -v goal="$([ "$BATCH" = 1 ] && echo ' (goal >= 0.5)')" -v goal99="$([ "$BATCH" = 1 ] && echo ' (goal <= 2)')" \
     'BEGIN { printf "ratio collector / no-op: requests/s %.3f%s, p99 %.2f%s\n", c / n, goal, c99 / n99, goal99 }'
+  for line in ${ROUND_RATIOS[@]+"${ROUND_RATIOS[@]}"}; do echo "  $line"; done
 fi
 if [ "$BATCH" -gt 1 ]; then
   awk -v rps="$(field "$C_LINE" rps)" -v b="$BATCH" \
     'BEGIN { printf "collector: %.0f heartbeats/s (goal >= 100000 with 500-heartbeat batches)\n", rps * b }'
 fi
-awk -v acc="$accepted" -v req="$(field "$C_LINE" requests)" -v b="$BATCH" -v d="$DURATION" \
+awk -v acc="$accepted" -v req="$(field "$C_LINE" requests)" -v b="$BATCH" -v d="$MEASURED" \
   'BEGIN { printf "collector accepted-counter delta: %d heartbeats = %.0f heartbeats/s over %d s (answered requests in wrk x %d = %d; the delta also has the requests in flight when wrk stopped)\n", acc, acc / d, d, b, req * b }'
-awk -v n="$((commits1 - commits0))" -v s0="$commit_s0" -v s1="$commit_s1" -v g="$((group1 - group0))" -v d="$DURATION" \
+awk -v n="$((commits1 - commits0))" -v s0="$commit_s0" -v s1="$commit_s1" -v g="$((group1 - group0))" -v d="$MEASURED" \
   'BEGIN { if (n > 0) printf "collector writer: %d commits, %.1f requests per commit, %.1f ms per commit, busy %.0f %% of the run\n", n, g / n, (s1 - s0) * 1000 / n, (s1 - s0) * 100 / d }'
 echo "collector heartbeat counters (whole run, warm-up included):"
 sed 's/^/  /' "$TMP/heartbeat-counters.txt"
@@ -422,7 +496,7 @@ for pair in "collector:$C_CPU" "no-op:$N_CPU"; do
   label=${pair%%:*}
   read -r srv wrk_cpu busy <<< "${pair#*:}"
   [ -n "$busy" ] || continue
-  awk -v l="$label" -v s="$srv" -v w="$wrk_cpu" -v b="$busy" -v d="$DURATION" 'BEGIN {
+  awk -v l="$label" -v s="$srv" -v w="$wrk_cpu" -v b="$busy" -v d="$MEASURED" 'BEGIN {
     o = (b - s - w) * 100 / d
     if (o > 25) printf "note: other processes used %.0f %% of a core during the %s run; its figures are lower than on a quiet machine, so compare runs whose \"others\" column is alike\n", o, l }'
 done
