@@ -516,6 +516,12 @@ done
 total_dup=$(sed -n 's/.*outcome="duplicate"} //p' "$TMP/heartbeat-counters.txt" | awk '{ s += $1 } END { printf "%d", s }')
 if [ "$total_dup" != 0 ]; then
   echo "!!! the collector counted $total_dup duplicate heartbeats: seqs were not strictly increasing per machine !!!" >&2
+  # A machine's next request leaves one turn of its thread's machines after its last one; a request
+  # that takes longer than that turn is overtaken by the next one of the same machine, whose higher
+  # seq makes the late one a duplicate. Real agents send one request at a time.
+  awk -v m="$MACHINES" -v rps="$(field "$C_LINE" rps)" -v max="$(field "$C_LINE" max_ms)" 'BEGIN {
+    turn = rps > 0 ? m / rps * 1000 : 0
+    if (max > turn) printf "    the slowest request took %.0f ms, a machine'"'"'s turn was about %.0f ms (%d machines at %.0f requests/s): requests of one machine overtook each other; more --machines make the turn longer\n", max, turn, m, rps }' >&2
   FAILED=1
 fi
 if [ "$FAILED" = 1 ]; then
