@@ -2,14 +2,13 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.ingest.AgentConfigs;
 import io.digiready.protocol.EnrollRequest;
-import io.digiready.protocol.HeartbeatBatch;
 import io.digiready.protocol.InventoryReport;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProtocolValidator;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
-/** The agent API: enroll, heartbeats, inventory, agent-config. */
+/** The agent API but heartbeats ({@link HeartbeatRoute}): enroll, inventory, agent-config. */
 final class AgentRoutes {
   private AgentRoutes() {}
 
@@ -23,20 +22,7 @@ final class AgentRoutes {
           Responses.json(ctx, 201, s.enroll().enroll(request));
         },
         Access.PUBLIC);
-    r.post(
-        "/api/v1/heartbeats",
-        ctx -> {
-          HeartbeatBatch batch = Bodies.json(ctx, HeartbeatBatch.class);
-          ProtocolValidator.heartbeatBatch(batch, s.clock().instant());
-          String machineId = Auth.machineId(ctx);
-          // Answered from the writer's answer thread after the commit: no request thread waits.
-          ctx.future(
-              () ->
-                  s.heartbeats()
-                      .report(machineId, batch)
-                      .thenAccept(ack -> Responses.json(ctx, 200, ack)));
-        },
-        Access.AGENT);
+    // POST /api/v1/heartbeats is served before Javalin: HeartbeatRoute.
     r.post(
         "/api/v1/inventory",
         ctx -> {

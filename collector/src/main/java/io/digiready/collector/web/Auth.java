@@ -113,7 +113,12 @@ public final class Auth {
    * nothing about the secret; the final comparison is constant-time anyway.
    */
   private String agent(Context ctx) {
-    String token = bearer(ctx);
+    return agentMachine(ctx.header("Authorization"));
+  }
+
+  /** As {@link #agent(Context)}, from the request's Authorization header. */
+  String agentMachine(String authorization) {
+    String token = bearer(authorization);
     if (token == null) {
       throw Problem.unauthorized();
     }
@@ -197,7 +202,10 @@ public final class Auth {
   }
 
   private static String bearer(Context ctx) {
-    String header = ctx.header("Authorization");
+    return bearer(ctx.header("Authorization"));
+  }
+
+  private static String bearer(String header) {
     if (header == null
         || header.length() > MAX_TOKEN_LENGTH
         || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

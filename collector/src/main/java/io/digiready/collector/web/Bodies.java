@@ -25,18 +25,30 @@ final class Bodies {
   static <T> T json(Context ctx, Class<T> type, int maxBytes) throws IOException {
     requireType(ctx, "application/json");
     byte[] body = ctx.bodyAsBytes();
-    if (body.length == 0) {
+    return json(body, body.length, type, maxBytes);
+  }
+
+  /**
+   * As {@link #json(Context, Class, int)} for the first {@code length} bytes of a body read
+   * already, of a checked type.
+   */
+  static <T> T json(byte[] body, int length, Class<T> type, int maxBytes) throws IOException {
+    if (length == 0) {
       throw Problem.invalid("body", "is required");
     }
-    if (body.length > maxBytes) {
-      throw new ApiException(
-          413, "too_large", "body: must be at most " + maxBytes + " bytes (after gzip inflation)");
+    if (length > maxBytes) {
+      throw tooLarge(maxBytes);
     }
-    T value = MAPPER.readValue(body, type);
+    T value = MAPPER.readValue(body, 0, length, type);
     if (value == null) {
       throw Problem.invalid("body", "is required");
     }
     return value;
+  }
+
+  static ApiException tooLarge(int maxBytes) {
+    return new ApiException(
+        413, "too_large", "body: must be at most " + maxBytes + " bytes (after gzip inflation)");
   }
 
   /**
@@ -60,7 +72,11 @@ final class Bodies {
   }
 
   private static void requireType(Context ctx, String mediaType) {
-    String type = ctx.header("Content-Type");
+    requireType(ctx.header("Content-Type"), mediaType);
+  }
+
+  /** Refuses (415) a request whose Content-Type header is not {@code mediaType}. */
+  static void requireType(String type, String mediaType) {
     String base = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!base.equals(mediaType)) {
       throw ApiException.unsupportedMediaType(mediaType);

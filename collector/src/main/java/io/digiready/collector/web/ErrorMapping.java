@@ -12,6 +12,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,78 +26,98 @@ final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  static void register(RoutesConfig routes) {
-    routes.exception(Problem.class, ErrorMapping::problem);
-    routes.exception(
-        ApiException.class, (e, ctx) -> send(ctx, e.status(), e.error(), e.getMessage(), null));
-    routes.exception(
-        ValidationException.class,
-        (e, ctx) -> send(ctx, 400, "invalid_request", e.getMessage(), e.field()));
-    routes.exception(
-        JsonProcessingException.class,
-        (e, ctx) -> send(ctx, 400, "invalid_request", Json.describe(e), Json.fieldOf(e)));
-    routes.exception(HttpResponseException.class, ErrorMapping::javalin);
-    routes.exception(
-        QueueFullException.class,
-        (e, ctx) -> unavailable(ctx, "the collector is busy; retry later"));
-    routes.exception(
-        StorageUnavailableException.class,
-        (e, ctx) -> unavailable(ctx, "the database cannot take writes now; retry later"));
-    routes.exception(
-        IOException.class,
-        (e, ctx) -> {
-          // Also what a bad gzip stream or a cut-off upload becomes while the body is read.
-          if (tooLarge(e)) {
-            tooLarge(ctx);
-          } else {
-            send(ctx, 400, "invalid_request", UNREADABLE, "body");
-          }
-        });
-    routes.exception(
-        Exception.class,
-        (e, ctx) -> {
-          if (tooLarge(e)) {
-            tooLarge(ctx);
-          } else if (causedByUnreadableBody(e)) {
-            // Jetty wraps a broken gzip stream in a RuntimeException while the body is read.
-            send(ctx, 400, "invalid_request", UNREADABLE, "body");
-          } else {
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            send(
-                ctx,
-                500,
-                "internal_error",
-                "an unexpected error was logged by the collector",
-                null);
-          }
-        });
+  /** An error answer: its status, its body and, for 429 and 503, when to retry. */
+  record Answer(int status, ErrorResponse body, String retryAfterSeconds) {
+    Answer(int status, String error, String detail, String field) {
+      this(status, new ErrorResponse(error, detail, field), null);
+    }
   }
 
-  private static void problem(Problem e, Context ctx) {
-    switch (e.kind()) {
-      case INVALID -> send(ctx, 400, "invalid_request", e.getMessage(), e.field());
-      case UNAUTHORIZED -> send(ctx, 401, "unauthorized", e.getMessage(), e.field());
-      case FORBIDDEN -> send(ctx, 403, "forbidden", e.getMessage(), e.field());
-      case NOT_FOUND -> send(ctx, 404, "not_found", e.getMessage(), e.field());
-      case CONFLICT -> send(ctx, 409, "conflict", e.getMessage(), e.field());
+  static void register(RoutesConfig routes) {
+    routes.exception(Exception.class, ErrorMapping::send);
+    // Javalin has its own handler for its exceptions: the more specific class replaces it.
+    routes.exception(HttpResponseException.class, ErrorMapping::send);
+  }
+
+  private static void send(Exception e, Context ctx) {
+    Answer a = answer(e, ctx.method() + " " + ctx.path());
+    if (a.retryAfterSeconds() != null) {
+      ctx.header("Retry-After", a.retryAfterSeconds());
+    }
+    Responses.json(ctx, a.status(), a.body());
+  }
+
+  /**
+   * The answer to an exception thrown while a request was handled ({@code request} names it in the
+   * log when the exception is unexpected); a failed future's cause is what is answered.
+   */
+  static Answer answer(Throwable thrown, String request) {
+    Throwable e = thrown;
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof Problem p) {
+      return problem(p);
+    }
+    if (e instanceof ApiException a) {
+      return new Answer(a.status(), a.error(), a.getMessage(), null);
+    }
+    if (e instanceof ValidationException v) {
+      return new Answer(400, "invalid_request", v.getMessage(), v.field());
+    }
+    if (e instanceof JsonProcessingException j) {
+      return new Answer(400, "invalid_request", Json.describe(j), Json.fieldOf(j));
+    }
+    if (e instanceof HttpResponseException h) {
+      return javalin(h);
+    }
+    if (e instanceof QueueFullException) {
+      return unavailable("the collector is busy; retry later");
+    }
+    if (e instanceof StorageUnavailableException) {
+      return unavailable("the database cannot take writes now; retry later");
+    }
+    if (tooLarge(e)) {
+      return tooLarge();
+    }
+    // Also what a bad gzip stream or a cut-off upload becomes while the body is read (Jetty wraps
+    // a broken gzip stream in a RuntimeException).
+    if (e instanceof IOException || causedByUnreadableBody(e)) {
+      return new Answer(400, "invalid_request", UNREADABLE, "body");
+    }
+    LOG.error("unexpected error on {}", request, e);
+    return new Answer(
+        500, "internal_error", "an unexpected error was logged by the collector", null);
+  }
+
+  private static Answer problem(Problem e) {
+    return switch (e.kind()) {
+      case INVALID -> new Answer(400, "invalid_request", e.getMessage(), e.field());
+      case UNAUTHORIZED -> new Answer(401, "unauthorized", e.getMessage(), e.field());
+      case FORBIDDEN -> new Answer(403, "forbidden", e.getMessage(), e.field());
+      case NOT_FOUND -> new Answer(404, "not_found", e.getMessage(), e.field());
+      case CONFLICT -> new Answer(409, "conflict", e.getMessage(), e.field());
       case TOO_MANY_REQUESTS -> {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        ctx.header("Retry-After", String.valueOf(seconds));
-        send(ctx, 429, "too_many_requests", e.getMessage(), e.field());
+        yield new Answer(
+            429,
+            new ErrorResponse("too_many_requests", e.getMessage(), e.field()),
+            String.valueOf(seconds));
       }
-    }
+    };
   }
 
-  private static void javalin(HttpResponseException e, Context ctx) {
-    switch (e.getStatus()) {
-      case 413 -> tooLarge(ctx);
-      case 404 -> send(ctx, 404, "not_found", "path: no such endpoint", null);
-      case 405 -> send(ctx, 405, "method_not_allowed", "method: not allowed on this path", null);
+  private static Answer javalin(HttpResponseException e) {
+    return switch (e.getStatus()) {
+      case 413 -> tooLarge();
+      case 404 -> new Answer(404, "not_found", "path: no such endpoint", null);
+      case 405 -> new Answer(405, "method_not_allowed", "method: not allowed on this path", null);
       default -> {
         int status = e.getStatus() >= 500 ? 400 : e.getStatus();
-        send(ctx, status, "invalid_request", "request: " + e.getMessage(), null);
+        yield new Answer(status, "invalid_request", "request: " + e.getMessage(), null);
       }
-    }
+    };
   }
 
   /**
@@ -123,21 +145,15 @@ final class ErrorMapping {
     return false;
   }
 
-  private static void tooLarge(Context ctx) {
-    send(
-        ctx,
+  private static Answer tooLarge() {
+    return new Answer(
         413,
         "too_large",
         "body: must be at most " + Limits.MAX_BODY_BYTES + " bytes (after gzip inflation)",
         "body");
   }
 
-  private static void unavailable(Context ctx, String detail) {
-    ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-    send(ctx, 503, "unavailable", detail, null);
-  }
-
-  static void send(Context ctx, int status, String error, String detail, String field) {
-    Responses.json(ctx, status, new ErrorResponse(error, detail, field));
+  private static Answer unavailable(String detail) {
+    return new Answer(503, new ErrorResponse("unavailable", detail, null), RETRY_AFTER_SECONDS);
   }
 }

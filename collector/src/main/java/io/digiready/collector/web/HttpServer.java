@@ -61,11 +61,18 @@ public final class HttpServer {
    * this does too.
    */
   static int maxBodyBytes(String path) {
+    return withoutTrailingSlash(path).equals("/api/v1/enroll")
+        ? Limits.MAX_ENROLL_BODY_BYTES
+        : Limits.MAX_BODY_BYTES;
+  }
+
+  /** A path as Javalin matches it to a route: trailing slashes do not count. */
+  static String withoutTrailingSlash(String path) {
     String p = path;
     while (p.length() > 1 && p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }
-    return p.equals("/api/v1/enroll") ? Limits.MAX_ENROLL_BODY_BYTES : Limits.MAX_BODY_BYTES;
+    return p;
   }
 
   /**
@@ -117,7 +124,13 @@ public final class HttpServer {
               cfg.jetty.port = config.port();
               cfg.jetty.threadPool = threadPool(resumes, config.httpMaxThreads());
               // Each handler inserted goes outside the ones before: bodies are collected as sent
-              // (BodyBuffering), then wait for one of the request slots (QoS), then are inflated.
+              // (BodyBuffering), then wait for one of the request slots (QoS), then are inflated,
+              // then heartbeats are taken by their own route and the rest passed on to Javalin.
+              cfg.jetty.modifyServer(
+                  server ->
+                      server.insertHandler(
+                          new HeartbeatRoute(
+                              s.auth(), s.heartbeats(), s.clock(), s.httpMetrics())));
               cfg.jetty.modifyServer(HttpServer::gzip);
               cfg.jetty.modifyServer(server -> server.insertHandler(qos(config.httpMaxThreads())));
               cfg.jetty.modifyServer(server -> server.insertHandler(bodies));
