@@ -12,6 +12,8 @@
 # --rounds R (default 1) measures R times: with the no-op, both servers run from the start and the
 # measured phases alternate collector, no-op, collector, ... so that both see the same minutes of a
 # shared machine; each round prints its ratio, the table the totals (p50/p99: the worst round).
+# --noop-jetty: the no-op answers from a Jetty handler in front of Javalin, as the collector's
+# heartbeat route is served (a ceiling without Javalin's work); the issue's ceiling is the default.
 # --second-collector starts a second collector with the same `serve` flags (a shared PostgreSQL
 # database, e.g. -- --storage postgresql --jdbc-url ...) and drives both through HAProxy
 # (round robin, as install/haproxy/haproxy.cfg); counters and CPU are the two collectors' sums.
@@ -36,6 +38,7 @@ WARMUP=10
 THREADS=2
 INTERVAL=60
 NOOP=1
+NOOP_MODE=
 KEEP=0
 SECOND=0
 ROUNDS=1
@@ -51,6 +54,7 @@ while [ $# -gt 0 ]; do
     --threads) THREADS=$2; shift 2 ;;
     --interval) INTERVAL=$2; shift 2 ;;
     --no-noop) NOOP=0; shift ;;
+    --noop-jetty) NOOP_MODE=jetty; shift ;;
     --second-collector) SECOND=1; shift ;;
     --rounds) ROUNDS=$2; shift 2 ;;
     --keep) KEEP=1; shift ;;
@@ -263,7 +267,7 @@ sum_cpu() { # "server wrk busy" ... -> the sums
 
 start_noop() {
   NPORT=$(free_port)
-  java -Xmx1g -cp "$JAR" "$BENCH/NoopServer.java" "$NPORT" > "$TMP/noop.log" 2>&1 &
+  java -Xmx1g -cp "$JAR" "$BENCH/NoopServer.java" "$NPORT" $NOOP_MODE > "$TMP/noop.log" 2>&1 &
   NOOP_PID=$!
   wait_ready no-op "$NOOP_PID" "http://127.0.0.1:$NPORT/health/ready" "$TMP/noop.log"
 }
@@ -454,6 +458,7 @@ else
   echo "   $ROUNDS rounds of ${DURATION} s$([ "$INTERLEAVED" = 0 ] || echo ", collector and no-op alternated,") after ${WARMUP} s warm-up, $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "   requests/s from the totals; p50 and p99 are the worst round's"
 fi
+[ -z "$NOOP_MODE" ] || echo "   no-op: a Jetty handler in front of Javalin (--noop-jetty), not the issue's Javalin route"
 # CPU columns: % of one core over the measured run (the machine has $(nproc) cores); "others" is
 # whatever else ran on the machine meanwhile (other people's builds move every figure).
 row() { # label line "server_cpu wrk_cpu busy_cpu"
