@@ -135,6 +135,8 @@ public final class HttpServer {
               cfg.jetty.modifyServer(server -> server.insertHandler(qos(config.httpMaxThreads())));
               cfg.jetty.modifyServer(server -> server.insertHandler(bodies));
               cfg.jetty.modifyServer(HttpServer::graceful);
+              // What Jetty answers itself (malformed requests, 503 while stopping) is JSON too.
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
               cfg.jetty.addConnector(
                   (server, http) -> {
                     // Jetty caches each connection's Authorization (and a few other) header
