@@ -91,19 +91,12 @@ final class BodyBuffering extends Handler.Wrapper {
 
   private static void refuse(
       Response response, Callback callback, int status, String error, String detail) {
-    byte[] json;
-    try {
-      json = Bodies.MAPPER.writeValueAsBytes(new ErrorResponse(error, detail, "body"));
-    } catch (Exception e) {
-      callback.failed(e);
-      return;
-    }
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
-    if (status == 503) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
-    }
-    response.write(true, ByteBuffer.wrap(json), callback);
+    Responses.json(
+        response,
+        callback,
+        status,
+        new ErrorResponse(error, detail, "body"),
+        status == 503 ? ErrorMapping.RETRY_AFTER_SECONDS : null);
   }
 
   /** Collects one body; Jetty calls {@link #run} when more of it has arrived. */

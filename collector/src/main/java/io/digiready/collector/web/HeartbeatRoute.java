@@ -5,7 +5,6 @@ import io.digiready.collector.metrics.HttpMetrics;
 import io.digiready.protocol.HeartbeatBatch;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProtocolValidator;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.Arrays;
 import org.eclipse.jetty.http.HttpHeader;
@@ -141,19 +140,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
     }
 
     private void send(int status, Object answer, String retryAfterSeconds) {
-      byte[] json;
-      try {
-        json = Bodies.MAPPER.writeValueAsBytes(answer);
-      } catch (Exception e) {
-        callback.failed(e);
-        return;
-      }
-      response.setStatus(status);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
-      if (retryAfterSeconds != null) {
-        response.getHeaders().put(HttpHeader.RETRY_AFTER, retryAfterSeconds);
-      }
-      response.write(true, ByteBuffer.wrap(json), callback);
+      Responses.json(response, callback, status, answer, retryAfterSeconds);
       metrics.record("POST", PATH, status, System.nanoTime() - started);
     }
   }

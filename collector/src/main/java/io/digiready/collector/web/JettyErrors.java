@@ -1,8 +1,6 @@
 package io.digiready.collector.web;
 
 import io.digiready.protocol.ErrorResponse;
-import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -23,18 +21,12 @@ final class JettyErrors extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
-    byte[] json;
-    try {
-      json = Bodies.MAPPER.writeValueAsBytes(answer(code));
-    } catch (Exception e) {
-      callback.failed(e);
-      return;
-    }
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Responses.JSON);
-    if (code == 503) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, ErrorMapping.RETRY_AFTER_SECONDS);
-    }
-    response.write(true, ByteBuffer.wrap(json), callback);
+    Responses.json(
+        response,
+        callback,
+        code,
+        answer(code),
+        code == 503 ? ErrorMapping.RETRY_AFTER_SECONDS : null);
   }
 
   static ErrorResponse answer(int code) {
