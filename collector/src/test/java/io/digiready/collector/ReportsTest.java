@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -115,9 +118,9 @@ class ReportsTest {
     List<String> lines = lines(a);
     assertThat(lines.get(0))
         .isEqualTo(
-            "unit,hostname,machineId,state,lastSeen,os,cpu,logicalCpus,memoryGib,"
-                + "systemDiskFreeGib,internetInWindow,readiness,failingRules,antiMalware,"
-                + "osUpdatedAt");
+            "unit,hostname,machineId,state,lastSeen (Asia/Ho_Chi_Minh; UTC+07:00),os,cpu,"
+                + "logicalCpus,memoryGib,systemDiskFreeGib,internetInWindow,readiness,"
+                + "failingRules,antiMalware,osUpdatedAt (Asia/Ho_Chi_Minh; UTC+07:00)");
     assertThat(lines).hasSize(10);
     assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[1]))
         .containsExactly(
@@ -131,7 +134,8 @@ class ReportsTest {
         .startsWith("krong-nang.phu-loc,PL-1," + tree.agents.get("PL-1").machineId() + ",online,")
         .contains(",Windows 10,")
         .contains(",4,8.0,")
-        .endsWith(",yes,meets policy,,protected," + Fixtures.UPDATED_AT);
+        // 2026-11-22T03:00:00Z is 10:00 in Hanoi: times are the unit's, to the second.
+        .endsWith(",yes,meets policy,,protected,2026-11-22 10:00:00");
     assertThat(row(lines, "PL-5"))
         .contains(",fails policy,\"os Windows 7 (expected not Windows XP, ");
     assertThat(row(lines, "PL-6")).contains(",2.0,").contains("memory 2 GiB (expected >= 4 GiB)");
@@ -139,12 +143,16 @@ class ReportsTest {
     // The stale PC saw the internet 8 days ago, outside the 24 h window.
     assertThat(row(lines, "PL-STALE")).contains(",no,");
     String lastSeen = row(lines, "PL-1").split(",", -1)[4];
-    assertThat(lastSeen)
-        .isEqualTo(
+    Instant seen =
+        Instant.parse(
             c.admin("GET", "/api/v1/machines/" + tree.agents.get("PL-1").machineId(), null)
                 .json()
                 .get("lastSeenAt")
                 .asText());
+    assertThat(lastSeen)
+        .isEqualTo(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(seen.atZone(ZoneId.of("Asia/Ho_Chi_Minh"))));
   }
 
   private static String row(List<String> lines, String hostname) {
@@ -195,10 +203,12 @@ class ReportsTest {
     List<String> machinesVi = lines(get("/api/v1/reports/machines.csv?unit=krong-nang&lang=vi"));
     assertThat(machinesVi.get(0))
         .isEqualTo(
-            "Mã đơn vị,Tên máy tính,Mã máy,Trạng thái,Hoạt động lần cuối,Hệ điều hành,Bộ xử lý,"
+            "Mã đơn vị,Tên máy tính,Mã máy,Trạng thái,"
+                + "Hoạt động lần cuối (Asia/Ho_Chi_Minh; UTC+07:00),Hệ điều hành,Bộ xử lý,"
                 + "Số luồng xử lý,Bộ nhớ (GiB),Ổ hệ thống còn trống (GiB),"
                 + "Kết nối Internet trong khoảng theo dõi,Tiêu chuẩn sẵn sàng,Tiêu chí không đạt,"
-                + "Phần mềm phòng chống mã độc,Cập nhật hệ điều hành lần cuối");
+                + "Phần mềm phòng chống mã độc,"
+                + "Cập nhật hệ điều hành lần cuối (Asia/Ho_Chi_Minh; UTC+07:00)");
     assertThat(machinesVi).hasSameSizeAs(machinesEn);
     assertThat(row(machinesVi, "PL-6"))
         .contains(",trực tuyến,")

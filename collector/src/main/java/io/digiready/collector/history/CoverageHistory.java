@@ -125,9 +125,13 @@ public final class CoverageHistory {
 
   /** Today's date in the unit's time zone. */
   public LocalDate today(String code) {
+    return LocalDate.ofInstant(clock.instant(), zone(code));
+  }
+
+  /** The unit's time zone, its own or inherited. */
+  public ZoneId zone(String code) {
     fleet.requireUnit(code);
-    return LocalDate.ofInstant(
-        clock.instant(), zone(find(calculator.compute(fleet, clock.instant()), code)));
+    return zone(find(calculator.compute(fleet, clock.instant()), code));
   }
 
   private static DayFigures figures(

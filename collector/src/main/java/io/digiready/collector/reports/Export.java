@@ -1,4 +1,6 @@
 package io.digiready.collector.reports;
 
-/** A file to hand over: its name (for Content-Disposition) and its bytes. */
-public record Export(String filename, byte[] bytes) {}
+import io.digiready.collector.sheet.FileFormat;
+
+/** A file to hand over: its name (for Content-Disposition), its format and its bytes. */
+public record Export(String filename, FileFormat format, byte[] bytes) {}

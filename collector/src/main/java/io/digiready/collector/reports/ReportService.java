@@ -1,10 +1,15 @@
 package io.digiready.collector.reports;
 
+import static io.digiready.collector.sheet.Sheet.Kind.COUNT;
+import static io.digiready.collector.sheet.Sheet.Kind.DECIMAL;
+import static io.digiready.collector.sheet.Sheet.Kind.RATIO;
+import static io.digiready.collector.sheet.Sheet.Kind.TEXT;
+import static io.digiready.collector.sheet.Sheet.Kind.TIME;
+
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.CoverageCalculator.MachineView;
 import io.digiready.collector.coverage.Readiness;
 import io.digiready.collector.coverage.UnitCoverage;
-import io.digiready.collector.csv.CsvWriter;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.OfficeHours;
@@ -12,17 +17,20 @@ import io.digiready.collector.history.CoverageHistory;
 import io.digiready.collector.history.CoverageHistory.UnitDay;
 import io.digiready.collector.history.DayFigures;
 import io.digiready.collector.problem.Problem;
+import io.digiready.collector.sheet.FileFormat;
+import io.digiready.collector.sheet.Sheet;
+import io.digiready.collector.sheet.Sheet.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -55,7 +63,7 @@ public final class ReportService {
    * figures as of the end of {@code date} (kept per day), or now when {@code date} is null or
    * today.
    */
-  public Export coverageCsv(String unit, LocalDate date, Language language) {
+  public Export coverage(String unit, LocalDate date, Language language, FileFormat format) {
     Instant now = clock.instant();
     Set<String> scope = scope(unit);
     LocalDate today = today(unit, now);
@@ -65,7 +73,8 @@ public final class ReportService {
           "date", "must not be after today (" + today + " in the unit's time zone). Found: " + day);
     }
     Words w = Words.of(language);
-    CsvWriter csv = new CsvWriter().row(w.coverageHeadings());
+    Sheet sheet =
+        new Sheet(w.coverageSheet(), style(unit, w), columns(w.coverageHeadings(), COVERAGE));
     List<UnitDay> rows =
         treeOrder(
             history.onDay(scope, day).stream().filter(r -> r.figures().known()).toList(),
@@ -75,36 +84,36 @@ public final class ReportService {
     for (UnitDay r : rows) {
       UnitCoverage u = r.unit();
       DayFigures f = r.figures();
-      csv.row(
-          List.of(
+      sheet.row(
+          Arrays.asList(
               u.code(),
               u.name(),
               u.parent() == null ? "" : u.parent(),
               w.kind(u.kind()),
-              String.valueOf(f.staff()),
-              String.valueOf(f.workingMachines()),
-              ratio(f.equipmentCoverage()),
-              String.valueOf(f.internetMachines()),
-              ratio(f.connectivityCoverage()),
-              String.valueOf(f.compliantMachines()),
-              ratio(f.compliance()),
-              ratio(f.readinessScore()),
-              String.valueOf(f.rank()),
-              String.valueOf(f.of()),
-              ratio(f.equipmentTarget()),
-              ratio(f.connectivityTarget()),
+              f.staff(),
+              f.workingMachines(),
+              f.equipmentCoverage(),
+              f.internetMachines(),
+              f.connectivityCoverage(),
+              f.compliantMachines(),
+              f.compliance(),
+              f.readinessScore(),
+              f.rank(),
+              f.of(),
+              f.equipmentTarget(),
+              f.connectivityTarget(),
               w.met(f.equipmentTargetMet()),
               w.met(f.connectivityTargetMet()),
-              f.protectedMachines() == null ? "" : String.valueOf(f.protectedMachines()),
-              ratio(f.protectionCoverage()),
-              ratio(f.protectionTarget()),
+              f.protectedMachines(),
+              f.protectionCoverage(),
+              f.protectionTarget(),
               w.met(f.protectionTargetMet()),
               w.status(f.status())));
     }
-    return new Export(filename("coverage", unit, day), csv.bytes());
+    return new Export(filename("coverage", unit, day, format), format, format.write(sheet));
   }
 
-  public Export machinesCsv(String unit, Language language) {
+  public Export machines(String unit, Language language, FileFormat format) {
     Instant now = clock.instant();
     Set<String> scope = scope(unit);
     Words w = Words.of(language);
@@ -117,89 +126,129 @@ public final class ReportService {
                     .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
                     .thenComparing(v -> v.machine().id()))
             .toList();
-    CsvWriter csv = new CsvWriter().row(w.machineHeadings());
+    Sheet sheet =
+        new Sheet(w.machineSheet(), style(unit, w), columns(w.machineHeadings(), MACHINES));
     for (MachineView v : views) {
       Machine m = v.machine();
       Machine.Hardware hw = m.hardware();
       Long diskFree = m.liveness().systemDiskFreeBytes();
-      csv.row(
-          List.of(
+      sheet.row(
+          Arrays.asList(
               m.unitCode(),
               String.valueOf(m.identity().hostname()),
               m.id(),
               w.state(v.state().label()),
-              m.liveness().lastSeenAt() == null ? "" : m.liveness().lastSeenAt().toString(),
+              m.liveness().lastSeenAt(),
               hw.os(),
               hw.cpuName() == null ? "" : hw.cpuName(),
-              hw.logicalCpus() == null ? "" : String.valueOf(hw.logicalCpus()),
-              hw.memoryBytes() == null ? "" : gib(hw.memoryBytes()),
-              diskFree == null ? "" : gib(diskFree),
+              hw.logicalCpus(),
+              hw.memoryBytes() == null ? null : gib(hw.memoryBytes()),
+              diskFree == null ? null : gib(diskFree),
               w.yesNo(v.internet()),
               w.policy(v.compliant()),
               failing(w, v.readiness()),
               w.antiMalware(
                   hw.antiMalware() == null ? "unknown" : hw.antiMalware().state().label()),
-              hw.osUpdatedAt() == null ? "" : hw.osUpdatedAt().toString()));
+              hw.osUpdatedAt()));
     }
-    return new Export(filename("machines", unit, today(unit, now)), csv.bytes());
+    return new Export(
+        filename("machines", unit, today(unit, now), format), format, format.write(sheet));
   }
 
   /**
    * {@code GET /api/v1/units.csv}: every unit with its subtree figures and machine counts by state,
    * in the columns of {@code GET /api/v1/units} (for scripts that want the API's field names).
    */
-  public byte[] unitsCsv() {
-    CsvWriter csv =
-        new CsvWriter()
-            .row(
-                List.of(
-                    "code",
-                    "name",
-                    "parent",
-                    "kind",
-                    "staff",
-                    "online",
-                    "offline",
-                    "stale",
-                    "retired",
-                    "workingMachines",
-                    "internetMachines",
-                    "compliantMachines",
-                    "equipmentCoverage",
-                    "connectivityCoverage",
-                    "compliance",
-                    "readinessScore",
-                    "rank",
-                    "of",
-                    "protectedMachines",
-                    "protectionCoverage",
-                    "protectionTarget"));
+  public Export units(FileFormat format) {
+    Sheet sheet =
+        new Sheet("units", new Sheet.Style(defaultZone(), false), columns(UNITS_HEADINGS, UNITS));
     for (UnitCoverage u : coverage.compute(fleet, clock.instant())) {
-      csv.row(
-          List.of(
+      sheet.row(
+          Arrays.asList(
               u.code(),
               u.name(),
               u.parent() == null ? "" : u.parent(),
               u.kind(),
-              String.valueOf(u.staff()),
-              String.valueOf(u.machines().get("online")),
-              String.valueOf(u.machines().get("offline")),
-              String.valueOf(u.machines().get("stale")),
-              String.valueOf(u.machines().get("retired")),
-              String.valueOf(u.workingMachines()),
-              String.valueOf(u.internetMachines()),
-              String.valueOf(u.compliantMachines()),
-              ratio(u.equipmentCoverage()),
-              ratio(u.connectivityCoverage()),
-              ratio(u.compliance()),
-              ratio(u.readinessScore()),
-              String.valueOf(u.rank()),
-              String.valueOf(u.of()),
-              String.valueOf(u.protectedMachines()),
-              ratio(u.protectionCoverage()),
-              ratio(u.protectionTarget())));
+              u.staff(),
+              u.machines().get("online"),
+              u.machines().get("offline"),
+              u.machines().get("stale"),
+              u.machines().get("retired"),
+              u.workingMachines(),
+              u.internetMachines(),
+              u.compliantMachines(),
+              u.equipmentCoverage(),
+              u.connectivityCoverage(),
+              u.compliance(),
+              u.readinessScore(),
+              u.rank(),
+              u.of(),
+              u.protectedMachines(),
+              u.protectionCoverage(),
+              u.protectionTarget()));
     }
-    return csv.bytes();
+    return new Export("digiready-units." + format.extension(), format, format.write(sheet));
+  }
+
+  private static final List<String> UNITS_HEADINGS =
+      List.of(
+          "code",
+          "name",
+          "parent",
+          "kind",
+          "staff",
+          "online",
+          "offline",
+          "stale",
+          "retired",
+          "workingMachines",
+          "internetMachines",
+          "compliantMachines",
+          "equipmentCoverage",
+          "connectivityCoverage",
+          "compliance",
+          "readinessScore",
+          "rank",
+          "of",
+          "protectedMachines",
+          "protectionCoverage",
+          "protectionTarget");
+
+  private static final List<Kind> UNITS =
+      List.of(
+          TEXT, TEXT, TEXT, TEXT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, RATIO,
+          RATIO, RATIO, RATIO, COUNT, COUNT, COUNT, RATIO, RATIO);
+  private static final List<Kind> COVERAGE =
+      List.of(
+          TEXT, TEXT, TEXT, TEXT, COUNT, COUNT, RATIO, COUNT, RATIO, COUNT, RATIO, RATIO, COUNT,
+          COUNT, RATIO, RATIO, TEXT, TEXT, COUNT, RATIO, RATIO, TEXT, TEXT);
+  private static final List<Kind> MACHINES =
+      List.of(
+          TEXT, TEXT, TEXT, TEXT, TIME, TEXT, TEXT, COUNT, DECIMAL, DECIMAL, TEXT, TEXT, TEXT, TEXT,
+          TIME);
+
+  /** The headings of one language with the kind of each column. */
+  private static List<Sheet.Column> columns(List<String> headings, List<Kind> kinds) {
+    if (headings.size() != kinds.size()) {
+      throw new IllegalStateException(headings.size() + " headings for " + kinds.size() + " kinds");
+    }
+    List<Sheet.Column> out = new ArrayList<>();
+    for (int i = 0; i < headings.size(); i++) {
+      out.add(new Sheet.Column(headings.get(i), kinds.get(i)));
+    }
+    return out;
+  }
+
+  /**
+   * Times in the unit's zone (the default zone for every unit), dates as the language writes them.
+   */
+  private Sheet.Style style(String unit, Words w) {
+    ZoneId zone = unit == null || unit.isEmpty() ? defaultZone() : history.zone(unit);
+    return new Sheet.Style(zone, w.language() == Language.VI);
+  }
+
+  private static ZoneId defaultZone() {
+    return ZoneId.of(OfficeHours.DEFAULT.timeZone());
   }
 
   /** Null means every unit. */
@@ -250,13 +299,13 @@ public final class ReportService {
   private LocalDate today(String unit, Instant now) {
     // The date is the unit's own calendar day: a file made at 06:00 in Hanoi is dated that day.
     return unit == null || unit.isEmpty()
-        ? LocalDate.ofInstant(now, ZoneId.of(OfficeHours.DEFAULT.timeZone()))
+        ? LocalDate.ofInstant(now, defaultZone())
         : history.today(unit);
   }
 
-  private static String filename(String kind, String unit, LocalDate day) {
+  private static String filename(String kind, String unit, LocalDate day, FileFormat format) {
     String scope = unit == null || unit.isEmpty() ? "all" : unit;
-    return "digiready-" + kind + "-" + scope + "-" + day + ".csv";
+    return "digiready-" + kind + "-" + scope + "-" + day + "." + format.extension();
   }
 
   private static String failing(Words w, Readiness.Result r) {
@@ -265,11 +314,8 @@ public final class ReportService {
         .collect(Collectors.joining("; "));
   }
 
-  private static String ratio(Double value) {
-    return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-  }
-
-  private static String gib(long bytes) {
-    return String.format(Locale.ROOT, "%.1f", bytes / GIB);
+  /** GiB to one decimal, as the figure a reader compares with a policy of 4 GiB. */
+  private static double gib(long bytes) {
+    return Math.round(bytes / GIB * 10) / 10.0;
   }
 }

@@ -15,8 +15,8 @@ import java.util.Map;
  * What the exports and period reports say in each language: column headings, the few words in
  * cells, numbers and dates as each language writes them ({@code 98,2%}, {@code 31/03/2026} in
  * Vietnamese), and the one sentence per unit that a report's annex is written with. Figures in CSV
- * cells stay machine-readable (ratios with a dot, ISO times) in both languages, so that the two
- * files hold the same figures; only headings and words change.
+ * cells stay machine-readable (ratios with a dot) in both languages, so that the two files hold the
+ * same figures; only headings, words and the order of a date's parts change.
  */
 abstract class Words {
   static Words of(Language language) {
@@ -28,6 +28,12 @@ abstract class Words {
   abstract List<String> coverageHeadings();
 
   abstract List<String> machineHeadings();
+
+  /** The worksheet's tab in the Excel form of the coverage export. */
+  abstract String coverageSheet();
+
+  /** The worksheet's tab in the Excel form of the machines export. */
+  abstract String machineSheet();
 
   /** A target met or not; null (no figure) is an empty cell. */
   abstract String met(Boolean met);
@@ -204,6 +210,16 @@ abstract class Words {
               "Tiêu chí không đạt",
               "Phần mềm phòng chống mã độc",
               "Cập nhật hệ điều hành lần cuối");
+        }
+
+        @Override
+        String coverageSheet() {
+          return "Độ phủ theo đơn vị";
+        }
+
+        @Override
+        String machineSheet() {
+          return "Máy tính";
         }
 
         @Override
@@ -389,6 +405,16 @@ abstract class Words {
               "failingRules",
               "antiMalware",
               "osUpdatedAt");
+        }
+
+        @Override
+        String coverageSheet() {
+          return "Coverage";
+        }
+
+        @Override
+        String machineSheet() {
+          return "Machines";
         }
 
         @Override

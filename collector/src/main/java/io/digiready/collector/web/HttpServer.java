@@ -168,6 +168,9 @@ public final class HttpServer {
               cfg.validation.register(
                   io.digiready.collector.reports.Language.class,
                   io.digiready.collector.reports.Language::fromCode);
+              cfg.validation.register(
+                  io.digiready.collector.sheet.FileFormat.class,
+                  io.digiready.collector.sheet.FileFormat::fromCode);
               ErrorMapping.register(cfg.routes);
               cfg.routes.beforeMatched(s.auth()::authorize);
               AgentRoutes.register(cfg.routes, s);

@@ -2,6 +2,7 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.reports.Language;
+import io.digiready.collector.sheet.FileFormat;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.function.Predicate;
@@ -49,6 +50,12 @@ final class Params {
   static Language language(Context ctx, String configured) {
     return optional(
         ctx, "lang", Language.class, l -> true, "must be vi or en", Language.fromCode(configured));
+  }
+
+  /** {@code ?format=csv|xlsx} of the exports; CSV when absent. */
+  static FileFormat format(Context ctx) {
+    return optional(
+        ctx, "format", FileFormat.class, f -> true, "must be csv or xlsx", FileFormat.CSV);
   }
 
   /** {@code ?unit=CODE} of the exports; null (every unit) when absent. */

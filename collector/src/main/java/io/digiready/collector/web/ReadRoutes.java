@@ -2,6 +2,7 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.reports.Export;
+import io.digiready.collector.sheet.FileFormat;
 import io.digiready.collector.units.UnitHistoryService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -63,28 +64,27 @@ final class ReadRoutes {
                     ctx.pathParam("id"),
                     Params.optional(ctx, "from", Instant.class, t -> true, Params.ISO_TIME, null),
                     Params.optional(ctx, "to", Instant.class, t -> true, Params.ISO_TIME, null)));
-    file(
-        r,
-        "/api/v1/units.csv",
-        ctx -> new Export("digiready-units.csv", s.reports().unitsCsv()),
-        false);
+    file(r, "/api/v1/units.csv", ctx -> s.reports().units(Params.format(ctx)), false);
     file(
         r,
         "/api/v1/reports/coverage.csv",
         ctx ->
             s.reports()
-                .coverageCsv(
+                .coverage(
                     Params.unitOrAll(ctx),
                     Params.date(ctx, "date"),
-                    Params.language(ctx, s.config().reportLanguage())),
+                    Params.language(ctx, s.config().reportLanguage()),
+                    Params.format(ctx)),
         true);
     file(
         r,
         "/api/v1/reports/machines.csv",
         ctx ->
             s.reports()
-                .machinesCsv(
-                    Params.unitOrAll(ctx), Params.language(ctx, s.config().reportLanguage())),
+                .machines(
+                    Params.unitOrAll(ctx),
+                    Params.language(ctx, s.config().reportLanguage()),
+                    Params.format(ctx)),
         true);
   }
 
@@ -97,12 +97,13 @@ final class ReadRoutes {
         path,
         ctx -> {
           Export export = read.from(ctx);
-          if (attachment) {
+          // An Excel file is always a download: a browser cannot show it.
+          if (attachment || export.format() == FileFormat.XLSX) {
             // The name holds only a unit code (an ASCII slug) and a date: nothing to escape.
             ctx.header("Content-Disposition", "attachment; filename=\"" + export.filename() + "\"");
           }
           ctx.header("Cache-Control", "no-store")
-              .contentType("text/csv; charset=utf-8")
+              .contentType(export.format().contentType())
               .result(export.bytes());
         },
         Access.READER);

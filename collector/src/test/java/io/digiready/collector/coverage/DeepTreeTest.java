@@ -51,7 +51,11 @@ class DeepTreeTest {
           new io.digiready.collector.history.CoverageHistory(fleet, calculator, store, clock);
       var report =
           new ReportService(fleet, calculator, history, clock)
-              .coverageCsv("u0", null, io.digiready.collector.reports.Language.EN);
+              .coverage(
+                  "u0",
+                  null,
+                  io.digiready.collector.reports.Language.EN,
+                  io.digiready.collector.sheet.FileFormat.CSV);
       assertThat(report.bytes().length).isGreaterThan(DEPTH * 10);
     }
   }
