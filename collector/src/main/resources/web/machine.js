@@ -150,14 +150,14 @@ function eventsSection(events) {
     : table(null, [t.col.at, t.col.event, t.col.detail], sorted.map((e) => [
       time(e.at),
       h('span', { class: ['event', `event-${e.kind}`] }, t.events[e.kind] ?? e.kind),
-      // Stored by the collector as an English sentence ("enrolled as PC-07"): shown as given.
-      e.detail ? given(e.detail, 'en') : '',
+      // Said by the collector in the page's language; an event an older collector wrote is English.
+      e.detail ? given(e.detail, e.detailLanguage === t.lang ? null : e.detailLanguage ?? 'en') : '',
     ]), 'events'));
 }
 
 export async function machinePage(api, id) {
   const [m, units, software] = await Promise.all([
-    api(`/machines/${encodeURIComponent(id)}`).catch((e) => {
+    api(`/machines/${encodeURIComponent(id)}?lang=${t.lang}`).catch((e) => {
       if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownMachine(id));
       throw e;
     }),

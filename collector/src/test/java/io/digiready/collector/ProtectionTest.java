@@ -130,7 +130,8 @@ class ProtectionTest {
 
       String csv = c.admin("GET", "/api/v1/reports/machines.csv?unit=" + PL, null).body();
       assertThat(csv)
-          .contains(",protected," + Fixtures.UPDATED_AT + "\r\n")
+          // Fixtures.UPDATED_AT, 2026-11-22T03:00:00Z, in Hanoi's time.
+          .contains(",protected,2026-11-22 10:00:00\r\n")
           .contains(",out of date,")
           .contains(",switched off,")
           .contains(",none,")

@@ -1,6 +1,7 @@
 package io.digiready.collector.fleet;
 
 import io.digiready.collector.problem.Problem;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,6 +56,21 @@ public final class Fleet {
 
   public Collection<Unit> units() {
     return units.values();
+  }
+
+  /**
+   * The time zone of a unit's office hours, its own or its nearest ancestor's, else the default.
+   * Bounded by the number of units, so a cycle written by an older version cannot hang it.
+   */
+  public ZoneId zone(String code) {
+    Unit u = units.get(code);
+    for (int hops = 0; u != null && hops <= units.size(); hops++) {
+      if (u.officeHours() != null && u.officeHours().timeZone() != null) {
+        return ZoneId.of(u.officeHours().timeZone());
+      }
+      u = u.parent() == null ? null : units.get(u.parent());
+    }
+    return ZoneId.of(OfficeHours.DEFAULT.timeZone());
   }
 
   /** The unit and every unit below it, breadth first over a children index built once. */

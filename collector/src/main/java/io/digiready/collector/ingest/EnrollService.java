@@ -1,6 +1,7 @@
 package io.digiready.collector.ingest;
 
 import io.digiready.collector.config.CollectorConfig;
+import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
@@ -130,7 +131,7 @@ public final class EnrollService {
       matches = tx.machinesMatching(unit, identity.hardwareUuid(), identity.systemSerial());
     }
     Machine match = matches.isEmpty() ? null : matches.get(0);
-    String duplicate = match == null ? null : duplicateReason(match, identity, now);
+    Phrase duplicate = match == null ? null : duplicateReason(match, identity, now);
     Machine machine;
     if (match != null && duplicate == null) {
       Machine old = match;
@@ -151,11 +152,13 @@ public final class EnrollService {
           unit,
           now,
           "reenrolled",
-          "re-enrolled as "
-              + identity.hostname()
-              + " (was "
-              + old.identity().hostname()
-              + "); previous agent token revoked");
+          Phrase.of(
+                  "reenrolled",
+                  "hostname",
+                  identity.hostname(),
+                  "previous",
+                  old.identity().hostname())
+              .stored());
     } else {
       machine =
           new Machine(
@@ -169,31 +172,41 @@ public final class EnrollService {
               Machine.Hardware.UNKNOWN,
               match == null ? null : match.id());
       tx.insertMachine(machine);
-      tx.insertEvent(machine.id(), unit, now, "enrolled", "enrolled as " + identity.hostname());
+      tx.insertEvent(
+          machine.id(),
+          unit,
+          now,
+          "enrolled",
+          Phrase.of("enrolled", "hostname", identity.hostname()).stored());
       if (match != null) {
         tx.insertEvent(
             machine.id(),
             unit,
             now,
             "possible_duplicate",
-            "same hardware as "
-                + match.id()
-                + " ("
-                + match.identity().hostname()
-                + ") "
-                + duplicate);
+            Phrase.of(
+                    "duplicateNew",
+                    "machine",
+                    match.id(),
+                    "hostname",
+                    match.identity().hostname(),
+                    "reason",
+                    duplicate)
+                .stored());
         tx.insertEvent(
             match.id(),
             unit,
             now,
             "possible_duplicate",
-            "new machine "
-                + machine.id()
-                + " ("
-                + identity.hostname()
-                + ") enrolled with the same hardware; this machine "
-                + duplicate
-                + ", so it kept its identity and token");
+            Phrase.of(
+                    "duplicateOld",
+                    "machine",
+                    machine.id(),
+                    "hostname",
+                    identity.hostname(),
+                    "reason",
+                    duplicate)
+                .stored());
       }
     }
     if (request.inventory() != null) {
@@ -208,20 +221,20 @@ public final class EnrollService {
    * running: handing its identity to whoever knows its UUID or serial (printed on its sticker)
    * would silence the real agent, so the newcomer becomes a machine of its own.
    */
-  private String duplicateReason(Machine existing, Machine.Identity incoming, Instant now) {
+  private Phrase duplicateReason(Machine existing, Machine.Identity incoming, Instant now) {
     Instant beat = existing.liveness().lastHeartbeatAt();
     if (beat == null) {
       return null;
     }
     Duration alive = Duration.ofSeconds(3L * config.heartbeatIntervalSeconds());
     if (!beat.isBefore(now.minus(alive))) {
-      return "is alive (a heartbeat at " + beat + ")";
+      return Phrase.of("reasonAlive", "at", beat);
     }
     if (!beat.isBefore(now.minus(CLONE_WINDOW))
         && existing.identity().osInstallId() != null
         && incoming.osInstallId() != null
         && !Objects.equals(existing.identity().osInstallId(), incoming.osInstallId())) {
-      return "is running with another OS install id (a cloned disk image?)";
+      return Phrase.of("reasonCloned");
     }
     return null;
   }

@@ -1,6 +1,7 @@
 package io.digiready.collector.ingest;
 
 import io.digiready.collector.config.CollectorConfig;
+import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.metrics.IngestMetrics;
@@ -118,13 +119,7 @@ public final class HeartbeatService {
     if (last != null && last.isAfter(now.minus(EVENT_EVERY))) {
       return outcome;
     }
-    tx.insertEvent(
-        m.id(),
-        m.unitCode(),
-        now,
-        "rate_limited",
-        "sent more heartbeats than its interval allows; refused with 429 (its token may be"
-            + " misused, or its seq broken)");
+    tx.insertEvent(m.id(), m.unitCode(), now, "rate_limited", Phrase.of("rateLimited").stored());
     Machine marked = m.withLiveness(m.liveness().rateLimited(now));
     return new HeartbeatIngest.Outcome(marked, List.of(), null, 0, outcome.retryAfter());
   }

@@ -1,36 +1,34 @@
 package io.digiready.collector.ingest;
 
+import io.digiready.collector.events.Phrase;
 import io.digiready.protocol.Inventory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Readable differences between two inventories ("memory 8 GiB -> 4 GiB", "disk WDC-123 removed").
- * Figures that move on their own (free space, boot time, addresses, collection time) are not
- * compared, so an unchanged PC produces no change.
+ * The differences between two inventories as phrases ("memory 8 GiB -> 4 GiB", "disk WDC-123
+ * removed" in English). Figures that move on their own (free space, boot time, addresses,
+ * collection time) are not compared, so an unchanged PC produces no change.
  */
 final class InventoryDiff {
-  private static final double GIB = 1024.0 * 1024 * 1024;
-
   private InventoryDiff() {}
 
-  static List<String> between(Inventory before, Inventory after) {
-    List<String> changes = new ArrayList<>();
+  static List<Phrase> between(Inventory before, Inventory after) {
+    List<Phrase> changes = new ArrayList<>();
     field(changes, "hostname", before.hostname(), after.hostname());
-    field(changes, "agent version", before.agentVersion(), after.agentVersion());
-    field(changes, "memory", gib(memory(before)), gib(memory(after)));
+    field(changes, "agentVersion", before.agentVersion(), after.agentVersion());
+    field(changes, "memory", bytes(memory(before)), bytes(memory(after)));
     var pb = before.processor();
     var pa = after.processor();
     field(changes, "processor", pb == null ? null : pb.name(), pa == null ? null : pa.name());
     field(
         changes,
-        "logical CPUs",
-        pb == null ? null : pb.logicalCores(),
-        pa == null ? null : pa.logicalCores());
+        "logicalCpus",
+        pb == null || pb.logicalCores() == null ? null : (long) pb.logicalCores(),
+        pa == null || pa.logicalCores() == null ? null : (long) pa.logicalCores());
     field(changes, "os", os(before), os(after));
     var fb = before.firmware();
     var fa = after.firmware();
@@ -40,37 +38,36 @@ final class InventoryDiff {
     field(changes, "model", sb == null ? null : sb.model(), sa == null ? null : sa.model());
     field(
         changes,
-        "system serial",
+        "systemSerial",
         sb == null ? null : sb.serialNumber(),
         sa == null ? null : sa.serialNumber());
     parts(changes, "disk", disks(before), disks(after));
-    parts(changes, "network interface", nics(before), nics(after));
-    parts(changes, "file system", fileSystems(before), fileSystems(after));
+    parts(changes, "nic", nics(before), nics(after));
+    parts(changes, "fileSystem", fileSystems(before), fileSystems(after));
     return changes;
   }
 
-  private static void field(List<String> out, String name, Object before, Object after) {
+  private static void field(List<Phrase> out, String name, Object before, Object after) {
     if (!Objects.equals(before, after)) {
-      out.add(name + " " + show(before) + " -> " + show(after));
+      out.add(
+          Phrase.of(
+              "changed", "field", Phrase.of("field." + name), "before", before, "after", after));
     }
   }
 
-  private static String show(Object value) {
-    return value == null ? "unknown" : value.toString();
-  }
-
   private static void parts(
-      List<String> out, String name, Map<String, String> before, Map<String, String> after) {
+      List<Phrase> out, String name, Map<String, Object> before, Map<String, Object> after) {
+    Phrase part = Phrase.of("part." + name);
     before.forEach(
         (key, desc) -> {
           if (!after.containsKey(key)) {
-            out.add(name + " " + desc + " removed");
+            out.add(Phrase.of("partRemoved", "part", part, "what", desc));
           }
         });
     after.forEach(
         (key, desc) -> {
           if (!before.containsKey(key)) {
-            out.add(name + " " + desc + " added");
+            out.add(Phrase.of("partAdded", "part", part, "what", desc));
           }
         });
   }
@@ -79,12 +76,8 @@ final class InventoryDiff {
     return inv.memory() == null ? null : inv.memory().totalBytes();
   }
 
-  private static String gib(Long bytes) {
-    if (bytes == null) {
-      return null;
-    }
-    String s = String.format(Locale.ROOT, "%.1f", bytes / GIB).replaceAll("\\.0$", "");
-    return s + " GiB";
+  private static Phrase.Bytes bytes(Long bytes) {
+    return bytes == null ? null : new Phrase.Bytes(bytes);
   }
 
   private static String os(Inventory inv) {
@@ -100,20 +93,26 @@ final class InventoryDiff {
         .strip();
   }
 
-  private static Map<String, String> disks(Inventory inv) {
-    Map<String, String> out = new LinkedHashMap<>();
+  /** A disk by its serial, or by its model (or the word disk) and size. */
+  private static Map<String, Object> disks(Inventory inv) {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (var d : inv.disks()) {
-      String desc =
+      Object desc =
           d.serialNumber() != null
               ? d.serialNumber()
-              : Objects.toString(d.model(), "disk") + " " + gib(d.sizeBytes());
-      out.put(Objects.toString(d.serialNumber(), desc) + "|" + d.sizeBytes(), desc);
+              : Phrase.of(
+                  "sized",
+                  "name",
+                  d.model() != null ? d.model() : Phrase.of("part.disk"),
+                  "size",
+                  bytes(d.sizeBytes()));
+      out.put(Objects.toString(d.serialNumber(), String.valueOf(desc)) + "|" + d.sizeBytes(), desc);
     }
     return out;
   }
 
-  private static Map<String, String> nics(Inventory inv) {
-    Map<String, String> out = new LinkedHashMap<>();
+  private static Map<String, Object> nics(Inventory inv) {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (var n : inv.networkInterfaces()) {
       String desc = n.name() + (n.mac() == null ? "" : " " + n.mac());
       out.put(desc, desc);
@@ -121,11 +120,12 @@ final class InventoryDiff {
     return out;
   }
 
-  private static Map<String, String> fileSystems(Inventory inv) {
-    Map<String, String> out = new LinkedHashMap<>();
+  private static Map<String, Object> fileSystems(Inventory inv) {
+    Map<String, Object> out = new LinkedHashMap<>();
     for (var fs : inv.fileSystems()) {
-      String desc = fs.mount() + " " + gib(fs.totalBytes());
-      out.put(desc, desc);
+      out.put(
+          fs.mount() + "|" + fs.totalBytes(),
+          Phrase.of("sized", "name", fs.mount(), "size", bytes(fs.totalBytes())));
     }
     return out;
   }

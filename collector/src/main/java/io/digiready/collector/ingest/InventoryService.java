@@ -1,6 +1,7 @@
 package io.digiready.collector.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.metrics.IngestMetrics;
@@ -94,14 +95,15 @@ public final class InventoryService {
         software = stored.software();
       }
       stored = stored.withSoftware(null);
-      List<String> changes = InventoryDiff.between(stored, inventory);
-      List<String> protection =
+      List<Phrase> changes = InventoryDiff.between(stored, inventory);
+      List<Phrase> protection =
           ProtectionChanges.between(stored.protection(), inventory.protection());
-      for (String change : changes) {
-        tx.insertEvent(machine.id(), machine.unitCode(), now, "inventory_changed", change);
+      for (Phrase change : changes) {
+        tx.insertEvent(machine.id(), machine.unitCode(), now, "inventory_changed", change.stored());
       }
-      for (String change : protection) {
-        tx.insertEvent(machine.id(), machine.unitCode(), now, "protection_changed", change);
+      for (Phrase change : protection) {
+        tx.insertEvent(
+            machine.id(), machine.unitCode(), now, "protection_changed", change.stored());
       }
       // An update installed or a reboot done changes no hardware and makes no event, but readiness
       // needs the date: store it.
@@ -117,8 +119,9 @@ public final class InventoryService {
       if (tx.replaceSoftware(machine.id(), software, now)) {
         softwareChanged = true;
         List<Inventory.Software> after = tx.software(machine.id()).orElseThrow();
-        for (String change : SoftwareChanges.between(before.orElse(null), after)) {
-          tx.insertEvent(machine.id(), machine.unitCode(), now, "software_changed", change);
+        for (Phrase change : SoftwareChanges.between(before.orElse(null), after)) {
+          tx.insertEvent(
+              machine.id(), machine.unitCode(), now, "software_changed", change.stored());
         }
       }
     }

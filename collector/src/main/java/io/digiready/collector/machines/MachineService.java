@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.coverage.Readiness;
+import io.digiready.collector.events.EventWords;
+import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.problem.Problem;
+import io.digiready.collector.reports.Language;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.Store;
 import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -74,7 +78,20 @@ public final class MachineService {
       Readiness.Result readiness,
       JsonNode lastHeartbeat,
       JsonNode inventory,
-      List<Store.EventRow> events) {}
+      List<Event> events) {}
+
+  /**
+   * An event as a reader sees it: {@code detail} in {@code detailLanguage}, which is the language
+   * asked for, or English for an event written as text by an older version.
+   */
+  public record Event(
+      long id,
+      String machineId,
+      String unitCode,
+      Instant at,
+      String kind,
+      String detail,
+      String detailLanguage) {}
 
   /**
    * Machines of a unit's subtree (or all, when {@code unit} is null) in a state (or any, when
@@ -114,6 +131,11 @@ public final class MachineService {
    * they are what an enrollment is matched on.
    */
   public Detail detail(String id, boolean withIdentifiers) {
+    return detail(id, withIdentifiers, Language.EN);
+  }
+
+  /** One machine in full, its events said in {@code language}. */
+  public Detail detail(String id, boolean withIdentifiers, Language language) {
     Machine m = machine(id);
     var v = coverage.view(m, clock.instant());
     var l = m.liveness();
@@ -141,31 +163,62 @@ public final class MachineService {
         v.readiness(),
         store.lastHeartbeat(id).map(h -> (JsonNode) JSON.valueToTree(h)).orElse(null),
         inventory,
-        withIdentifiers ? store.events(id, 100) : withoutIdentifiers(store.events(id, 100)));
+        events(m, withIdentifiers, EventWords.of(language)));
   }
 
   private static final Pattern MAC = Pattern.compile("(?i)\\b[0-9a-f]{2}([:-][0-9a-f]{2}){5}\\b");
 
   /**
-   * Inventory change events name serials and MAC addresses ("disk WDC-123 removed"): a viewer reads
-   * what changed, not the identifiers.
+   * The machine's latest events in the reader's words, times in its unit's zone. Inventory change
+   * events name serials and MAC addresses ("disk WDC-123 removed"): without {@code withIdentifiers}
+   * (a viewer) they say what changed, not the identifiers.
    */
-  private static List<Store.EventRow> withoutIdentifiers(List<Store.EventRow> events) {
-    return events.stream()
+  private List<Event> events(Machine m, boolean withIdentifiers, EventWords words) {
+    ZoneId zone = fleet.zone(m.unitCode());
+    return store.events(m.id(), 100).stream()
         .map(
             e -> {
-              String d = e.detail();
-              if (e.kind().equals("inventory_changed")) {
-                if (d.startsWith("system serial ")) {
-                  d = "system serial changed";
-                } else if (d.startsWith("disk ")) {
-                  d = d.endsWith(" removed") ? "a disk was removed" : "a disk was added";
-                }
+              Phrase phrase = Phrase.fromStored(e.detail());
+              String language = words.language().code();
+              String d;
+              if (phrase == null) {
+                d = withIdentifiers ? e.detail() : olderWithoutIdentifiers(e.kind(), e.detail());
+                language = Language.EN.code();
+              } else {
+                d = words.say(withIdentifiers ? phrase : withoutIdentifiers(phrase), zone);
               }
-              d = MAC.matcher(d).replaceAll("(MAC hidden)");
-              return new Store.EventRow(e.id(), e.machineId(), e.unitCode(), e.at(), e.kind(), d);
+              if (!withIdentifiers) {
+                d = MAC.matcher(d).replaceAll("(MAC hidden)");
+              }
+              return new Event(e.id(), e.machineId(), e.unitCode(), e.at(), e.kind(), d, language);
             })
         .toList();
+  }
+
+  private static Phrase withoutIdentifiers(Phrase p) {
+    Object field = p.values().get("field");
+    Object part = p.values().get("part");
+    if (p.key().equals("changed")
+        && field instanceof Phrase f
+        && f.key().equals("field.systemSerial")) {
+      return Phrase.of("serialChanged");
+    }
+    if (part instanceof Phrase d && d.key().equals("part.disk")) {
+      return Phrase.of(p.key().equals("partRemoved") ? "diskRemoved" : "diskAdded");
+    }
+    return p;
+  }
+
+  /** The same for an event an older version wrote as English text. */
+  private static String olderWithoutIdentifiers(String kind, String d) {
+    if (kind.equals("inventory_changed")) {
+      if (d.startsWith("system serial ")) {
+        return "system serial changed";
+      } else if (d.startsWith("disk ")) {
+        return d.endsWith(" removed") ? "a disk was removed" : "a disk was added";
+      }
+    }
+    return d;
   }
 
   /** The inventory's fields that identify the hardware, by their place in the inventory. */
@@ -219,7 +272,7 @@ public final class MachineService {
           tx -> {
             Machine retired = tx.machine(id).orElseThrow().retired(now);
             tx.updateMachine(retired);
-            tx.insertEvent(id, m.unitCode(), now, "retired", "retired by an administrator");
+            tx.insertEvent(id, m.unitCode(), now, "retired", Phrase.of("retired").stored());
             return retired;
           },
           fleet::putMachine);
@@ -242,7 +295,12 @@ public final class MachineService {
           tx -> {
             Machine moved = tx.machine(id).orElseThrow().withUnit(unit);
             tx.updateMachine(moved);
-            tx.insertEvent(id, unit, now, "moved", "moved from " + m.unitCode() + " to " + unit);
+            tx.insertEvent(
+                id,
+                unit,
+                now,
+                "moved",
+                Phrase.of("moved", "from", m.unitCode(), "to", unit).stored());
             return moved;
           },
           fleet::putMachine);

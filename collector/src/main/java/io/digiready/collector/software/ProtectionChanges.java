@@ -1,5 +1,6 @@
 package io.digiready.collector.software;
 
+import io.digiready.collector.events.Phrase;
 import io.digiready.protocol.Inventory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,19 +17,19 @@ import java.util.Objects;
 public final class ProtectionChanges {
   private ProtectionChanges() {}
 
-  public static List<String> between(Inventory.Protection before, Inventory.Protection after) {
+  public static List<Phrase> between(Inventory.Protection before, Inventory.Protection after) {
     List<Inventory.AntiMalware> was = before == null ? null : before.antiMalware();
     List<Inventory.AntiMalware> now = after == null ? null : after.antiMalware();
-    List<String> out = new ArrayList<>();
+    List<Phrase> out = new ArrayList<>();
     if (was == null && now == null) {
       return out;
     }
     if (was == null) {
-      out.add("anti-malware reported: " + describe(now));
+      out.add(Phrase.of("avReported", "products", describe(now)));
       return out;
     }
     if (now == null) {
-      out.add("anti-malware status no longer reported");
+      out.add(Phrase.of("avNoLongerReported"));
       return out;
     }
     Map<String, Inventory.AntiMalware> old = byName(was);
@@ -37,22 +38,19 @@ public final class ProtectionChanges {
         (name, p) -> {
           Inventory.AntiMalware o = old.get(name);
           if (o == null) {
-            out.add("anti-malware " + name + " added (" + state(p) + ")");
+            out.add(Phrase.of("avAdded", "name", name, "state", state(p)));
             return;
           }
           if (!Objects.equals(o.enabled(), p.enabled()) && p.enabled() != null) {
-            out.add("anti-malware " + name + (p.enabled() ? " switched on" : " switched off"));
+            out.add(Phrase.of(p.enabled() ? "avSwitchedOn" : "avSwitchedOff", "name", name));
           }
           if (!Objects.equals(o.upToDate(), p.upToDate()) && p.upToDate() != null) {
-            out.add(
-                "anti-malware "
-                    + name
-                    + (p.upToDate() ? " definitions up to date" : " definitions out of date"));
+            out.add(Phrase.of(p.upToDate() ? "avNowCurrent" : "avNowOutdated", "name", name));
           }
         });
     old.keySet().stream()
         .filter(name -> !current.containsKey(name))
-        .forEach(name -> out.add("anti-malware " + name + " removed"));
+        .forEach(name -> out.add(Phrase.of("avRemoved", "name", name)));
     return out;
   }
 
@@ -66,24 +64,23 @@ public final class ProtectionChanges {
     return out;
   }
 
-  private static String describe(List<Inventory.AntiMalware> list) {
+  private static Object describe(List<Inventory.AntiMalware> list) {
     if (list.isEmpty()) {
-      return "no product";
+      return Phrase.of("avNoProduct");
     }
-    List<String> parts = new ArrayList<>();
+    List<Phrase> parts = new ArrayList<>();
     for (Inventory.AntiMalware p : list) {
-      parts.add(p.name() + " (" + state(p) + ")");
+      parts.add(Phrase.of("avProduct", "name", p.name(), "state", state(p)));
     }
-    return String.join(", ", parts);
+    return Phrase.joined(", ", parts);
   }
 
-  private static String state(Inventory.AntiMalware p) {
+  private static Phrase state(Inventory.AntiMalware p) {
     String enabled =
-        p.enabled() == null ? "on/off unknown" : p.enabled() ? "enabled" : "switched off";
+        p.enabled() == null ? "avOnOffUnknown" : p.enabled() ? "avEnabled" : "avDisabled";
     String definitions =
-        p.upToDate() == null
-            ? "definitions unknown"
-            : p.upToDate() ? "up to date" : "definitions out of date";
-    return enabled + ", " + definitions;
+        p.upToDate() == null ? "avDefinitionsUnknown" : p.upToDate() ? "avCurrent" : "avOutdated";
+    return Phrase.of(
+        "avState", "enabled", Phrase.of(enabled), "definitions", Phrase.of(definitions));
   }
 }

@@ -1,5 +1,6 @@
 package io.digiready.collector.software;
 
+import io.digiready.collector.events.Phrase;
 import io.digiready.protocol.Inventory;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,23 +29,24 @@ public final class SoftwareChanges {
   private SoftwareChanges() {}
 
   /** The events; {@code before} null means the machine never sent a list. */
-  public static List<String> between(
+  public static List<Phrase> between(
       List<Inventory.Software> before, List<Inventory.Software> after) {
     if (before == null) {
-      return List.of("software list received: " + count(after.size()));
+      return List.of(Phrase.of("softwareReceived", "count", after.size()));
     }
     Map<String, TreeSet<String>> was = versions(before);
     Map<String, TreeSet<String>> now = versions(after);
     List<String> installed = new ArrayList<>();
     List<String> removed = new ArrayList<>();
-    List<String> updated = new ArrayList<>();
+    // What was there and the versions now: "Google Chrome 130.0" and " 131.0".
+    List<String[]> updated = new ArrayList<>();
     now.forEach(
         (name, versions) -> {
           TreeSet<String> old = was.get(name);
           if (old == null) {
             installed.add(name + shown(versions));
           } else if (!old.equals(versions)) {
-            updated.add(name + shown(old) + " ->" + shown(versions));
+            updated.add(new String[] {name + shown(old), shown(versions)});
           }
         });
     was.forEach(
@@ -54,40 +56,38 @@ public final class SoftwareChanges {
           }
         });
     int total = installed.size() + removed.size() + updated.size();
-    List<String> out = new ArrayList<>();
+    List<Phrase> out = new ArrayList<>();
     if (total == 0) {
       return out;
     }
+    List<Phrase> each = new ArrayList<>();
+    installed.forEach(s -> each.add(Phrase.of("softwareInstalled", "app", s)));
+    removed.forEach(s -> each.add(Phrase.of("softwareRemoved", "app", s)));
+    updated.forEach(u -> each.add(Phrase.of("softwareUpdated", "app", u[0], "versions", u[1])));
     if (total <= MAX_EVENTS) {
-      installed.forEach(s -> out.add("software " + s + " installed"));
-      removed.forEach(s -> out.add("software " + s + " removed"));
-      updated.forEach(s -> out.add("software " + s));
-      return out;
+      return each;
     }
     List<String> names = new ArrayList<>();
-    for (List<String> part : List.of(installed, removed, updated)) {
-      for (String s : part) {
-        if (names.size() < NAMED_IN_SUMMARY) {
-          names.add(s);
-        }
-      }
-    }
+    installed.stream().limit(NAMED_IN_SUMMARY).forEach(names::add);
+    removed.stream().limit(NAMED_IN_SUMMARY - names.size()).forEach(names::add);
+    updated.stream()
+        .limit(NAMED_IN_SUMMARY - names.size())
+        .forEach(u -> names.add(u[0] + " ->" + u[1]));
+    boolean more = total > names.size();
     out.add(
-        "software: "
-            + installed.size()
-            + " installed, "
-            + removed.size()
-            + " removed, "
-            + updated.size()
-            + " updated ("
-            + String.join("; ", names)
-            + (total > names.size() ? " and " + (total - names.size()) + " more" : "")
-            + ")");
+        Phrase.of(
+            more ? "softwareSummaryMore" : "softwareSummary",
+            "installed",
+            installed.size(),
+            "removed",
+            removed.size(),
+            "updated",
+            updated.size(),
+            "names",
+            Phrase.joined("; ", names),
+            "more",
+            total - names.size()));
     return out;
-  }
-
-  private static String count(int n) {
-    return n == 0 ? "no application" : n == 1 ? "1 application" : n + " applications";
   }
 
   /** Name to its versions ("" for none), names in order. */

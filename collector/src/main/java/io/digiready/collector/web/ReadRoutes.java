@@ -2,6 +2,7 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.reports.Export;
+import io.digiready.collector.reports.Language;
 import io.digiready.collector.sheet.FileFormat;
 import io.digiready.collector.units.UnitHistoryService;
 import io.javalin.config.RoutesConfig;
@@ -54,7 +55,12 @@ final class ReadRoutes {
     json(
         r,
         "/api/v1/machines/{id}",
-        ctx -> s.machines().detail(ctx.pathParam("id"), Auth.session(ctx).admin()));
+        ctx ->
+            s.machines()
+                .detail(
+                    ctx.pathParam("id"),
+                    Auth.session(ctx).admin(),
+                    Params.language(ctx, Language.EN.code())));
     json(
         r,
         "/api/v1/machines/{id}/history",

@@ -2,6 +2,9 @@ package io.digiready.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.digiready.collector.events.EventWords;
+import io.digiready.collector.events.Phrase;
+import io.digiready.collector.reports.Language;
 import io.digiready.protocol.Inventory;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +44,7 @@ class InventoryDiffTest {
             List.of(new Inventory.Disk("Samsung", "S-9", 256_000_000_000L)),
             "11",
             20 * GIB);
-    assertThat(InventoryDiff.between(before, after))
+    assertThat(en(InventoryDiff.between(before, after)))
         .containsExactly(
             "memory 8 GiB -> 4 GiB",
             "os Windows 10 (build 19045) -> Windows 11 (build 19045)",
@@ -56,5 +59,11 @@ class InventoryDiffTest {
             InventoryDiff.between(
                 inv(8 * GIB, disks, "10", 50 * GIB), inv(8 * GIB, disks, "10", 10 * GIB)))
         .isEmpty();
+  }
+  /** The phrases as English says them (the texts events had before they were typed). */
+  static List<String> en(List<Phrase> phrases) {
+    return phrases.stream()
+        .map(p -> EventWords.of(Language.EN).say(p, java.time.ZoneOffset.UTC))
+        .toList();
   }
 }
