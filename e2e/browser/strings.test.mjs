@@ -164,44 +164,54 @@ test('numbers and dates are pinned for vi-VN and en-GB', () => {
   }
 });
 
-test('the readiness texts the collector writes are said in Vietnamese', () => {
+test('the readiness quantities the collector sends are said in Vietnamese', () => {
   const t = vi.strings;
-  // Exactly as coverage/Readiness.java writes them.
+  const GIB = 1024 ** 3;
+  const n = (unit, value, bound) => ({ unit, value, ...(bound ? { bound } : {}) });
+  const name = (text) => ({ unit: 'name', text });
+  const state = (text) => ({ unit: 'state', text });
+  // The shapes coverage/Readiness.java sends: rule, side, quantities, what the page says.
   const cases = [
-    ['memory', 'value', '3.8 GiB', '3,8 GiB'],
-    ['memory', 'expected', '>= 4 GiB', 'tối thiểu 4 GiB'],
-    ['logicalCpus', 'value', '1', '1'],
-    ['logicalCpus', 'expected', '>= 2', 'tối thiểu 2'],
-    ['os', 'value', 'Windows 7', 'Windows 7'],
-    ['os', 'expected', 'not Windows XP, Windows 7', 'không phải Windows XP, Windows 7'],
-    ['systemDiskFree', 'value', '2 %, 5.1 GiB free', 'còn trống 2% (5,1 GiB)'],
-    ['systemDiskFree', 'value', '53.1 %, 136 GiB free', 'còn trống 53,1% (136 GiB)'],
-    ['systemDiskFree', 'expected', '>= 10 % and >= 5 GiB free', 'còn trống tối thiểu 10% và 5 GiB'],
-    ['clock', 'value', '3899 s off', 'lệch 3.899 giây'],
-    ['clock', 'value', '-17 s off', 'lệch -17 giây'],
-    ['clock', 'expected', 'within 300 s', 'lệch không quá 300 giây'],
-    ['antiMalware', 'value', 'Kaspersky Endpoint Security for Windows: enabled, up to date',
+    ['memory', 'value', [n('bytes', 3.8 * GIB)], '3,8 GiB'],
+    ['memory', 'expected', [n('bytes', 4 * GIB, 'min')], 'tối thiểu 4 GiB'],
+    ['logicalCpus', 'value', [n('count', 1)], '1'],
+    ['logicalCpus', 'expected', [n('count', 2, 'min')], 'tối thiểu 2'],
+    ['os', 'value', [name('Windows 7')], 'Windows 7'],
+    ['os', 'expected', [{ unit: 'names', texts: ['Windows XP', 'Windows 7'], bound: 'not' }],
+      'không phải Windows XP, Windows 7'],
+    ['systemDiskFree', 'value', [n('ratio', 0.02), n('bytes', 5.1 * GIB)], 'còn trống 2% (5,1 GiB)'],
+    ['systemDiskFree', 'value', [n('ratio', 0.531), n('bytes', 136 * GIB)], 'còn trống 53,1% (136 GiB)'],
+    ['systemDiskFree', 'expected', [n('ratio', 0.1, 'min'), n('bytes', 5 * GIB, 'min')],
+      'còn trống tối thiểu 10% và 5 GiB'],
+    ['clock', 'value', [n('seconds', 3899)], 'lệch 3.899 giây'],
+    ['clock', 'value', [n('seconds', -17)], 'lệch -17 giây'],
+    ['clock', 'expected', [n('seconds', 300, 'max')], 'lệch không quá 300 giây'],
+    ['antiMalware', 'value', [state('protected'), name('Kaspersky Endpoint Security for Windows')],
       'Kaspersky Endpoint Security for Windows: đang bật, mẫu nhận diện mới nhất'],
-    ['antiMalware', 'value', 'Bkav Pro Internet Security: out of date', 'Bkav Pro Internet Security: mẫu nhận diện đã cũ'],
-    ['antiMalware', 'value', 'Windows Defender: switched off', 'Windows Defender: đang tắt'],
-    ['antiMalware', 'value', 'no product', 'không có phần mềm phòng chống mã độc'],
-    ['antiMalware', 'expected', 'enabled, up to date', 'có phần mềm đang bật, mẫu nhận diện mới nhất'],
-    ['osUpdates', 'value', '12 days ago', 'cập nhật lần cuối 12 ngày trước'],
-    ['osUpdates', 'value', '1234 days ago', 'cập nhật lần cuối 1.234 ngày trước'],
-    ['osUpdates', 'expected', 'within 60 days', 'có bản cập nhật trong vòng 60 ngày'],
+    ['antiMalware', 'value', [state('out_of_date'), name('Bkav Pro Internet Security')],
+      'Bkav Pro Internet Security: mẫu nhận diện đã cũ'],
+    ['antiMalware', 'value', [state('disabled'), name('Windows Defender')], 'Windows Defender: đang tắt'],
+    ['antiMalware', 'value', [state('none')], 'không có phần mềm phòng chống mã độc'],
+    ['antiMalware', 'expected', [state('protected')], 'có phần mềm đang bật, mẫu nhận diện mới nhất'],
+    ['osUpdates', 'value', [n('days', 12)], 'cập nhật lần cuối 12 ngày trước'],
+    ['osUpdates', 'value', [n('days', 1234)], 'cập nhật lần cuối 1.234 ngày trước'],
+    ['osUpdates', 'expected', [n('days', 60, 'max')], 'có bản cập nhật trong vòng 60 ngày'],
   ];
-  for (const [rule, which, api, page] of cases) {
-    assert.deepEqual(checkText(t, rule, which, api), { text: page }, `${rule}.${which} "${api}"`);
+  for (const [rule, which, amounts, page] of cases) {
+    const check = { rule, [which === 'value' ? 'measured' : 'required']: amounts, value: 'English', expected: 'English' };
+    assert.deepEqual(checkText(t, check, which), { text: page }, `${rule}.${which}`);
   }
-  assert.equal(checkText(en.strings, 'systemDiskFree', 'value', '2 %, 5.1 GiB free').text, '2% free (5.1 GiB)');
-  assert.equal(checkText(en.strings, 'osUpdates', 'value', '1 days ago').text, 'last update 1 day ago');
-  assert.equal(checkText(en.strings, 'antiMalware', 'value', 'Bkav: out of date').text, 'Bkav: definitions out of date');
-  // An anti-malware text in a shape the page does not know stays English, whatever its product.
-  assert.deepEqual(checkText(t, 'antiMalware', 'value', 'Bkav: asleep'), { text: 'Bkav: asleep', lang: 'en' });
-  // A shape the page does not know is shown as given and marked English, never guessed at.
-  assert.deepEqual(checkText(t, 'memory', 'value', 'about 4 GiB'), { text: 'about 4 GiB', lang: 'en' });
-  assert.deepEqual(checkText(t, 'newRule', 'expected', '>= 3'), { text: '>= 3', lang: 'en' });
-  assert.deepEqual(checkText(t, 'clock', 'value', null), { text: '–' });
+  const check = (rule, measured) => ({ rule, measured, required: [], value: 'English', expected: 'English' });
+  assert.equal(checkText(en.strings, check('systemDiskFree', [n('ratio', 0.02), n('bytes', 5.1 * GIB)]), 'value').text,
+    '2% free (5.1 GiB)');
+  assert.equal(checkText(en.strings, check('osUpdates', [n('days', 1)]), 'value').text, 'last update 1 day ago');
+  assert.equal(checkText(en.strings, check('antiMalware', [state('out_of_date'), name('Bkav')]), 'value').text,
+    'Bkav: definitions out of date');
+  // A rule this page does not know: the API's English text, marked English, never guessed at.
+  assert.deepEqual(checkText(t, { rule: 'newRule', required: [n('count', 3, 'min')], expected: '>= 3' }, 'expected'),
+    { text: '>= 3', lang: 'en' });
+  // An unknown value (no quantities): the page's dash.
+  assert.deepEqual(checkText(t, { rule: 'clock', measured: null, value: null }, 'value'), { text: '–' });
 });
 
 test('the language is the stored choice, else the browser\'s first one the page speaks, else English', async () => {

@@ -1,62 +1,52 @@
-// A readiness check's measured value and requirement arrive from the collector as English text
-// (coverage/Readiness.java: "8 GiB", ">= 4 GiB", "2 %, 5.1 GiB free", "17 s off", "within 300 s",
-// "not Windows XP, ...", "Windows Defender: switched off", "12 days ago"). Until the API also gives
-// the numbers, this reads those known shapes so that the page can say them in its own language with
-// its own number format. Any other text is shown as given and marked lang="en", so a change on the
-// collector's side degrades to English rather than to a wrong figure. Pure: the Node tests pin
-// every shape against Readiness.java's.
-//
-// A side with several shapes (the anti-malware states) is an object of named shapes; the strings
-// then have one function per name. A product's name is a proper name: it goes into the sentence
-// as the agent reported it.
+// A readiness check's measured value and requirement arrive from the collector as typed quantities
+// (coverage/Readiness.java: measured and required, each a list of {unit, value | text | texts,
+// bound}): bytes, a count, a ratio, seconds, days, a name, or an anti-malware state. This turns them
+// into the numbers the page's strings take (t.checkTexts[rule][which]), which say them in the
+// page's language with its own number format. No text of the API is parsed. Pure: the Node tests
+// pin every rule.
 
-const N = '(-?\\d+(?:\\.\\d+)?)';
-const shape = (source) => new RegExp(`^${source}$`);
+const GIB = 1024 ** 3;
 
-const SHAPES = {
-  memory: { value: shape(`${N} GiB`), expected: shape(`>= ${N} GiB`) },
-  logicalCpus: { value: shape(`${N}`), expected: shape(`>= ${N}`) },
-  // The operating system's name is a proper name: shown as the agent reported it.
-  os: { value: null, expected: shape('not (.+)') },
-  systemDiskFree: { value: shape(`${N} %, ${N} GiB free`), expected: shape(`>= ${N} % and >= ${N} GiB free`) },
-  clock: { value: shape(`${N} s off`), expected: shape(`within ${N} s`) },
-  antiMalware: {
-    value: {
-      protected: shape('(.+): enabled, up to date'),
-      outOfDate: shape('(.+): out of date'),
-      switchedOff: shape('(.+): switched off'),
-      none: shape('no product'),
-    },
-    expected: shape('enabled, up to date'),
+const number = (amounts, unit) => amounts.find((a) => a.unit === unit)?.value;
+const text = (amounts, unit) => amounts.find((a) => a.unit === unit)?.text;
+
+// The anti-malware states of the API, by the names of the strings' functions.
+const PROTECTION = { protected: 'protected', out_of_date: 'outOfDate', disabled: 'switchedOff', none: 'none' };
+
+// Per rule, the arguments of its strings from the quantities (the same for both sides unless the
+// rule has one per side).
+const ARGUMENTS = {
+  memory: (a) => [number(a, 'bytes') / GIB],
+  logicalCpus: (a) => [number(a, 'count')],
+  os: {
+    value: (a) => [text(a, 'name')],
+    expected: (a) => [(a.find((x) => x.unit === 'names')?.texts ?? []).join(', ')],
   },
-  osUpdates: { value: shape(`${N} days ago`), expected: shape(`within ${N} days`) },
+  systemDiskFree: (a) => [number(a, 'ratio') * 100, number(a, 'bytes') / GIB],
+  clock: (a) => [number(a, 'seconds')],
+  antiMalware: { value: (a) => [text(a, 'name')], expected: () => [] },
+  osUpdates: (a) => [number(a, 'days')],
 };
 
-const NUMERIC = /^-?\d+(?:\.\d+)?$/;
-
 /**
- * The text of one side ('value' or 'expected') of a check in the page's language:
- * {text} when it was understood (or is a name), {text, lang: 'en'} when shown as the API gave it.
- * `t` is the page's strings (t.checkTexts[rule][which] receives the numbers read).
+ * One side ('value' or 'expected') of a check in the page's language: {text}, or {text, lang:
+ * 'en'} for a rule this page does not know (the API's English text, shown as given). `t` is the
+ * page's strings; `check` one element of readiness.checks.
  */
-export function checkText(t, rule, which, text) {
-  if (text === null || text === undefined || text === '') return { text: t.noFigure };
-  const rules = SHAPES[rule];
-  if (rules && rules[which] === null) return { text };
-  let say = t.checkTexts?.[rule]?.[which];
-  const shapes = rules?.[which];
-  let match = null;
-  if (shapes instanceof RegExp) {
-    match = shapes.exec(text);
-  } else if (shapes) {
-    for (const [name, re] of Object.entries(shapes)) {
-      match = re.exec(text);
-      if (match) {
-        say = say?.[name];
-        break;
-      }
-    }
+export function checkText(t, check, which) {
+  const amounts = which === 'value' ? check.measured : check.required;
+  const english = which === 'value' ? check.value : check.expected;
+  if (!amounts || amounts.length === 0) {
+    return english ? { text: english, lang: 'en' } : { text: t.noFigure };
   }
-  if (!match || typeof say !== 'function') return { text, lang: 'en' };
-  return { text: say(...match.slice(1).map((x) => (NUMERIC.test(x) ? Number(x) : x))) };
+  const rule = check.rule;
+  let say = t.checkTexts?.[rule]?.[which];
+  if (rule === 'antiMalware' && which === 'value') {
+    say = say?.[PROTECTION[text(amounts, 'state')]];
+  }
+  // The name of the OS a machine runs is a proper name: said as the agent reported it.
+  if (rule === 'os' && which === 'value') return { text: text(amounts, 'name') };
+  const args = ARGUMENTS[rule]?.[which] ?? ARGUMENTS[rule];
+  if (typeof say !== 'function' || typeof args !== 'function') return { text: english, lang: 'en' };
+  return { text: say(...args(amounts)) };
 }

@@ -33,8 +33,8 @@ function checksSection(readiness) {
     checks.map((c) => [
       t.rules[c.rule] ?? c.rule,
       h('span', { class: ['check', `check-${c.status}`] }, t.checkStatus[c.status] ?? c.status),
-      checkCell(c.rule, 'value', c.value),
-      checkCell(c.rule, 'expected', c.expected),
+      checkCell(c, 'value'),
+      checkCell(c, 'expected'),
     ]), 'checks'));
 }
 

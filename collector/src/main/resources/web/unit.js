@@ -54,9 +54,9 @@ function officeHoursText(hours) {
   return t.officeHoursText(dayList(hours.days ?? []), hours.start, hours.end, hours.timeZone);
 }
 
-/** The measured value or the requirement of a readiness check, in the page's language. */
-export function checkCell(rule, which, text) {
-  const { text: said, lang } = checkText(t, rule, which, text);
+/** The measured value ('value') or the requirement ('expected') of a readiness check, in the page's language. */
+export function checkCell(check, which) {
+  const { text: said, lang } = checkText(t, check, which);
   return given(said, lang);
 }
 
@@ -111,7 +111,7 @@ function failingSection(machines) {
   for (const m of machines) {
     if (!WORKING.has(m.state) || m.compliant !== false) continue;
     for (const c of m.failing ?? []) {
-      rows.push([machineLink(m), t.rules[c.rule] ?? c.rule, checkCell(c.rule, 'value', c.value), checkCell(c.rule, 'expected', c.expected)]);
+      rows.push([machineLink(m), t.rules[c.rule] ?? c.rule, checkCell(c, 'value'), checkCell(c, 'expected')]);
     }
   }
   const body = rows.length === 0

@@ -48,8 +48,7 @@ class EventLanguageTest {
         .isEqualTo(200);
     String path = "/api/v1/machines/" + a.machineId();
     JsonNode vi = c.admin("GET", path + "?lang=vi", null).json();
-    assertThat(details(vi, "vi"))
-        .contains("bộ nhớ: 8 GiB → 4 GiB", "đăng ký với tên máy PC-07");
+    assertThat(details(vi, "vi")).contains("bộ nhớ: 8 GiB → 4 GiB", "đăng ký với tên máy PC-07");
     JsonNode en = c.admin("GET", path, null).json();
     assertThat(details(en, "en")).contains("memory 8 GiB -> 4 GiB", "enrolled as PC-07");
     assertThat(c.admin("GET", path + "?lang=fr", null).status()).isEqualTo(400);

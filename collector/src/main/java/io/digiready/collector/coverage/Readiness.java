@@ -1,5 +1,6 @@
 package io.digiready.collector.coverage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.digiready.collector.config.CollectorConfig.ReadinessPolicy;
 import io.digiready.collector.fleet.Machine;
 import java.time.Duration;
@@ -63,7 +64,41 @@ public final class Readiness {
     }
   }
 
-  public record Check(String rule, String status, String value, String expected) {
+  /**
+   * One measured or required quantity of a check, typed so that each language writes it its own
+   * way: a number with its unit ({@code bytes}, {@code count}, {@code ratio}, {@code seconds},
+   * {@code days}), or text given by the machine or the policy ({@code name}: an OS or a product;
+   * {@code names}: the unsupported systems; {@code state}: {@code protected}, {@code out_of_date},
+   * {@code disabled} or {@code none}). A bound says which side of it is required ({@code min},
+   * {@code max}, {@code not}).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Amount(String unit, Double value, String text, List<String> texts, String bound) {
+    static Amount number(String unit, double value) {
+      return new Amount(unit, value, null, null, null);
+    }
+
+    static Amount bound(String bound, String unit, double value) {
+      return new Amount(unit, value, null, null, bound);
+    }
+
+    static Amount text(String unit, String text) {
+      return new Amount(unit, null, text, null, null);
+    }
+  }
+
+  /**
+   * A rule's outcome: {@code value} and {@code expected} are the English texts ("2 GiB", ">= 4
+   * GiB"), {@code measured} and {@code required} the same as typed quantities for other languages
+   * (null when the value is unknown).
+   */
+  public record Check(
+      String rule,
+      String status,
+      String value,
+      String expected,
+      List<Amount> measured,
+      List<Amount> required) {
     public boolean passed() {
       return status.equals("pass");
     }
@@ -151,61 +186,102 @@ public final class Readiness {
       }
       Status status = status(rule, m, p, now);
       compliant &= status == Status.PASS;
+      boolean known = status != Status.UNKNOWN;
+      List<Amount> measured = known ? amounts(rule, m, now) : null;
+      List<Amount> required = required(rule, p);
       checks.add(
           new Check(
               rule.label(),
               status.label(),
-              status == Status.UNKNOWN ? null : measured(rule, m, now),
-              expected(rule, p)));
+              known ? english(rule, measured) : null,
+              englishRequired(rule, required),
+              measured,
+              required));
     }
     return new Result(compliant, List.copyOf(checks));
   }
 
-  private static String measured(Rule rule, Machine m, Instant now) {
+  private static List<Amount> amounts(Rule rule, Machine m, Instant now) {
     var hw = m.hardware();
     var live = m.liveness();
     return switch (rule) {
-      case MEMORY -> fmt(hw.memoryBytes() / GIB) + " GiB";
-      case LOGICAL_CPUS -> String.valueOf(hw.logicalCpus());
-      case OS -> hw.os();
+      case MEMORY -> List.of(Amount.number("bytes", hw.memoryBytes()));
+      case LOGICAL_CPUS -> List.of(Amount.number("count", hw.logicalCpus()));
+      case OS -> List.of(Amount.text("name", hw.os()));
       case SYSTEM_DISK_FREE -> {
         double free = live.systemDiskFreeBytes();
-        yield fmt(free / live.systemDiskTotalBytes() * 100)
-            + " %, "
-            + fmt(free / GIB)
-            + " GiB free";
+        yield List.of(
+            Amount.number("ratio", free / live.systemDiskTotalBytes()),
+            Amount.number("bytes", free));
       }
-      case CLOCK -> live.clockSkewSeconds() + " s off";
-      case ANTI_MALWARE -> antiMalware(hw.antiMalware());
-      case OS_UPDATES -> daysSince(hw.osUpdatedAt(), now) + " days ago";
+      case CLOCK -> List.of(Amount.number("seconds", live.clockSkewSeconds()));
+      case ANTI_MALWARE -> {
+        Machine.AntiMalware a = hw.antiMalware();
+        Amount state = Amount.text("state", a.state().label());
+        yield a.product() == null || a.state() == Machine.AntiMalware.State.NONE
+            ? List.of(state)
+            : List.of(state, Amount.text("name", a.product()));
+      }
+      case OS_UPDATES -> List.of(Amount.number("days", daysSince(hw.osUpdatedAt(), now)));
     };
   }
 
-  /** "Kaspersky ...: enabled, up to date", "Windows Defender: switched off", "no product". */
-  private static String antiMalware(Machine.AntiMalware a) {
-    String product = a.product() == null ? "" : a.product() + ": ";
-    return switch (a.state()) {
-      case PROTECTED -> product + "enabled, up to date";
-      case OUT_OF_DATE -> product + "out of date";
-      case DISABLED -> product + "switched off";
-      case NONE -> "no product";
-    };
-  }
-
-  private static String expected(Rule rule, ReadinessPolicy p) {
+  private static List<Amount> required(Rule rule, ReadinessPolicy p) {
     return switch (rule) {
-      case MEMORY -> ">= " + fmt(p.minMemoryGib()) + " GiB";
-      case LOGICAL_CPUS -> ">= " + p.minLogicalCpus();
-      case OS -> "not " + String.join(", ", p.unsupportedOs());
+      case MEMORY -> List.of(Amount.bound("min", "bytes", p.minMemoryGib() * GIB));
+      case LOGICAL_CPUS -> List.of(Amount.bound("min", "count", p.minLogicalCpus()));
+      case OS -> List.of(new Amount("names", null, null, List.copyOf(p.unsupportedOs()), "not"));
+      case SYSTEM_DISK_FREE ->
+          List.of(
+              Amount.bound("min", "ratio", p.minSystemDiskFreeRatio()),
+              Amount.bound("min", "bytes", p.minSystemDiskFreeGib() * GIB));
+      case CLOCK -> List.of(Amount.bound("max", "seconds", p.maxClockSkewSeconds()));
+      case ANTI_MALWARE -> List.of(Amount.text("state", "protected"));
+      case OS_UPDATES -> List.of(Amount.bound("max", "days", p.osUpdatedWithinDays()));
+    };
+  }
+
+  /**
+   * The measured quantities in English, as the API's {@code value} has always said them: "3.8 GiB",
+   * "2 %, 5.1 GiB free", "17 s off", "Windows Defender: switched off", "12 days ago".
+   */
+  private static String english(Rule rule, List<Amount> a) {
+    return switch (rule) {
+      case MEMORY -> fmt(a.get(0).value() / GIB) + " GiB";
+      case LOGICAL_CPUS, CLOCK, OS_UPDATES -> {
+        String n = String.valueOf(Math.round(a.get(0).value()));
+        yield rule == Rule.CLOCK ? n + " s off" : rule == Rule.OS_UPDATES ? n + " days ago" : n;
+      }
+      case OS -> a.get(0).text();
+      case SYSTEM_DISK_FREE ->
+          fmt(a.get(0).value() * 100) + " %, " + fmt(a.get(1).value() / GIB) + " GiB free";
+      case ANTI_MALWARE -> {
+        String product = a.size() > 1 ? a.get(1).text() + ": " : "";
+        yield switch (a.get(0).text()) {
+          case "protected" -> product + "enabled, up to date";
+          case "out_of_date" -> product + "out of date";
+          case "disabled" -> product + "switched off";
+          default -> "no product";
+        };
+      }
+    };
+  }
+
+  /** The requirement in English, as the API's {@code expected} has always said it. */
+  private static String englishRequired(Rule rule, List<Amount> a) {
+    return switch (rule) {
+      case MEMORY -> ">= " + fmt(a.get(0).value() / GIB) + " GiB";
+      case LOGICAL_CPUS -> ">= " + Math.round(a.get(0).value());
+      case OS -> "not " + String.join(", ", a.get(0).texts());
       case SYSTEM_DISK_FREE ->
           ">= "
-              + fmt(p.minSystemDiskFreeRatio() * 100)
+              + fmt(a.get(0).value() * 100)
               + " % and >= "
-              + fmt(p.minSystemDiskFreeGib())
+              + fmt(a.get(1).value() / GIB)
               + " GiB free";
-      case CLOCK -> "within " + p.maxClockSkewSeconds() + " s";
+      case CLOCK -> "within " + Math.round(a.get(0).value()) + " s";
       case ANTI_MALWARE -> "enabled, up to date";
-      case OS_UPDATES -> "within " + p.osUpdatedWithinDays() + " days";
+      case OS_UPDATES -> "within " + Math.round(a.get(0).value()) + " days";
     };
   }
 

@@ -309,9 +309,7 @@ public final class ReportService {
   }
 
   private static String failing(Words w, Readiness.Result r) {
-    return r.failing().stream()
-        .map(c -> w.failing(c.rule(), c.value(), c.expected()))
-        .collect(Collectors.joining("; "));
+    return r.failing().stream().map(w::failing).collect(Collectors.joining("; "));
   }
 
   /** GiB to one decimal, as the figure a reader compares with a policy of 4 GiB. */

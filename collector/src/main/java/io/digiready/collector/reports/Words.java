@@ -1,5 +1,6 @@
 package io.digiready.collector.reports;
 
+import io.digiready.collector.coverage.Readiness;
 import io.digiready.collector.history.DayFigures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -54,8 +55,8 @@ abstract class Words {
   /** A machine's anti-malware state in a cell; "unknown" when its agent did not say. */
   abstract String antiMalware(String label);
 
-  /** "memory 3.8 GiB (expected >= 4 GiB)", in the language; values stay as measured. */
-  abstract String failing(String rule, String value, String expected);
+  /** "memory 3.8 GiB (expected >= 4 GiB)": a failing check in the language's words and numbers. */
+  abstract String failing(Readiness.Check check);
 
   /**
    * One sentence per unit, the way reports write it ("Xã Phú Lộc: 24/24 cán bộ có máy tính làm việc
@@ -102,6 +103,14 @@ abstract class Words {
   abstract String title(LocalDate from, LocalDate to);
 
   abstract Locale locale();
+
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  /** A measure with at most one decimal: 3,8 (vi), 3.8 (en). */
+  String decimal(double value) {
+    return new DecimalFormat("#,##0.#", DecimalFormatSymbols.getInstance(locale()))
+        .format(BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP));
+  }
 
   /** A count with the language's grouping: 1.234 (vi), 1,234 (en). */
   String count(int n) {
@@ -268,31 +277,52 @@ abstract class Words {
         }
 
         @Override
-        String failing(String rule, String value, String expected) {
-          return rule(rule)
+        String failing(Readiness.Check c) {
+          return rule(c.rule())
               + " "
-              + (value == null ? "chưa rõ" : measured(value))
+              + (c.measured() == null ? "chưa rõ" : said(c.rule(), c.measured()))
               + " (yêu cầu "
-              + measured(expected)
+              + said(c.rule(), c.required())
               + ")";
         }
 
-        /**
-         * The few English words of Readiness's measured and expected texts; product names, figures
-         * and units stay as measured.
-         */
-        private String measured(String text) {
-          return text.replace("enabled, up to date", "đang bật, đã cập nhật")
-              .replace("out of date", "chưa cập nhật mẫu nhận diện")
-              .replace("switched off", "đang tắt")
-              .replace("no product", "không có phần mềm")
-              .replaceAll("^(\\d+) days ago$", "$1 ngày trước")
-              .replaceAll("^within (\\d+) days$", "trong vòng $1 ngày")
-              .replaceAll("^within (\\d+) s$", "lệch không quá $1 giây")
-              .replaceAll("^(-?\\d+) s off$", "lệch $1 giây")
-              .replaceAll("^not ", "không phải ")
-              .replace(" and >= ", " và >= ")
-              .replace(" GiB free", " GiB trống");
+        /** A check's typed quantities in Vietnamese, with a decimal comma. */
+        private String said(String rule, List<Readiness.Amount> a) {
+          Readiness.Amount first = a.get(0);
+          String bound = first.bound() == null ? "" : first.bound().equals("min") ? ">= " : "";
+          return switch (rule) {
+            case "memory" -> bound + decimal(first.value() / GIB) + " GiB";
+            case "logicalCpus" -> bound + count((int) Math.round(first.value()));
+            case "os" ->
+                first.texts() == null
+                    ? first.text()
+                    : "không phải " + String.join(", ", first.texts());
+            case "systemDiskFree" ->
+                bound
+                    + decimal(first.value() * 100)
+                    + " %"
+                    + (first.bound() == null ? ", " : " và >= ")
+                    + decimal(a.get(1).value() / GIB)
+                    + " GiB trống";
+            case "clock" ->
+                (first.bound() == null ? "lệch " : "lệch không quá ")
+                    + count((int) Math.round(first.value()))
+                    + " giây";
+            case "osUpdates" ->
+                first.bound() == null
+                    ? count((int) Math.round(first.value())) + " ngày trước"
+                    : "trong vòng " + count((int) Math.round(first.value())) + " ngày";
+            case "antiMalware" -> {
+              String product = a.size() > 1 ? a.get(1).text() + ": " : "";
+              yield switch (first.text()) {
+                case "protected" -> product + "đang bật, đã cập nhật";
+                case "out_of_date" -> product + "chưa cập nhật mẫu nhận diện";
+                case "disabled" -> product + "đang tắt";
+                default -> "không có phần mềm";
+              };
+            }
+            default -> String.valueOf(first.value() != null ? first.value() : first.text());
+          };
         }
 
         @Override
@@ -462,10 +492,14 @@ abstract class Words {
         }
 
         @Override
-        String failing(String rule, String value, String expected) {
-          return value == null
-              ? rule + " unknown (expected " + expected + ")"
-              : rule + " " + value + " (expected " + expected + ")";
+        String failing(Readiness.Check c) {
+          // Readiness says its values in English already.
+          return c.rule()
+              + " "
+              + (c.value() == null ? "unknown" : c.value())
+              + " (expected "
+              + c.expected()
+              + ")";
         }
 
         @Override

@@ -152,8 +152,9 @@ class ReadinessTest {
   @Test
   void the_anti_malware_rule_passes_only_with_a_product_enabled_and_up_to_date() {
     assertThat(check(protectedBy(DEFENDER), "antiMalware"))
+        .extracting(ReadinessTest::english)
         .isEqualTo(
-            new Readiness.Check(
+            java.util.Arrays.asList(
                 "antiMalware",
                 "pass",
                 "Windows Defender: enabled, up to date",
@@ -182,7 +183,7 @@ class ReadinessTest {
     assertThat(r.compliant()).isFalse();
     assertThat(r.failing())
         .singleElement()
-        .isEqualTo(new Readiness.Check("antiMalware", "unknown", null, "enabled, up to date"));
+        .extracting(ReadinessTest::english).isEqualTo(java.util.Arrays.asList("antiMalware", "unknown", null, "enabled, up to date"));
   }
 
   Machine updatedAt(Instant at) {
@@ -193,7 +194,7 @@ class ReadinessTest {
   void the_update_rule_counts_whole_days_up_to_the_limit() {
     var day60 = updatedAt(NOW.minus(Duration.ofDays(60)).minus(Duration.ofHours(23)));
     assertThat(check(day60, "osUpdates"))
-        .isEqualTo(new Readiness.Check("osUpdates", "pass", "60 days ago", "within 60 days"));
+        .extracting(ReadinessTest::english).isEqualTo(java.util.Arrays.asList("osUpdates", "pass", "60 days ago", "within 60 days"));
     var day61 = updatedAt(NOW.minus(Duration.ofDays(61)));
     assertThat(check(day61, "osUpdates"))
         .extracting(Readiness.Check::status, Readiness.Check::value)
@@ -228,6 +229,37 @@ class ReadinessTest {
     var r = Readiness.evaluate(updatedAt(NOW.minus(Duration.ofDays(45))), strict, NOW);
     assertThat(r.failing())
         .singleElement()
-        .isEqualTo(new Readiness.Check("osUpdates", "fail", "45 days ago", "within 30 days"));
+        .extracting(ReadinessTest::english).isEqualTo(java.util.Arrays.asList("osUpdates", "fail", "45 days ago", "within 30 days"));
+  }
+
+  /** What the API's English fields say. */
+  static List<Object> english(Readiness.Check c) {
+    return java.util.Arrays.asList(c.rule(), c.status(), c.value(), c.expected());
+  }
+
+  @Test
+  void a_check_carries_its_measured_and_required_quantities_typed() {
+    var small = machine(2 * GIB, 4, "Windows", "10", 50 * GIB, 200 * GIB, 0L, DEFENDER, NOW);
+    var memory = check(small, "memory");
+    assertThat(memory.measured())
+        .containsExactly(new Readiness.Amount("bytes", 2.0 * GIB, null, null, null));
+    assertThat(memory.required())
+        .containsExactly(new Readiness.Amount("bytes", 4.0 * GIB, null, null, "min"));
+    var off =
+        check(
+            protectedBy(antiMalware(Machine.AntiMalware.State.DISABLED, "Windows Defender")),
+            "antiMalware");
+    assertThat(off.measured())
+        .extracting(Readiness.Amount::unit, Readiness.Amount::text)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("state", "disabled"),
+            org.assertj.core.groups.Tuple.tuple("name", "Windows Defender"));
+    var disk = check(small, "systemDiskFree");
+    assertThat(disk.measured())
+        .extracting(Readiness.Amount::unit, Readiness.Amount::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ratio", 0.25),
+            org.assertj.core.groups.Tuple.tuple("bytes", 50.0 * GIB));
+    assertThat(check(protectedBy(null), "antiMalware").measured()).isNull();
   }
 }

@@ -55,12 +55,14 @@ class EventWordsTest {
             "cùng phần cứng với máy m-1 (PC-07), máy đó đang hoạt động (có tín hiệu lúc"
                 + " 08/12/2026 00:14:27 (UTC+07:00))");
     assertThat(EN.say(alive, HANOI))
-        .isEqualTo("same hardware as m-1 (PC-07) is alive (a heartbeat at 2026-12-08 00:14:27 (UTC+07:00))");
+        .isEqualTo(
+            "same hardware as m-1 (PC-07) is alive (a heartbeat at 2026-12-08 00:14:27 (UTC+07:00))");
   }
 
   @Test
   void a_value_the_machine_did_not_report_is_said_as_unknown() {
-    Phrase p = Phrase.of("changed", "field", Phrase.of("field.os"), "before", null, "after", "Ubuntu");
+    Phrase p =
+        Phrase.of("changed", "field", Phrase.of("field.os"), "before", null, "after", "Ubuntu");
     assertThat(VI.say(p, HANOI)).isEqualTo("hệ điều hành: chưa rõ → Ubuntu");
     assertThat(EN.say(p, HANOI)).isEqualTo("os unknown -> Ubuntu");
   }

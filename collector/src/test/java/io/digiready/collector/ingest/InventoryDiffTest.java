@@ -60,6 +60,7 @@ class InventoryDiffTest {
                 inv(8 * GIB, disks, "10", 50 * GIB), inv(8 * GIB, disks, "10", 10 * GIB)))
         .isEmpty();
   }
+
   /** The phrases as English says them (the texts events had before they were typed). */
   static List<String> en(List<Phrase> phrases) {
     return phrases.stream()

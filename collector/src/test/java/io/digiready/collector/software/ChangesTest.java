@@ -100,6 +100,7 @@ class ChangesTest {
         .containsExactly("anti-malware status no longer reported");
     assertThat(en(ProtectionChanges.between(null, null))).isEmpty();
   }
+
   /** The phrases as English says them (the texts events had before they were typed). */
   static List<String> en(List<Phrase> phrases) {
     return phrases.stream()
