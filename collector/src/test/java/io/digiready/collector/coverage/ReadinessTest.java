@@ -183,7 +183,8 @@ class ReadinessTest {
     assertThat(r.compliant()).isFalse();
     assertThat(r.failing())
         .singleElement()
-        .extracting(ReadinessTest::english).isEqualTo(java.util.Arrays.asList("antiMalware", "unknown", null, "enabled, up to date"));
+        .extracting(ReadinessTest::english)
+        .isEqualTo(java.util.Arrays.asList("antiMalware", "unknown", null, "enabled, up to date"));
   }
 
   Machine updatedAt(Instant at) {
@@ -194,7 +195,8 @@ class ReadinessTest {
   void the_update_rule_counts_whole_days_up_to_the_limit() {
     var day60 = updatedAt(NOW.minus(Duration.ofDays(60)).minus(Duration.ofHours(23)));
     assertThat(check(day60, "osUpdates"))
-        .extracting(ReadinessTest::english).isEqualTo(java.util.Arrays.asList("osUpdates", "pass", "60 days ago", "within 60 days"));
+        .extracting(ReadinessTest::english)
+        .isEqualTo(java.util.Arrays.asList("osUpdates", "pass", "60 days ago", "within 60 days"));
     var day61 = updatedAt(NOW.minus(Duration.ofDays(61)));
     assertThat(check(day61, "osUpdates"))
         .extracting(Readiness.Check::status, Readiness.Check::value)
@@ -229,7 +231,8 @@ class ReadinessTest {
     var r = Readiness.evaluate(updatedAt(NOW.minus(Duration.ofDays(45))), strict, NOW);
     assertThat(r.failing())
         .singleElement()
-        .extracting(ReadinessTest::english).isEqualTo(java.util.Arrays.asList("osUpdates", "fail", "45 days ago", "within 30 days"));
+        .extracting(ReadinessTest::english)
+        .isEqualTo(java.util.Arrays.asList("osUpdates", "fail", "45 days ago", "within 30 days"));
   }
 
   /** What the API's English fields say. */
