@@ -172,7 +172,10 @@ class ProtectionTest {
                       "rule", "osUpdates",
                       "status", "fail",
                       "value", "61 days ago",
-                      "expected", "within 60 days")));
+                      "expected", "within 60 days",
+                      "measured", List.of(Fixtures.map("unit", "days", "value", 61.0)),
+                      "required",
+                          List.of(Fixtures.map("unit", "days", "value", 60.0, "bound", "max")))));
     }
   }
 

@@ -8,11 +8,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Applies the numbered steps the database has not seen yet, each in its own transaction: SQL
  * scripts under {@code db/}, and Java steps where data must be converted (JSON to binary).
+ *
+ * <p>A change both engines make is written once, in {@code db/common/}, with the few words they
+ * spell differently as placeholders ({@code ${bigint}}, {@code ${real}}, {@code ${identity}},
+ * {@code ${withoutRowid}}: {@link Dialect#placeholders}); an engine's own folder holds what only it
+ * does. {@code @hours[...]} stands for the 24 hourly columns a day row has: the text in brackets
+ * once per hour, {@code {hh}} the hour in two digits and {@code {h}} in one or two, joined by
+ * commas.
  */
 final class Migrations {
   /** One step: a script name, or a Java conversion with its name. */
@@ -115,16 +126,56 @@ final class Migrations {
     return applied;
   }
 
-  private static String read(Dialect dialect, String script) {
-    try (InputStream in =
-        Migrations.class.getResourceAsStream("/db/" + dialect.folder() + "/" + script)) {
-      if (in == null) {
-        throw new IllegalStateException("missing migration script " + script);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read migration script " + script, e);
+  /** The script for this engine, from its own folder or else the common one, expanded. */
+  static String read(Dialect dialect, String script) {
+    String text = resource("/db/" + dialect.folder() + "/" + script);
+    if (text == null) {
+      text = resource("/db/common/" + script);
     }
+    if (text == null) {
+      throw new IllegalStateException("missing migration script " + script);
+    }
+    return expand(text, dialect);
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = Migrations.class.getResourceAsStream(path)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration script " + path, e);
+    }
+  }
+
+  private static final Pattern HOURS = Pattern.compile("@hours\\[([^\\]]*)]");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(\\w+)}");
+
+  /** The script with its hourly columns spelled out and its placeholders in the engine's words. */
+  static String expand(String text, Dialect dialect) {
+    Matcher hours = HOURS.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (hours.find()) {
+      List<String> each = new ArrayList<>(24);
+      for (int h = 0; h < 24; h++) {
+        each.add(
+            hours
+                .group(1)
+                .replace("{hh}", String.format(Locale.ROOT, "%02d", h))
+                .replace("{h}", String.valueOf(h)));
+      }
+      hours.appendReplacement(out, Matcher.quoteReplacement(String.join(", ", each)));
+    }
+    hours.appendTail(out);
+    Matcher words = PLACEHOLDER.matcher(out.toString());
+    StringBuilder said = new StringBuilder();
+    while (words.find()) {
+      String word = dialect.placeholders().get(words.group(1));
+      if (word == null) {
+        throw new IllegalStateException("unknown placeholder " + words.group());
+      }
+      words.appendReplacement(said, Matcher.quoteReplacement(word));
+    }
+    words.appendTail(said);
+    return said.toString();
   }
 
   /**

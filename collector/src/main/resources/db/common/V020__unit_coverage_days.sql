@@ -9,24 +9,24 @@
 -- running when the day ended, so the row repeats the last figures one took (as_of says when). A
 -- row with status 1 or 2 never changes again: a later change of staff or target starts the next day.
 CREATE TABLE unit_coverage_days (
-  uid INTEGER NOT NULL,
-  day INTEGER NOT NULL,
+  uid ${bigint} NOT NULL,
+  day ${bigint} NOT NULL,
   status INTEGER NOT NULL,
-  as_of INTEGER NOT NULL,
+  as_of ${bigint} NOT NULL,
   staff INTEGER NOT NULL,
   own_staff INTEGER NOT NULL,
   equipped_staff INTEGER NOT NULL,
   working_machines INTEGER NOT NULL,
   internet_machines INTEGER NOT NULL,
   compliant_machines INTEGER NOT NULL,
-  equipment_coverage REAL,
-  connectivity_coverage REAL,
-  compliance REAL,
-  readiness_score REAL,
-  equipment_target REAL NOT NULL,
-  connectivity_target REAL NOT NULL,
+  equipment_coverage ${real},
+  connectivity_coverage ${real},
+  compliance ${real},
+  readiness_score ${real},
+  equipment_target ${real} NOT NULL,
+  connectivity_target ${real} NOT NULL,
   unit_rank INTEGER NOT NULL,
   siblings INTEGER NOT NULL,
   PRIMARY KEY (uid, day)
-) WITHOUT ROWID;
+) ${withoutRowid};
 CREATE INDEX unit_coverage_days_day ON unit_coverage_days(day);
