@@ -142,7 +142,7 @@ export const strings = {
   exportsIntro: 'Excel or CSV (UTF-8) files for the quarterly report.',
   downloadCoverage: 'Coverage figures',
   downloadMachines: 'Computers list',
-  downloadAs: (what, kind) => `Download ${what} (${kind})`,
+  downloadAs: (what, kind) => `${what} as ${kind}`,
   excel: 'Excel',
   csv: 'CSV',
   downloading: 'Downloading…',
@@ -336,7 +336,7 @@ export const strings = {
     to: 'To',
     show: 'Show the report',
     print: 'Print or save as PDF',
-    download: 'these figures',
+    download: 'These figures',
     tableTitle: 'Figures by unit',
     caption: "Each unit's figures include the units below it; a target is met when the figure reaches it.",
     col: {

@@ -138,7 +138,7 @@ export const strings = {
   exportsIntro: 'Tệp Excel hoặc CSV (mã hóa UTF-8) phục vụ báo cáo định kỳ.',
   downloadCoverage: 'Số liệu đơn vị',
   downloadMachines: 'Danh sách máy tính',
-  downloadAs: (what, kind) => `Tải ${what} (${kind})`,
+  downloadAs: (what, kind) => `${what}, tệp ${kind}`,
   excel: 'Excel',
   csv: 'CSV',
   downloading: 'Đang tải xuống…',
@@ -336,7 +336,7 @@ export const strings = {
     to: 'Đến ngày',
     show: 'Xem báo cáo',
     print: 'In hoặc lưu thành tệp PDF',
-    download: 'số liệu này',
+    download: 'Số liệu này',
     tableTitle: 'Số liệu theo đơn vị',
     caption: 'Số liệu của mỗi đơn vị tính cả các đơn vị trực thuộc; đạt chỉ tiêu khi tỷ lệ bằng hoặc cao hơn chỉ tiêu.',
     col: {
