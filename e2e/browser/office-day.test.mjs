@@ -89,6 +89,10 @@ before(async () => {
   const software = names.map((name, i) => ({ name, version: `1.${i}`, vendor: 'Debian', installDate: null }));
   const at = new Date().toISOString();
   await must('POST', '/inventory', enrolled.agentToken, { machineId: enrolled.machineId, inventory: inventory(hostname, software, at) });
+  const probe = { target: 'https://dichvucong.gov.vn', kind: 'http', internet: true, ok: true, latencyMillis: 85, error: null, detail: null };
+  await must('POST', '/heartbeats', enrolled.agentToken, {
+    heartbeats: [{ machineId: enrolled.machineId, seq: 1, agentTime: at, uptimeSeconds: 3600, probes: [probe], internetUp: true, memoryUsedBytes: 3.1e9, systemDiskFreeBytes: 52 * 1024 ** 3, systemDiskTotalBytes: 200 * 1024 ** 3 }],
+  });
   seeded = { code, hostname, machineId: enrolled.machineId, names };
 });
 
