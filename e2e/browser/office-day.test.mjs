@@ -224,6 +224,15 @@ test("the unit page: staff says its own number, exports offer Excel then CSV, ti
 
     assert.equal(await page.textContent('main .zone-note'), EN_TEXT.timesInZone(ZONE));
     await assertTimesIn(page, EN);
+    // The chart's days start at the unit's midnight.
+    await page.waitForSelector('#availability[data-chart-days="7"] svg.chart');
+    const days = await page.$$eval('#availability text[data-day]', (els) => els.map((e) => [e.dataset.day, e.textContent]));
+    assert.ok(days.length >= 6, `a label a day (${days.length})`);
+    const clock = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    for (const [iso, label] of days) {
+      assert.equal(clock.format(new Date(iso)), '00:00', `${iso} is midnight in ${ZONE}`);
+      assert.equal(label, EN.dayLabel(iso));
+    }
     check();
   } finally {
     await context.close();

@@ -120,7 +120,7 @@ function failingSection(machines) {
   return section(t.failingTitle, 'failing', body);
 }
 
-function chartSection(api, code, first) {
+function chartSection(api, code, first, zone) {
   const holder = h('div', { class: 'chart-holder' });
   const status = h('p', { class: 'chart-summary', 'aria-live': 'polite' });
   const buttons = [7, 30].map((days) =>
@@ -135,7 +135,7 @@ function chartSection(api, code, first) {
     holder,
   );
   const show = (days, history) => {
-    const { svg, overall, hours } = availabilityChart(history, days);
+    const { svg, overall, hours } = availabilityChart(history, days, f.inZone(zone));
     status.textContent = hours > 0 ? t.availabilitySummary(days, f.pct(overall), hours) : t.availabilityNone(days);
     holder.replaceChildren(svg);
     box.dataset.chartDays = String(days);
@@ -258,7 +258,7 @@ export async function unitPage(api, code) {
           ]), 'children'))
         : null,
       exportsSection(code),
-      chartSection(api, code, history),
+      chartSection(api, code, history, zone),
       offlineSection(unit, machines, names, showUnit),
       failingSection(machines),
       section(t.machinesTitle, 'machines', machines.length === 0 ? h('p', null, t.noMachines) : machinesTable(machines, names, showUnit)),

@@ -92,12 +92,9 @@ class BrowserIT {
         env.put("EXPECT_DISTRICT_OFFLINE", String.valueOf(districtOffline));
         env.put("SCREENSHOT_DIR", Child.REPO.resolve("e2e/target/screenshots").toString());
         env.put("CHROMIUM", CHROMIUM.toString());
-        List<String> command = List.of(
-                node,
-                "--test",
-                "status-page.test.mjs",
-                "office-day.test.mjs",
-                "strings.test.mjs");
+        List<String> command =
+            List.of(
+                node, "--test", "status-page.test.mjs", "office-day.test.mjs", "strings.test.mjs");
         int exit = run(command, env, Duration.ofMinutes(8));
         assertThat(exit)
             .as(
