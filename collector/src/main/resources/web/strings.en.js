@@ -69,7 +69,8 @@ export const strings = {
     `${plural(units, 'unit', 'units')}, ${plural(machines, 'working computer', 'working computers')}, ` +
     `${format.num(online)} online now.`,
   unitsCaption:
-    'Figures cover each unit and every unit below it. Click a column heading to sort; ' +
+    "Figures, staff included, cover each unit and every unit below it (a unit's own staff is on its " +
+    'page). Click a column heading to sort; ' +
     'sub-units stay under their parent.',
   col: {
     unit: 'Unit',

@@ -65,7 +65,8 @@ export const strings = {
     `${count(units, 'đơn vị')}, ${count(machines, 'máy tính làm việc')}, ` +
     `${format.num(online)} máy đang trực tuyến.`,
   unitsCaption:
-    'Số liệu của mỗi đơn vị tính cả các đơn vị trực thuộc. Bấm vào tiêu đề cột để sắp xếp; ' +
+    'Số liệu của mỗi đơn vị, kể cả số cán bộ, tính cả các đơn vị trực thuộc (cán bộ của riêng đơn vị ' +
+    'có ở trang của đơn vị). Bấm vào tiêu đề cột để sắp xếp; ' +
     'đơn vị trực thuộc luôn nằm dưới đơn vị cấp trên.',
   col: {
     unit: 'Đơn vị',
