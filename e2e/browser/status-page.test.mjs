@@ -192,7 +192,7 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     // The coverage report through the button: a file named by the server, starting with the BOM.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Download coverage CSV' }).click(),
+      page.getByRole('button', { name: 'Coverage figures as CSV' }).click(),
     ]);
     assert.match(download.suggestedFilename(), /coverage.*\.csv$/);
     const file = path.join(SHOTS, '..', 'downloads', download.suggestedFilename());
@@ -230,7 +230,7 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     assert.ok(installed.software.length > 0, 'the simulated PC reported software');
     assert.equal(await page.locator('#software table.software tbody tr').count(), installed.software.length);
     assert.equal(await page.textContent('#software table.software caption'),
-      `${installed.software.length} applications, as reported ${EN.dateTime(installed.reportedAt)}`.replace(/^1 applications/, '1 application'));
+      `${installed.total} applications, as reported ${EN.dateTime(installed.reportedAt)}`.replace(/^1 applications/, '1 application'));
     assert.equal(await page.locator('#software table.software tbody tr').first().locator('td').first().textContent(), installed.software[0].name);
     await page.locator('#software').scrollIntoViewIfNeeded();
     await shot(page, 'machine-software.png', false);
@@ -379,7 +379,7 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
         const e = formatter('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
         return [v.pct(0.982), v.num(12345), v.date(at), v.dateTime(at), e.pct(0.982), e.num(12345), e.date(at), e.dateTime(at)];
       }),
-      ['98,2%', '12.345', '31/03/2026', '31/03/2026 14:05', '98.2%', '12,345', '31 Mar 2026', '31 Mar 2026, 14:05'],
+      ['98,2%', '12.345', '31/03/2026', '31/03/2026 14:05:00', '98.2%', '12,345', '31 Mar 2026', '31 Mar 2026, 14:05:00'],
     );
     assert.match(acceptLanguage[0] ?? '', /^vi-VN\b/, 'the browser asks for Vietnamese');
     assert.equal(await page.evaluate(() => navigator.languages[0]), 'vi-VN');
@@ -451,7 +451,7 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.equal(await page.textContent('table.machines caption'), `${VI.num(machines)} máy tính`);
     const seen = page.locator('table.machines tbody time').first();
     assert.equal(await seen.textContent(), VI.dateTime(await seen.getAttribute('datetime')));
-    assert.match(await seen.textContent(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    assert.match(await seen.textContent(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     const unitMachines = await apiJson(`/machines?unit=${encodeURIComponent(EXPECT_UNIT)}`, VIEWER_TOKEN);
     // Anti-malware products are names, as the agent reported them ("Kaspersky Endpoint Security
     // for Windows: out of date" is said in Vietnamese around the name).
@@ -481,7 +481,7 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.match(await page.textContent('#checks table.checks'), /Cập nhật hệ điều hành.*cập nhật lần cuối \d+ ngày trước/s);
     assert.equal(await page.textContent('#protection-title'), 'Bảo vệ và cập nhật');
     assert.equal(await page.textContent('#software-title'), 'Phần mềm đã cài đặt');
-    assert.match(await page.textContent('#software table.software caption'), /^[\d.]+ phần mềm, theo báo cáo lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    assert.match(await page.textContent('#software table.software caption'), /^[\d.]+ phần mềm, theo báo cáo lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     const machineId = new URL(page.url()).hash.split('/')[2];
     const machine = await apiJson(`/machines/${machineId}`, VIEWER_TOKEN);
     const software = await apiJson(`/machines/${machineId}/software`, VIEWER_TOKEN);
@@ -590,7 +590,7 @@ test('a reader in Vietnamese opens the period report, changes the period and pri
     await shot(page, 'vi-report.png');
 
     // Its figures as CSV, in the page's language and as of the report's last day.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải số liệu này (tệp CSV)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Số liệu này, tệp CSV' }).click()]);
     assert.equal(download.suggestedFilename(), `digiready-coverage-${district}-${report.asOf}.csv`);
     const file = path.join(SHOTS, '..', 'downloads', `vi-${download.suggestedFilename()}`);
     await download.saveAs(file);

@@ -65,7 +65,7 @@ test('the Vietnamese strings are translated, not copied', () => {
   const same = new Set([
     'appName', 'noFigure', 'probeKinds.http', 'probeKinds.dns', 'probeKinds.tcp', 'mhz', 'speedMbps',
     'latencyMs', 'chartBar', 'checkTexts.memory.value', 'checkTexts.logicalCpus.value',
-    'protectionSources.defender', 'protectionSources.clamav',
+    'protectionSources.defender', 'protectionSources.clamav', 'excel', 'csv',
   ]);
   const english = new Map(leaves(en.strings));
   const copied = leaves(vi.strings)
@@ -83,6 +83,35 @@ test('no English word is left in the Vietnamese strings', () => {
     .filter(([, , words]) => words.length > 0)
     .map(([path, text, words]) => `${path}: ${words.join(', ')} in "${text}"`);
   assert.deepEqual(left, []);
+});
+
+test('a formatter in another zone: same locale, the zone said back, made once', () => {
+  const v = formatter('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  assert.equal(v.zone, 'Asia/Ho_Chi_Minh');
+  assert.equal(v.inZone(null), v);
+  assert.equal(v.inZone('Asia/Ho_Chi_Minh'), v);
+  const tokyo = v.inZone('Asia/Tokyo');
+  assert.equal(tokyo, v.inZone('Asia/Tokyo'));
+  assert.equal(tokyo.zone, 'Asia/Tokyo');
+  assert.equal(tokyo.dateTime('2026-12-07T17:14:27Z'), '08/12/2026 02:14:27');
+  assert.equal(formatter('en-GB', { timeZone: 'UTC' }).inZone('Asia/Tokyo').dateTime('2026-12-07T17:14:27Z'), '8 Dec 2026, 02:14:27');
+  assert.equal(vi.strings.timesInZone('Asia/Ho_Chi_Minh'), 'Thời gian trên trang này theo giờ Asia/Ho_Chi_Minh.');
+  assert.equal(vi.strings.zoneSuffix('Asia/Tokyo'), '(giờ Asia/Tokyo)');
+  assert.equal(en.strings.zoneSuffix('Asia/Tokyo'), '(Asia/Tokyo time)');
+});
+
+test("a unit's staff says which number is its own", () => {
+  assert.equal(vi.strings.unitStaff(85, 30), '85 (kể cả đơn vị trực thuộc; cán bộ của riêng đơn vị này: 30)');
+  assert.equal(vi.strings.unitStaff(30, 30), '30');
+  assert.equal(en.strings.unitStaff(85, 30), "85 (units below included; this unit's own staff: 30)");
+  assert.match(vi.strings.staffHint, /cán bộ của riêng đơn vị mình/);
+});
+
+test('the software list says what it shows', () => {
+  assert.equal(vi.strings.softwareShown(50, 900), 'Đang hiện 50/900 phần mềm.');
+  assert.equal(vi.strings.softwareMatched(12, 1234, 'lib', 12), '12/1.234 phần mềm có tên chứa “lib”; đang hiện 12.');
+  assert.equal(en.strings.softwareShown(50, 900), 'Showing 50 of 900 applications.');
+  assert.equal(en.strings.softwareMatched(1, 900, 'unikey', 1), '1 of 900 applications match “unikey”; showing 1.');
 });
 
 test('Vietnamese counts do not inflect and ranks read "xếp thứ N/M"', () => {
@@ -138,7 +167,8 @@ test('numbers and dates are pinned for vi-VN and en-GB', () => {
   assert.equal(v.bytes(5497558138), '5,1 GiB');
   assert.equal(v.bytes(8589934592), '8 GiB');
   assert.equal(v.date(at), '31/03/2026');
-  assert.equal(v.dateTime(at), '31/03/2026 14:05');
+  assert.equal(v.dateTime(at), '31/03/2026 14:05:00');
+  assert.equal(v.dateTime('2026-12-07T17:14:27Z'), '08/12/2026 00:14:27', 'to the second, in the zone asked for');
   assert.equal(v.dayLabel(at), '31/3');
   assert.equal(v.calendarDate('2024-03-14'), '14/03/2024');
   assert.equal(v.ago('2026-03-31T07:00:00Z', Date.parse(at)), '5 phút trước');
@@ -149,7 +179,7 @@ test('numbers and dates are pinned for vi-VN and en-GB', () => {
   assert.equal(e.num(12345), '12,345');
   assert.equal(e.bytes(5497558138), '5.1 GiB');
   assert.equal(e.date(at), '31 Mar 2026');
-  assert.equal(e.dateTime(at), '31 Mar 2026, 14:05');
+  assert.equal(e.dateTime(at), '31 Mar 2026, 14:05:00');
   assert.equal(e.dayLabel(at), '31 Mar');
   assert.equal(e.calendarDate('2024-03-14'), '14 Mar 2024');
   assert.equal(e.ago('2026-03-31T07:00:00Z', Date.parse(at)), '5 minutes ago');

@@ -1,5 +1,7 @@
-// Calls to the collector's API with the signed-in token. The token lives in sessionStorage only:
-// it is gone when the tab closes or the person signs out.
+// Calls to the collector's API with the signed-in token. The token lives in sessionStorage (gone
+// when the tab closes or the person signs out), or in localStorage when the person ticked
+// "remember on this computer" (an office's own PC, opened from a sign-in link): then until they
+// sign out or the token stops being accepted.
 const KEY = 'digiready.token';
 
 export class ApiError extends Error {
@@ -11,16 +13,32 @@ export class ApiError extends Error {
   }
 }
 
-export function token() {
-  return sessionStorage.getItem(KEY);
+function stored(storage) {
+  try {
+    return storage.getItem(KEY);
+  } catch {
+    return null; // storage switched off
+  }
 }
 
-export function keepToken(value) {
-  sessionStorage.setItem(KEY, value);
+export function token() {
+  return stored(sessionStorage) ?? stored(localStorage);
+}
+
+/** Keeps the token for this tab, or on this computer when `remember`. */
+export function keepToken(value, remember = false) {
+  forgetToken();
+  (remember ? localStorage : sessionStorage).setItem(KEY, value);
 }
 
 export function forgetToken() {
-  sessionStorage.removeItem(KEY);
+  for (const storage of [sessionStorage, localStorage]) {
+    try {
+      storage.removeItem(KEY);
+    } catch {
+      // storage switched off: nothing was kept there
+    }
+  }
 }
 
 async function call(path, { method = 'GET', body, bearer = token() } = {}) {

@@ -94,11 +94,29 @@ function endSession(message) {
   signIn(message);
 }
 
-function signIn(message) {
+/**
+ * The token of a sign-in link (#token=..., made on the viewer-token page), or null. It is taken
+ * out of the address at once, before anything is asked of the server, so that it stays neither in
+ * the address bar nor in the tab's history; the fragment itself never reaches the server.
+ */
+function linkedToken() {
+  const m = /^#token=([^&]*)/.exec(location.hash);
+  if (!m) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  try {
+    return decodeURIComponent(m[1]).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+function signIn(message, prefilled = null) {
   const input = h('input', {
     id: 'token', name: 'token', type: 'password', required: true, autocomplete: 'off',
     spellcheck: 'false', 'aria-describedby': 'token-hint signin-error',
   });
+  if (prefilled) input.value = prefilled;
+  const remember = h('input', { id: 'remember', name: 'remember', type: 'checkbox', 'aria-describedby': 'remember-hint' });
   const error = h('p', { id: 'signin-error', class: 'error', role: 'alert' });
   const button = h('button', { type: 'submit' }, t.signInButton);
   const form = h(
@@ -107,6 +125,8 @@ function signIn(message) {
     h('label', { for: 'token' }, t.tokenLabel),
     input,
     h('p', { id: 'token-hint', class: 'hint' }, t.tokenHint),
+    h('div', { class: 'remember' }, remember, ' ', h('label', { for: 'remember' }, t.remember)),
+    h('p', { id: 'remember-hint', class: 'hint' }, t.rememberHint),
     button,
     error,
   );
@@ -124,7 +144,7 @@ function signIn(message) {
     button.textContent = t.signingIn;
     try {
       session = await call('/session', { bearer: candidate });
-      keepToken(candidate);
+      keepToken(candidate, remember.checked);
       input.value = '';
       header();
       if (!location.hash || location.hash === '#/') location.hash = '#/units';
@@ -150,7 +170,7 @@ function signIn(message) {
     ),
   );
   ready('signin', t.signInTitle);
-  input.focus();
+  (prefilled ? remember : input).focus();
 }
 
 function describe(e) {
@@ -174,6 +194,13 @@ function page(hash) {
 async function route() {
   const current = ++navigation;
   delete main.dataset.ready;
+  const linked = linkedToken();
+  if (linked) {
+    session = null;
+    header();
+    signIn(t.linkSignIn, linked);
+    return;
+  }
   if (!token()) {
     session = null;
     header();

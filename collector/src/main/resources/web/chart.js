@@ -16,11 +16,27 @@ function level(ratio) {
   return 'bad';
 }
 
+const QUARTER_HOUR = 15 * 60_000;
+
+/**
+ * The midnights of `zone` between from and to (ms). Looked for every quarter of an hour, since
+ * some zones are not a whole number of hours from UTC (Asia/Kathmandu is +05:45).
+ */
+function midnights(from, to, zone) {
+  const hourMinute = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const out = [];
+  for (let at = Math.ceil(from / QUARTER_HOUR) * QUARTER_HOUR; at < to; at += QUARTER_HOUR) {
+    if (hourMinute.format(at) === '00:00') out.push(at);
+  }
+  return out;
+}
+
 /**
  * Bars of internetUp / heartbeats per hour between from and to; hours without a heartbeat are
- * left empty. Returns {svg, overall, hours}.
+ * left empty. Hours and days are those of `fz`'s time zone (the unit's). Returns {svg, overall,
+ * hours}.
  */
-export function availabilityChart(history, days) {
+export function availabilityChart(history, days, fz = f) {
   const to = history.to ? new Date(history.to).getTime() : Date.now();
   const from = history.from ? new Date(history.from).getTime() : to - days * 24 * HOUR;
   const span = Math.max(HOUR, to - from);
@@ -48,7 +64,7 @@ export function availabilityChart(history, days) {
         width: barW.toFixed(2),
         height: Math.max(1, y(0) - top).toFixed(2),
       },
-      s('title', null, t.chartBar(f.dateTime(b.hour), b.internetUp, b.heartbeats, f.pct(ratio))),
+      s('title', null, t.chartBar(fz.dateTime(b.hour), b.internetUp, b.heartbeats, f.pct(ratio))),
     );
   });
   const overall = heartbeats > 0 ? up / heartbeats : null;
@@ -58,19 +74,17 @@ export function availabilityChart(history, days) {
     s('text', { class: 'axis', x: LEFT - 6, y: y(ratio) + 4, 'text-anchor': 'end' }, f.pctTarget(ratio)),
   ]);
 
-  // A label at each local midnight (every day for a week, every 5th day for a month).
+  // A label at each midnight of the unit's zone (every day for a week, every 5th day for a month).
   const ticks = [];
-  const day = new Date(from);
-  day.setHours(24, 0, 0, 0);
   const step = days <= 7 ? 1 : 5;
-  for (let i = 0; day.getTime() < to; i++, day.setDate(day.getDate() + 1)) {
-    if (i % step !== 0) continue;
-    const at = x(day.getTime());
+  midnights(from, to, fz.zone).forEach((day, i) => {
+    if (i % step !== 0) return;
+    const at = x(day);
     ticks.push(
       s('line', { class: 'tick', x1: at, x2: at, y1: y(0), y2: y(0) + 4 }),
-      s('text', { class: 'axis', x: at, y: HEIGHT - 8, 'text-anchor': 'middle' }, f.dayLabel(day)),
+      s('text', { class: 'axis', x: at, y: HEIGHT - 8, 'text-anchor': 'middle', 'data-day': new Date(day).toISOString() }, fz.dayLabel(day)),
     );
-  }
+  });
 
   const svg = s(
     'svg',

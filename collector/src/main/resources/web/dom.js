@@ -36,10 +36,32 @@ export function s(tag, attrs, ...children) {
   return build(document.createElementNS(SVG_NS, tag), attrs, children);
 }
 
-/** A <time> element with the local date and time, and the ISO instant in datetime. */
-export function time(iso, withRelative = false) {
+// The time zone the page being built shows its times in: its unit's (office hours' timeZone), set
+// by the page with timesIn() before it builds its view and said once on the page (zoneNote), so
+// that "08/12/2026 07:14:27" reads the same for everyone whatever their computer's clock says.
+let pageZone = null;
+
+/** Shows the times of the page being built in `zone` (null: the browser's own). */
+export function timesIn(zone) {
+  pageZone = zone || null;
+  return f.inZone(pageZone).zone;
+}
+
+/** The line that says, once per page, which zone its times are in. */
+export function zoneNote(zone) {
+  const shown = f.inZone(zone).zone;
+  return h('p', { class: 'zone-note', 'data-zone': shown }, t.timesInZone(shown));
+}
+
+/**
+ * A <time> element with the date and time to the second in the page's zone (or `zone`), and the
+ * ISO instant in datetime. A time in another zone than the page's says its zone after it.
+ */
+export function time(iso, withRelative = false, zone = pageZone) {
   if (!iso) return t.noFigure;
-  const text = withRelative ? `${f.dateTime(iso)} (${f.ago(iso)})` : f.dateTime(iso);
+  const z = f.inZone(zone);
+  const other = zone && pageZone && z.zone !== f.inZone(pageZone).zone ? ` ${t.zoneSuffix(z.zone)}` : '';
+  const text = withRelative ? `${z.dateTime(iso)}${other} (${f.ago(iso)})` : `${z.dateTime(iso)}${other}`;
   return h('time', { datetime: iso }, text);
 }
 

@@ -8,17 +8,18 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // How each language writes a date. Vietnamese tables write dd/mm/yyyy and put the date before the
 // time (CLDR's vi pattern puts the time first, "14:05 31/03/2026", which reads oddly in a column of
-// dates); English gets the unambiguous "31 Mar 2026, 14:05" whatever the reader's country.
+// dates); English gets the unambiguous "31 Mar 2026, 14:05:09" whatever the reader's country.
+// Times carry seconds: a technician matches them against a log or an alert.
 const DATE_STYLES = {
   vi: {
     date: { day: '2-digit', month: '2-digit', year: 'numeric' },
-    time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
     join: (date, time) => `${date} ${time}`,
     day: { day: 'numeric', month: 'numeric' },
   },
   en: {
     date: { day: 'numeric', month: 'short', year: 'numeric' },
-    time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    time: { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' },
     join: (date, time) => `${date}, ${time}`,
     day: { day: 'numeric', month: 'short' },
   },
@@ -28,9 +29,11 @@ const missing = (x) => x === null || x === undefined || (typeof x === 'number' &
 
 /**
  * The formatting functions for one locale, e.g. formatter('vi-VN'). Each answers `dash` for a
- * missing value. timeZone defaults to the browser's (tests pin it).
+ * missing value. timeZone defaults to the browser's (tests pin it); inZone(zone) gives the same
+ * locale's formatter in another zone (a unit's), made once per zone.
  */
 export function formatter(locale, { timeZone, dash = '–' } = {}) {
+  const zones = new Map();
   const style = DATE_STYLES[locale.split('-')[0]] ?? DATE_STYLES.en;
   const zone = timeZone ? { timeZone } : {};
   const percent = new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -44,9 +47,19 @@ export function formatter(locale, { timeZone, dash = '–' } = {}) {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const instant = (x) => (x instanceof Date ? x : new Date(x));
 
-  return {
+  const self = {
     locale,
     dash,
+
+    /** The IANA time zone dates are shown in. */
+    zone: timeZone ?? dateFormat.resolvedOptions().timeZone,
+
+    /** This locale's formatter in `zone` (an IANA name such as Asia/Ho_Chi_Minh); itself for none. */
+    inZone(zone) {
+      if (!zone || zone === self.zone) return self;
+      if (!zones.has(zone)) zones.set(zone, formatter(locale, { timeZone: zone, dash }));
+      return zones.get(zone);
+    },
 
     /** 0.9823 -> "98,2%" (vi), "98.2%" (en): a coverage figure, always one decimal. */
     pct: (ratio) => (missing(ratio) ? dash : percent.format(ratio)),
@@ -82,7 +95,7 @@ export function formatter(locale, { timeZone, dash = '–' } = {}) {
       return utcDateFormat.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
     },
 
-    /** An instant: "31/03/2026 14:05" (vi), "31 Mar 2026, 14:05" (en). */
+    /** An instant, to the second: "31/03/2026 14:05:09" (vi), "31 Mar 2026, 14:05:09" (en). */
     dateTime(iso) {
       if (missing(iso) || iso === '') return dash;
       const at = instant(iso);
@@ -105,4 +118,5 @@ export function formatter(locale, { timeZone, dash = '–' } = {}) {
       return text.charAt(0).toLocaleLowerCase(locale) + text.slice(1);
     },
   };
+  return self;
 }

@@ -59,7 +59,8 @@ export function languages() {
 
 /**
  * Remembers the choice and reloads the page in that language. The sign-in token is in
- * sessionStorage and the route in the URL's hash, so the reader stays signed in on the same page.
+ * sessionStorage (localStorage when remembered) and the route in the URL's hash, so the reader
+ * stays signed in on the same page.
  */
 export function switchLanguage(code) {
   if (!AVAILABLE[code] || code === lang) return;

@@ -1,7 +1,7 @@
 // The machine page: overview, readiness checks, protection and updates, last heartbeat with its
 // probes, inventory, installed software, events.
 import { strings as t, format as f } from './i18n.js';
-import { h, time, given, facts, table, section } from './dom.js';
+import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.js';
 import { ApiError } from './api.js';
 import { ancestry } from './units.js';
 import { breadcrumb, stateBadge, checkCell } from './unit.js';
@@ -90,20 +90,82 @@ function protectionSection(inv) {
   );
 }
 
-/** The applications the agent last reported, by name. */
-function softwareSection(list) {
-  if (!list || list.software === null || list.software === undefined) return section(t.softwareTitle, 'software', h('p', null, t.noSoftware));
-  if (list.software.length === 0) return section(t.softwareTitle, 'software', h('p', null, t.softwareNone));
-  return section(
-    t.softwareTitle,
-    'software',
-    table(
-      t.softwareCount(list.software.length, f.dateTime(list.reportedAt)),
-      [t.col.name, t.version, t.vendor, t.installDate],
-      list.software.map((a) => [a.name, a.version ?? t.noFigure, a.vendor ?? t.noFigure, a.installDate ? f.calendarDate(a.installDate) : t.noFigure]),
-      'software',
-    ),
+/** Applications shown at a time; the API's default page too. */
+const SOFTWARE_PAGE = 50;
+
+function softwarePath(id, query, offset) {
+  const params = new URLSearchParams({ limit: String(SOFTWARE_PAGE), offset: String(offset) });
+  if (query) params.set('q', query);
+  return `/machines/${encodeURIComponent(id)}/software?${params}`;
+}
+
+function softwareRows(list) {
+  return list.map((a) => h('tr', null, [a.name, a.version ?? t.noFigure, a.vendor ?? t.noFigure, a.installDate ? f.calendarDate(a.installDate) : t.noFigure].map((c) => h('td', null, c))));
+}
+
+/**
+ * The applications the agent last reported, by name, a page at a time: the first 50, a filter on
+ * the name (asked of the API, which ignores case and accents' Unicode form) and a button for the
+ * next 50. A list of 900 Debian packages stays a page the reader can scroll.
+ */
+function softwareSection(api, id, first) {
+  if (!first || first.software === null || first.software === undefined) return section(t.softwareTitle, 'software', h('p', null, t.noSoftware));
+  if (first.total === 0) return section(t.softwareTitle, 'software', h('p', null, t.softwareNone));
+  const caption = t.softwareCount(first.total, time(first.reportedAt).textContent);
+  const input = h('input', { id: 'software-filter', type: 'search', autocomplete: 'off', spellcheck: 'false', 'aria-controls': 'software-list' });
+  const status = h('p', { id: 'software-count', class: 'count', role: 'status' });
+  const rows = h('tbody');
+  const holder = h(
+    'div',
+    { class: 'table-wrap', id: 'software-list' },
+    h('table', { class: 'software' }, h('caption', null, caption),
+      h('thead', null, h('tr', null, [t.col.name, t.version, t.vendor, t.installDate].map((x) => h('th', { scope: 'col' }, x)))), rows),
   );
+  const more = h('button', { type: 'button', class: 'more', id: 'software-more' });
+  const box = section(t.softwareTitle, 'software',
+    h('div', { class: 'filter' }, h('label', { for: 'software-filter' }, t.softwareFilter), input),
+    status, holder, more);
+  let shown = 0;
+  let asked = 0;
+  const show = (answer, append) => {
+    if (!append) {
+      rows.replaceChildren();
+      shown = 0;
+    }
+    rows.append(...softwareRows(answer.software));
+    shown += answer.software.length;
+    const query = answer.q;
+    status.textContent = !query ? t.softwareShown(shown, answer.total)
+      : answer.matched === 0 ? t.softwareNoMatch(query) : t.softwareMatched(answer.matched, answer.total, query, shown);
+    holder.hidden = shown === 0;
+    const left = answer.nextOffset === null || answer.nextOffset === undefined ? 0 : answer.matched - answer.nextOffset;
+    more.hidden = left <= 0;
+    more.textContent = t.softwareMore(Math.min(SOFTWARE_PAGE, left));
+    more.dataset.offset = String(answer.nextOffset ?? '');
+    box.dataset.shown = String(shown);
+    box.dataset.query = query ?? '';
+  };
+  const load = async (offset, append) => {
+    const mine = ++asked;
+    const query = input.value.trim();
+    delete box.dataset.shown;
+    try {
+      const answer = await api(softwarePath(id, query, offset));
+      if (mine === asked) show(answer, append);
+    } catch (e) {
+      if (mine !== asked) return;
+      status.textContent = e instanceof ApiError && e.status > 0 ? t.serverError(e.status, e.detail) : t.unreachable;
+      box.dataset.shown = String(shown);
+    }
+  };
+  let timer = null;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => load(0, false).catch(() => {}), 250);
+  });
+  more.addEventListener('click', () => load(Number(more.dataset.offset), true).catch(() => {}));
+  show(first, false);
+  return box;
 }
 
 function inventorySection(inv) {
@@ -162,18 +224,20 @@ export async function machinePage(api, id) {
       throw e;
     }),
     api('/units'),
-    api(`/machines/${encodeURIComponent(id)}/software`).catch((e) => {
+    api(softwarePath(id, '', 0)).catch((e) => {
       if (e instanceof ApiError && e.status === 401) throw e;
       return null;
     }),
   ]);
   const unit = units.find((u) => u.code === m.unit);
   const name = m.hostname || m.machineId;
+  const zone = timesIn(unit?.effectiveOfficeHours?.timeZone);
   return {
     title: name,
     view: [
       breadcrumb(ancestry(units, m.unit)),
       h('h1', { tabindex: '-1' }, name, ' ', stateBadge(m.state)),
+      zoneNote(zone),
       section(t.machineFacts, 'overview', facts([
         [t.machineUnit, unit ? h('a', { href: `#/units/${encodeURIComponent(unit.code)}` }, h('span', { lang: 'vi' }, unit.name)) : m.unit],
         [t.col.state, stateBadge(m.state)],
@@ -189,7 +253,7 @@ export async function machinePage(api, id) {
       protectionSection(m.inventory),
       heartbeatSection(m.lastHeartbeat, m),
       inventorySection(m.inventory),
-      softwareSection(software),
+      softwareSection(api, m.machineId, software),
       eventsSection(m.events),
     ],
   };

@@ -3,10 +3,10 @@
 // collector writes it in the page's language). Printed on A4 (app.css, @media print), it is the
 // annex of a quarterly report. Routes: #/report/CODE (this quarter so far), #/report/CODE/FROM/TO.
 import { strings as t, format as f } from './i18n.js';
-import { h, section } from './dom.js';
-import { ApiError, download } from './api.js';
+import { h, section, timesIn } from './dom.js';
+import { ApiError } from './api.js';
 import { ancestry, unitLink } from './units.js';
-import { breadcrumb } from './unit.js';
+import { breadcrumb, exportButtons } from './unit.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const pad = (n) => String(n).padStart(2, '0');
@@ -122,20 +122,8 @@ function unitRow(row) {
 
 function exportButton(code, asOf) {
   const status = h('span', { class: 'download-status', role: 'status' });
-  const b = h('button', { type: 'button', class: 'download', 'data-report': 'coverage' }, t.report.download);
-  b.addEventListener('click', async () => {
-    b.disabled = true;
-    status.textContent = t.downloading;
-    try {
-      const name = await download(`/reports/coverage.csv?unit=${encodeURIComponent(code)}&date=${asOf}&lang=${t.lang}`, `coverage-${code}-${asOf}.csv`);
-      status.textContent = t.downloaded(name);
-    } catch (e) {
-      status.textContent = e.status > 0 ? t.serverError(e.status, e.detail) : t.unreachable;
-    } finally {
-      b.disabled = false;
-    }
-  });
-  return [b, status];
+  const path = `/reports/coverage.csv?unit=${encodeURIComponent(code)}&date=${asOf}&lang=${t.lang}`;
+  return [exportButtons(t.report.download, 'coverage', path, `coverage-${code}-${asOf}`, status), status];
 }
 
 export async function reportPage(api, code, from, to) {
@@ -152,6 +140,7 @@ export async function reportPage(api, code, from, to) {
   print.addEventListener('click', () => window.print());
   const estimated = report.units.some((r) => r.end.estimated);
   const title = t.report.title(report.title);
+  const zone = timesIn(units.find((u) => u.code === code)?.effectiveOfficeHours?.timeZone);
   return {
     title: `${title} · ${report.name}`,
     view: [
@@ -187,7 +176,7 @@ export async function reportPage(api, code, from, to) {
         'report-sentences',
         h('ol', { class: 'sentences' }, report.units.map((r) => h('li', { 'data-code': r.code, lang: report.lang }, r.sentence))),
       ),
-      h('p', { class: 'hint made' }, t.report.madeAt(f.dateTime(new Date().toISOString()))),
+      h('p', { class: 'hint made' }, t.report.madeAt(`${f.inZone(zone).dateTime(new Date().toISOString())} ${t.zoneSuffix(zone)}`)),
     ],
   };
 }

@@ -36,7 +36,10 @@ export const strings = {
     'Paste the access token your administrator gave you. A viewer token can read every figure and ' +
     'download the reports; the admin token can also manage viewer tokens.',
   tokenLabel: 'Access token',
-  tokenHint: 'Kept in this browser tab only, until you sign out or close the tab.',
+  tokenHint: 'Kept in this browser tab only, until you sign out or close the tab, unless you choose to remember it.',
+  remember: 'Remember on this computer',
+  rememberHint: "Only on your office's own computer: the browser keeps the token until you sign out or it is revoked.",
+  linkSignIn: 'You opened a sign-in link; the token is filled in. Tick “Remember on this computer” if this is your office’s computer, then sign in.',
   signInButton: 'Sign in',
   signingIn: 'Signing in…',
   signOut: 'Sign out',
@@ -44,7 +47,9 @@ export const strings = {
   roles: { admin: 'full access', viewer: 'read only' },
   badToken: 'This token was not accepted. Check that you copied all of it, or ask for a new one.',
   emptyToken: 'Enter a token.',
-  sessionEnded: 'Your token is no longer accepted (revoked or wrong). Sign in again.',
+  sessionEnded: 'Your access token is no longer accepted: an administrator revoked it, or it is wrong. This browser has forgotten it; sign in with a new one.',
+  timesInZone: (zone) => `Times on this page are ${zone} time.`,
+  zoneSuffix: (zone) => `(${zone} time)`,
   signedOut: 'You are signed out.',
   unreachable: 'The collector cannot be reached. Check the network, then reload the page.',
   forbidden: 'Your token does not allow this.',
@@ -64,7 +69,8 @@ export const strings = {
     `${plural(units, 'unit', 'units')}, ${plural(machines, 'working computer', 'working computers')}, ` +
     `${format.num(online)} online now.`,
   unitsCaption:
-    'Figures cover each unit and every unit below it. Click a column heading to sort; ' +
+    "Figures, staff included, cover each unit and every unit below it (a unit's own staff is on its " +
+    'page). Click a column heading to sort; ' +
     'sub-units stay under their parent.',
   col: {
     unit: 'Unit',
@@ -126,12 +132,20 @@ export const strings = {
   // unit page
   unitFacts: 'Figures',
   unitStaff: (staff, own) =>
-    own === staff ? format.num(staff) : `${format.num(staff)} (${format.num(own)} in this unit itself)`,
+    own === staff
+      ? format.num(staff)
+      : `${format.num(staff)} (units below included; this unit's own staff: ${format.num(own)})`,
+  staffHint:
+    'Staff who need a computer, units below included. When units are imported, each unit gives only its ' +
+    "own staff; a unit's figure adds up those of the units below it.",
   subUnits: 'Units below',
   exports: 'Reports',
-  exportsIntro: 'CSV files for the quarterly report (UTF-8, open directly in Excel).',
-  downloadCoverage: 'Download coverage CSV',
-  downloadMachines: 'Download machines CSV',
+  exportsIntro: 'Excel or CSV (UTF-8) files for the quarterly report.',
+  downloadCoverage: 'Coverage figures',
+  downloadMachines: 'Computers list',
+  downloadAs: (what, kind) => `${what} as ${kind}`,
+  excel: 'Excel',
+  csv: 'CSV',
   downloading: 'Downloading…',
   downloaded: (file) => `Downloaded ${file}.`,
   availabilityTitle: 'Internet availability',
@@ -249,6 +263,12 @@ export const strings = {
   noSoftware: 'The agent has not sent a software list (an older agent).',
   softwareCount: (n, at) => `${plural(n, 'application', 'applications')}, as reported ${at}`,
   softwareNone: 'No application is installed.',
+  softwareFilter: 'Filter by application name',
+  softwareShown: (shown, total) => `Showing ${format.num(shown)} of ${plural(total, 'application', 'applications')}.`,
+  softwareMatched: (matched, total, query, shown) =>
+    `${format.num(matched)} of ${plural(total, 'application', 'applications')} match “${query}”; showing ${format.num(shown)}.`,
+  softwareNoMatch: (query) => `No application has “${query}” in its name.`,
+  softwareMore: (n) => `Show ${format.num(n)} more`,
   installDate: 'Installed',
   version: 'Version',
   vendor: 'Publisher',
@@ -317,7 +337,7 @@ export const strings = {
     to: 'To',
     show: 'Show the report',
     print: 'Print or save as PDF',
-    download: 'Download these figures (CSV)',
+    download: 'These figures',
     tableTitle: 'Figures by unit',
     caption: "Each unit's figures include the units below it; a target is met when the figure reaches it.",
     col: {
@@ -356,6 +376,12 @@ export const strings = {
   createToken: 'Create viewer token',
   newTokenTitle: (name) => `New viewer token for ${name}`,
   newTokenNote: 'Copy it now: it is shown only once. Anyone with it can read every figure.',
+  signInLinkTitle: 'Sign-in link for the office',
+  signInLinkNote:
+    'Send this link to the office through an internal channel (official mail, a direct message). The token ' +
+    'is after the #, so the browser never sends it to the server, and the page takes it out of the address ' +
+    'bar when it opens. Anyone with the link reads every figure: revoke the token below when it is no longer needed.',
+  copyLink: 'Copy link',
   copy: 'Copy',
   copied: 'Copied.',
   tokensListTitle: 'Tokens given out',

@@ -32,7 +32,10 @@ export const strings = {
     'Dán mã truy cập do quản trị viên cấp cho bạn. Mã chỉ xem đọc được mọi số liệu và tải được các ' +
     'báo cáo; mã quản trị còn quản lý được các mã chỉ xem.',
   tokenLabel: 'Mã truy cập',
-  tokenHint: 'Mã chỉ được giữ trong thẻ trình duyệt này, đến khi bạn đăng xuất hoặc đóng thẻ.',
+  tokenHint: 'Mã chỉ được giữ trong thẻ trình duyệt này, đến khi bạn đăng xuất hoặc đóng thẻ, trừ khi bạn chọn ghi nhớ.',
+  remember: 'Ghi nhớ trên máy tính này',
+  rememberHint: 'Chỉ chọn trên máy tính của cơ quan bạn: trình duyệt giữ mã đến khi bạn đăng xuất hoặc mã bị thu hồi.',
+  linkSignIn: 'Bạn đã mở liên kết đăng nhập; mã đã được điền sẵn. Chọn “Ghi nhớ trên máy tính này” nếu đây là máy tính của cơ quan bạn, rồi bấm Đăng nhập.',
   signInButton: 'Đăng nhập',
   signingIn: 'Đang đăng nhập…',
   signOut: 'Đăng xuất',
@@ -40,7 +43,9 @@ export const strings = {
   roles: { admin: 'toàn quyền', viewer: 'chỉ xem' },
   badToken: 'Mã này không được chấp nhận. Hãy kiểm tra đã sao chép đủ mã chưa, hoặc đề nghị cấp mã mới.',
   emptyToken: 'Hãy nhập mã truy cập.',
-  sessionEnded: 'Mã của bạn không còn được chấp nhận (đã bị thu hồi hoặc không đúng). Hãy đăng nhập lại.',
+  sessionEnded: 'Mã truy cập của bạn không còn được chấp nhận: quản trị viên đã thu hồi mã, hoặc mã không đúng. Trình duyệt này đã xóa mã; hãy đăng nhập bằng mã mới.',
+  timesInZone: (zone) => `Thời gian trên trang này theo giờ ${zone}.`,
+  zoneSuffix: (zone) => `(giờ ${zone})`,
   signedOut: 'Bạn đã đăng xuất.',
   unreachable: 'Không kết nối được với máy chủ thu thập số liệu. Hãy kiểm tra mạng rồi tải lại trang.',
   forbidden: 'Mã của bạn không có quyền thực hiện thao tác này.',
@@ -60,7 +65,8 @@ export const strings = {
     `${count(units, 'đơn vị')}, ${count(machines, 'máy tính làm việc')}, ` +
     `${format.num(online)} máy đang trực tuyến.`,
   unitsCaption:
-    'Số liệu của mỗi đơn vị tính cả các đơn vị trực thuộc. Bấm vào tiêu đề cột để sắp xếp; ' +
+    'Số liệu của mỗi đơn vị, kể cả số cán bộ, tính cả các đơn vị trực thuộc (cán bộ của riêng đơn vị ' +
+    'có ở trang của đơn vị). Bấm vào tiêu đề cột để sắp xếp; ' +
     'đơn vị trực thuộc luôn nằm dưới đơn vị cấp trên.',
   col: {
     unit: 'Đơn vị',
@@ -122,12 +128,20 @@ export const strings = {
   // unit page
   unitFacts: 'Số liệu',
   unitStaff: (staff, own) =>
-    own === staff ? format.num(staff) : `${format.num(staff)} (riêng đơn vị này: ${format.num(own)})`,
+    own === staff
+      ? format.num(staff)
+      : `${format.num(staff)} (kể cả đơn vị trực thuộc; cán bộ của riêng đơn vị này: ${format.num(own)})`,
+  staffHint:
+    'Số cán bộ cần máy tính, tính cả các đơn vị trực thuộc. Khi nhập danh sách đơn vị, mỗi đơn vị chỉ ghi ' +
+    'cán bộ của riêng đơn vị mình; số của cấp trên được cộng từ các đơn vị trực thuộc.',
   subUnits: 'Đơn vị trực thuộc',
   exports: 'Báo cáo',
-  exportsIntro: 'Tệp CSV phục vụ báo cáo định kỳ (mã hóa UTF-8, mở trực tiếp bằng Excel).',
-  downloadCoverage: 'Tải tệp CSV số liệu đơn vị',
-  downloadMachines: 'Tải tệp CSV danh sách máy tính',
+  exportsIntro: 'Tệp Excel hoặc CSV (mã hóa UTF-8) phục vụ báo cáo định kỳ.',
+  downloadCoverage: 'Số liệu đơn vị',
+  downloadMachines: 'Danh sách máy tính',
+  downloadAs: (what, kind) => `${what}, tệp ${kind}`,
+  excel: 'Excel',
+  csv: 'CSV',
   downloading: 'Đang tải xuống…',
   downloaded: (file) => `Đã tải xuống tệp ${file}.`,
   availabilityTitle: 'Khả năng truy cập Internet',
@@ -250,6 +264,12 @@ export const strings = {
   noSoftware: 'Phần mềm giám sát chưa gửi danh sách phần mềm (phiên bản cũ).',
   softwareCount: (n, at) => `${count(n, 'phần mềm')}, theo báo cáo lúc ${at}`,
   softwareNone: 'Không có phần mềm nào được cài đặt.',
+  softwareFilter: 'Lọc theo tên phần mềm',
+  softwareShown: (shown, total) => `Đang hiện ${format.num(shown)}/${count(total, 'phần mềm')}.`,
+  softwareMatched: (matched, total, query, shown) =>
+    `${format.num(matched)}/${count(total, 'phần mềm')} có tên chứa “${query}”; đang hiện ${format.num(shown)}.`,
+  softwareNoMatch: (query) => `Không có phần mềm nào có tên chứa “${query}”.`,
+  softwareMore: (n) => `Hiện thêm ${format.num(n)}`,
   installDate: 'Ngày cài đặt',
   version: 'Phiên bản',
   vendor: 'Nhà phát hành',
@@ -317,7 +337,7 @@ export const strings = {
     to: 'Đến ngày',
     show: 'Xem báo cáo',
     print: 'In hoặc lưu thành tệp PDF',
-    download: 'Tải số liệu này (tệp CSV)',
+    download: 'Số liệu này',
     tableTitle: 'Số liệu theo đơn vị',
     caption: 'Số liệu của mỗi đơn vị tính cả các đơn vị trực thuộc; đạt chỉ tiêu khi tỷ lệ bằng hoặc cao hơn chỉ tiêu.',
     col: {
@@ -356,6 +376,12 @@ export const strings = {
   createToken: 'Tạo mã chỉ xem',
   newTokenTitle: (name) => `Mã chỉ xem mới cấp cho ${name}`,
   newTokenNote: 'Hãy sao chép ngay: mã chỉ hiển thị một lần. Ai có mã này đều đọc được mọi số liệu.',
+  signInLinkTitle: 'Liên kết đăng nhập cho cơ quan',
+  signInLinkNote:
+    'Gửi liên kết này cho cơ quan qua kênh nội bộ (thư công vụ, tin nhắn trực tiếp). Mã nằm sau dấu #, nên ' +
+    'trình duyệt không gửi mã lên máy chủ; trang xóa mã khỏi thanh địa chỉ ngay khi mở. Ai có liên kết đều ' +
+    'đọc được mọi số liệu: khi không dùng nữa, hãy thu hồi mã ở bảng dưới.',
+  copyLink: 'Sao chép liên kết',
   copy: 'Sao chép',
   copied: 'Đã sao chép.',
   tokensListTitle: 'Các mã đã cấp',

@@ -1,8 +1,33 @@
 // The viewer-token page (administrators only): create a token for a person, list them, revoke one.
+// A new token comes with a sign-in link for the office: the page's address with #token=... (a
+// fragment: browsers never send it to the server; app.js takes it out of the address on opening).
 import { strings as t, format as f } from './i18n.js';
-import { h, time, table, section } from './dom.js';
+import { h, time, timesIn, zoneNote, table, section } from './dom.js';
+
+/** The sign-in link of a token: this page's address with the token in the fragment. */
+export function signInLink(token) {
+  return `${location.origin}${location.pathname}#token=${encodeURIComponent(token)}`;
+}
+
+/** A button that copies `text`, or selects `node` when the clipboard is not allowed. */
+function copyButton(label, text, node) {
+  const copy = h('button', { type: 'button' }, label);
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      copy.textContent = t.copied;
+    } catch {
+      getSelection().selectAllChildren(node);
+    }
+  });
+  return copy;
+}
 
 export async function tokensPage(api) {
+  // Token times are the administration's: the zone of the top of the unit tree.
+  const units = await api('/units');
+  const root = units.find((u) => !u.parent) ?? units[0];
+  const zone = timesIn(root?.effectiveOfficeHours?.timeZone);
   const list = h('div', { class: 'token-list' });
   const status = h('p', { role: 'status', class: 'token-status' });
   const fresh = h('div', { class: 'fresh-token', 'aria-live': 'polite' });
@@ -41,8 +66,8 @@ export async function tokensPage(api) {
         'tr',
         { 'data-token': tok.id },
         h('th', { scope: 'row' }, tok.name),
-        h('td', null, time(tok.createdAt)),
-        h('td', null, tok.revokedAt ? h('span', { class: 'no' }, t.tokenRevoked(f.dateTime(tok.revokedAt))) : h('span', { class: 'yes' }, t.tokenActive)),
+        h('td', null, time(tok.createdAt, false, zone)),
+        h('td', null, tok.revokedAt ? h('span', { class: 'no' }, t.tokenRevoked(f.inZone(zone).dateTime(tok.revokedAt))) : h('span', { class: 'yes' }, t.tokenActive)),
         actions,
       );
     });
@@ -73,19 +98,15 @@ export async function tokensPage(api) {
     try {
       const created = await api('/viewer-tokens', { method: 'POST', body: { name } });
       const value = h('code', { class: 'secret', id: 'new-token' }, created.token);
-      const copy = h('button', { type: 'button' }, t.copy);
-      copy.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(created.token);
-          copy.textContent = t.copied;
-        } catch {
-          getSelection().selectAllChildren(value);
-        }
-      });
+      const link = signInLink(created.token);
+      const linkText = h('code', { class: 'secret link', id: 'signin-link' }, link);
       fresh.replaceChildren(
         h('h3', null, t.newTokenTitle(created.name)),
-        h('p', null, value, ' ', copy),
+        h('p', null, value, ' ', copyButton(t.copy, created.token, value)),
         h('p', { class: 'hint' }, t.newTokenNote),
+        h('h3', null, t.signInLinkTitle),
+        h('p', null, linkText, ' ', copyButton(t.copyLink, link, linkText)),
+        h('p', { class: 'hint' }, t.signInLinkNote),
       );
       input.value = '';
       await refresh();
@@ -99,6 +120,7 @@ export async function tokensPage(api) {
     title: t.tokensTitle,
     view: [
       h('h1', { tabindex: '-1' }, t.tokensTitle),
+      zoneNote(zone),
       h('p', { class: 'lead' }, t.tokensIntro),
       form,
       fresh,

@@ -1,6 +1,6 @@
 // The unit page: its figures, reports, availability chart, offline and failing computers, all computers.
 import { strings as t, format as f } from './i18n.js';
-import { h, time, given, facts, table, section } from './dom.js';
+import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.js';
 import { checkText } from './checks.js';
 import { ApiError, download } from './api.js';
 import { availabilityChart } from './chart.js';
@@ -120,7 +120,7 @@ function failingSection(machines) {
   return section(t.failingTitle, 'failing', body);
 }
 
-function chartSection(api, code, first) {
+function chartSection(api, code, first, zone) {
   const holder = h('div', { class: 'chart-holder' });
   const status = h('p', { class: 'chart-summary', 'aria-live': 'polite' });
   const buttons = [7, 30].map((days) =>
@@ -135,7 +135,7 @@ function chartSection(api, code, first) {
     holder,
   );
   const show = (days, history) => {
-    const { svg, overall, hours } = availabilityChart(history, days);
+    const { svg, overall, hours } = availabilityChart(history, days, f.inZone(zone));
     status.textContent = hours > 0 ? t.availabilitySummary(days, f.pct(overall), hours) : t.availabilityNone(days);
     holder.replaceChildren(svg);
     box.dataset.chartDays = String(days);
@@ -162,16 +162,19 @@ function chartSection(api, code, first) {
   return box;
 }
 
-function exportsSection(code) {
-  const status = h('p', { class: 'download-status', role: 'status' });
-  const button = (label, report) => {
-    const b = h('button', { type: 'button', class: 'download', 'data-report': report }, label);
+/**
+ * Two buttons for an export, Excel first: the same API path and parameters, the Excel one with
+ * format=xlsx. Buttons, not links: the download needs the token in a header. Each carries the
+ * path it asks for in data-path.
+ */
+export function exportButtons(what, report, path, fallbackName, status) {
+  const button = (kind, label, url, name) => {
+    const b = h('button', { type: 'button', class: ['download', `download-${kind}`], 'data-report': report, 'data-format': kind, 'data-path': url, 'aria-label': t.downloadAs(what, label) }, label);
     b.addEventListener('click', async () => {
       b.disabled = true;
       status.textContent = t.downloading;
       try {
-        const name = await download(`/reports/${report}.csv?unit=${encodeURIComponent(code)}&lang=${t.lang}`, `${report}-${code}.csv`);
-        status.textContent = t.downloaded(name);
+        status.textContent = t.downloaded(await download(url, name));
       } catch (e) {
         status.textContent = e.status > 0 ? t.serverError(e.status, e.detail) : t.unreachable;
       } finally {
@@ -180,11 +183,26 @@ function exportsSection(code) {
     });
     return b;
   };
+  return h(
+    'div',
+    { class: 'export', 'data-report': report },
+    h('span', { class: 'export-name' }, what),
+    ' ',
+    button('xlsx', t.excel, `${path}&format=xlsx`, `${fallbackName}.xlsx`),
+    ' ',
+    button('csv', t.csv, path, `${fallbackName}.csv`),
+  );
+}
+
+function exportsSection(code) {
+  const status = h('p', { class: 'download-status', role: 'status' });
+  const exportOf = (what, report) =>
+    exportButtons(what, report, `/reports/${report}.csv?unit=${encodeURIComponent(code)}&lang=${t.lang}`, `${report}-${code}`, status);
   return section(
     t.exports,
     'exports',
     h('p', { class: 'hint' }, t.exportsIntro),
-    h('div', { class: 'buttons' }, button(t.downloadCoverage, 'coverage'), button(t.downloadMachines, 'machines')),
+    h('div', { class: 'buttons' }, exportOf(t.downloadCoverage, 'coverage'), exportOf(t.downloadMachines, 'machines')),
     status,
     h('p', null, h('a', { href: `#/report/${encodeURIComponent(code)}`, id: 'period-report-link' }, t.report.link)),
   );
@@ -204,6 +222,7 @@ export async function unitPage(api, code) {
   const names = new Map(units.map((u) => [u.code, u.name]));
   const children = units.filter((u) => u.parent === code);
   const showUnit = children.length > 0;
+  const zone = timesIn(unit.effectiveOfficeHours?.timeZone);
   machines.sort((a, b) => (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || String(a.hostname).localeCompare(String(b.hostname)));
 
   const figures = h(
@@ -213,13 +232,13 @@ export async function unitPage(api, code) {
     h('div', { class: 'card' }, h('h3', null, t.col.connectivity), coverageFigure(unit.connectivityCoverage, unit.connectivityTarget, connectivityGap(unit), 'p', { 'data-col': 'connectivity' })),
     h('div', { class: 'card' }, h('h3', null, t.col.protection), coverageFigure(unit.protectionCoverage, unit.protectionTarget, protectionGap(unit), 'p', { 'data-col': 'protection' })),
     h('div', { class: 'card' }, facts([
-      [t.col.staff, t.unitStaff(unit.staff, unit.ownStaff ?? unit.staff)],
+      [t.col.staff, h('span', { 'data-col': 'staff', 'aria-describedby': 'staff-hint' }, t.unitStaff(unit.staff, unit.ownStaff ?? unit.staff))],
       [t.col.working, f.num(unit.workingMachines)],
       [t.col.online, f.num(unit.machines?.online)],
       [t.col.compliance, f.pct(unit.compliance)],
       [t.col.readiness, f.pct(unit.readinessScore)],
       [t.col.rank, rankText(unit)],
-    ])),
+    ]), h('p', { class: 'hint', id: 'staff-hint' }, t.staffHint)),
   );
 
   const chain = ancestry(units, code);
@@ -228,6 +247,7 @@ export async function unitPage(api, code) {
     view: [
       breadcrumb(chain.slice(0, -1)),
       h('h1', { tabindex: '-1' }, h('span', { lang: 'vi' }, unit.name), ' ', h('span', { class: 'code' }, `${unit.code} · ${t.kinds[unit.kind] ?? unit.kind ?? ''}`)),
+      zoneNote(zone),
       section(t.unitFacts, 'figures', figures),
       children.length > 0
         ? section(t.subUnits, 'children', table(null, [t.col.unit, t.col.equipment, t.col.connectivity, t.col.rank], children.map((c) => [
@@ -238,7 +258,7 @@ export async function unitPage(api, code) {
           ]), 'children'))
         : null,
       exportsSection(code),
-      chartSection(api, code, history),
+      chartSection(api, code, history, zone),
       offlineSection(unit, machines, names, showUnit),
       failingSection(machines),
       section(t.machinesTitle, 'machines', machines.length === 0 ? h('p', null, t.noMachines) : machinesTable(machines, names, showUnit)),

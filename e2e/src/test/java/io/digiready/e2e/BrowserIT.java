@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The status page in a real browser: the collector jar with a simulated district (Vietnamese unit
  * names, one with a comma and quotes), a viewer token made through the admin API, then {@code node
- * --test status-page.test.mjs strings.test.mjs} in {@code e2e/browser/}: Debian's Chromium headless
+ * --test status-page.test.mjs office-day.test.mjs strings.test.mjs} in {@code e2e/browser/} (the
+ * second seeds its own unit and a PC with 900 packages through the API): Debian's Chromium headless
  * in English and in Vietnamese, and the strings files checked without a browser. Screenshots land
  * in {@code e2e/target/screenshots/}.
  */
@@ -91,7 +92,9 @@ class BrowserIT {
         env.put("EXPECT_DISTRICT_OFFLINE", String.valueOf(districtOffline));
         env.put("SCREENSHOT_DIR", Child.REPO.resolve("e2e/target/screenshots").toString());
         env.put("CHROMIUM", CHROMIUM.toString());
-        List<String> command = List.of(node, "--test", "status-page.test.mjs", "strings.test.mjs");
+        List<String> command =
+            List.of(
+                node, "--test", "status-page.test.mjs", "office-day.test.mjs", "strings.test.mjs");
         int exit = run(command, env, Duration.ofMinutes(8));
         assertThat(exit)
             .as(

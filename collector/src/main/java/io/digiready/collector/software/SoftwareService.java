@@ -64,19 +64,76 @@ public final class SoftwareService {
     units.remove(unitCode);
   }
 
-  /** {@code software} is null when the agent never sent a list. */
-  public record MachineSoftware(
-      String machineId, Instant reportedAt, Integer count, List<Inventory.Software> software) {}
+  /** Applications listed per page of one machine's list unless the caller asks for more. */
+  public static final int DEFAULT_PAGE = 50;
 
+  /** The most a caller may ask for in one page. */
+  public static final int MAX_PAGE = 500;
+
+  /** The longest filter text. */
+  public static final int MAX_QUERY = 200;
+
+  /**
+   * One page of a machine's list. {@code software} is null when the agent never sent a list; else
+   * the applications from {@code offset} that match {@code q} (null: all), at most {@code limit}.
+   * {@code count} and {@code total} are both the size of the whole list ({@code count} is the name
+   * older clients read), {@code matched} how many match {@code q}, {@code nextOffset} where the
+   * next page starts (null on the last page).
+   */
+  public record MachineSoftware(
+      String machineId,
+      Instant reportedAt,
+      Integer count,
+      List<Inventory.Software> software,
+      Integer total,
+      Integer matched,
+      String q,
+      int offset,
+      int limit,
+      Integer nextOffset) {}
+
+  /** The first {@value #DEFAULT_PAGE} applications of the machine's list, unfiltered. */
   public MachineSoftware ofMachine(String id) {
+    return ofMachine(id, null, 0, DEFAULT_PAGE);
+  }
+
+  /**
+   * The applications of the machine whose name contains {@code query} ignoring case (null or blank:
+   * all), from {@code offset}, at most {@code limit}, in the stored order (by name).
+   */
+  public MachineSoftware ofMachine(String id, String query, int offset, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw Problem.invalid("limit", "must be from 1 to " + MAX_PAGE);
+    }
+    if (offset < 0) {
+      throw Problem.invalid("offset", "must be 0 or more");
+    }
+    NameFilter filter = NameFilter.of(query);
     fleet
         .machine(id)
         .orElseThrow(
             () -> Problem.notFound("machine", "unknown machine. Found: " + Problem.shorten(id)));
-    return store
-        .software(id)
-        .map(l -> new MachineSoftware(id, l.reportedAt(), l.software().size(), l.software()))
-        .orElse(new MachineSoftware(id, null, null, null));
+    Store.SoftwareList list = store.software(id).orElse(null);
+    if (list == null) {
+      return new MachineSoftware(
+          id, null, null, null, null, null, filter.text(), offset, limit, null);
+    }
+    List<Inventory.Software> all = list.software();
+    List<Inventory.Software> matching =
+        filter.text() == null ? all : all.stream().filter(a -> filter.matches(a.name())).toList();
+    int from = Math.min(offset, matching.size());
+    int to = Math.min(matching.size(), from + limit);
+    return new MachineSoftware(
+        id,
+        list.reportedAt(),
+        all.size(),
+        List.copyOf(matching.subList(from, to)),
+        all.size(),
+        matching.size(),
+        filter.text(),
+        offset,
+        limit,
+        to < matching.size() ? to : null);
   }
 
   public record VersionCount(String version, int machines) {}

@@ -46,7 +46,36 @@ final class SoftwareRoutes {
         Access.READER);
     r.get(
         "/api/v1/machines/{id}/software",
-        ctx -> Responses.json(ctx, 200, s.software().ofMachine(ctx.pathParam("id"))),
+        ctx ->
+            Responses.json(
+                ctx,
+                200,
+                s.software()
+                    .ofMachine(
+                        ctx.pathParam("id"),
+                        Params.optional(
+                            ctx,
+                            "q",
+                            String.class,
+                            q -> q.length() <= SoftwareService.MAX_QUERY,
+                            "a part of an application's name of at most "
+                                + SoftwareService.MAX_QUERY
+                                + " characters",
+                            null),
+                        Params.optional(
+                            ctx,
+                            "offset",
+                            Integer.class,
+                            n -> n >= 0,
+                            "must be a whole number from 0",
+                            0),
+                        Params.optional(
+                            ctx,
+                            "limit",
+                            Integer.class,
+                            n -> n >= 1 && n <= SoftwareService.MAX_PAGE,
+                            "must be a whole number from 1 to " + SoftwareService.MAX_PAGE,
+                            SoftwareService.DEFAULT_PAGE))),
         Access.READER);
   }
 }
