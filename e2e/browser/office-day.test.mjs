@@ -186,6 +186,11 @@ test('the same computer in Vietnamese, screenshot of the page with 900 packages'
     await assertTimesIn(page, VI);
     const seen = await page.locator('#overview time').first().textContent();
     assert.match(seen, /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} \(/);
+    // Events in the page's language, said by the collector: no English sentence left in them.
+    const events = await page.textContent('#events');
+    assert.ok(events.includes(`đăng ký với tên máy ${seeded.hostname}`), events);
+    assert.ok(events.includes('đã nhận danh sách phần mềm: 900 ứng dụng'), events);
+    assert.equal(await page.locator('#events [lang="en"]').count(), 0, 'no event shown in English');
     await page.screenshot({ path: path.join(SHOTS, 'vi-machine-900.png'), fullPage: true });
     await page.getByLabel('Lọc theo tên phần mềm').fill('UNIKEY');
     await page.waitForSelector('#software[data-query="UNIKEY"][data-shown="1"]');
@@ -221,6 +226,12 @@ test("the unit page: staff says its own number, exports offer Excel then CSV, ti
     const file = path.join(SHOTS, '..', 'downloads', `office-day-${download.suggestedFilename()}`);
     await download.saveAs(file);
     assert.ok(fs.readFileSync(file, 'utf8').includes(seeded.hostname), 'the computers list holds the seeded PC');
+    // And the Excel one downloads a workbook (a zip: "PK") named .xlsx.
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.locator('#exports .export[data-report="machines"] button[data-format="xlsx"]').click()]);
+    assert.match(excel.suggestedFilename(), /\.xlsx$/);
+    const workbook = path.join(SHOTS, '..', 'downloads', `office-day-${excel.suggestedFilename()}`);
+    await excel.saveAs(workbook);
+    assert.equal(fs.readFileSync(workbook).subarray(0, 2).toString('latin1'), 'PK');
 
     assert.equal(await page.textContent('main .zone-note'), EN_TEXT.timesInZone(ZONE));
     await assertTimesIn(page, EN);

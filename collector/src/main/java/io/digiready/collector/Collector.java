@@ -326,9 +326,10 @@ public final class Collector implements AutoCloseable {
     try {
       return writer.submit(
           tx ->
-              tx.prune(
-                  now.minus(Duration.ofDays(config.hourlyRetentionDays())),
-                  now.minus(Duration.ofDays(config.rawHeartbeatRetentionDays()))),
+              tx.heartbeats()
+                  .prune(
+                      now.minus(Duration.ofDays(config.hourlyRetentionDays())),
+                      now.minus(Duration.ofDays(config.rawHeartbeatRetentionDays()))),
           deleted -> LOG.debug("pruned {} old rows", deleted));
     } catch (RuntimeException e) {
       LOG.warn("pruning skipped: {}", e.getMessage());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Contract
 class AdminApiTest {
   static final String CSV =
       "code,name,parent,kind,staff,equipmentTarget,connectivityTarget\n"

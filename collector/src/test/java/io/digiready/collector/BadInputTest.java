@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Malformed requests, one per row: each gets a 4xx with {"error","detail"} whose detail names the
  * field, never a 500, and nothing of it is stored.
  */
+@Contract
 class BadInputTest {
   static TestCollector c;
   static Agent agent;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>day 7 12:00 the collector stops; it starts again on day 9 at 09:00.
  * </ul>
  */
+@Contract
 class CoverageHistoryTest {
   static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   static final LocalDate DAY_1 = LocalDate.of(2026, 11, 25);

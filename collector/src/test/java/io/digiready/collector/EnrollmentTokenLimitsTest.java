@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Enrollment tokens expire, may be limited in uses, and each is rate-limited. */
+@Contract
 class EnrollmentTokenLimitsTest {
   @TempDir Path dir;
   TestCollector c;

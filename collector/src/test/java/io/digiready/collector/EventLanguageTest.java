@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A machine's events in the reader's language ({@code ?lang=vi}), English by default. */
+@Contract
 class EventLanguageTest {
   @TempDir Path dir;
   TestCollector c;

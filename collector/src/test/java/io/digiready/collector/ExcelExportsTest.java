@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rows as the CSV, numbers as numbers, ratios with a percent format, times as Excel dates in the
  * unit's zone, Vietnamese headings.
  */
+@Contract
 class ExcelExportsTest {
   @TempDir Path dir;
   TestCollector c;

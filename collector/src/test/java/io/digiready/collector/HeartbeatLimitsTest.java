@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * past what its interval allows is a 400, heartbeats past the machine's credit a 429 that stores
  * nothing, while a PC back after a month still drains its whole spool.
  */
+@Contract
 class HeartbeatLimitsTest {
   @TempDir Path dir;
   TestCollector c;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that ignores case (Vietnamese capitals included) and the Unicode form the name was sent in, the
  * whole list and the matches counted, and bad parameters answered 400 naming the parameter.
  */
+@Contract
 class MachineSoftwarePagesTest {
   @TempDir Path dir;
   TestCollector c;

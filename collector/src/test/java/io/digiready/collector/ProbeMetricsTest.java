@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * digiready_probe_results_total and digiready_probe_latency_seconds, read from a real collector's
  * /metrics after heartbeats went through the real API.
  */
+@Contract
 class ProbeMetricsTest {
   @TempDir Path dir;
 

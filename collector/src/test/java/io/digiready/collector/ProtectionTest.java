@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rules, the unit's protection coverage against its target in the API, CSV, /metrics, and the
  * events a switched-off product makes.
  */
+@Contract
 class ProtectionTest {
   @TempDir Path dir;
 

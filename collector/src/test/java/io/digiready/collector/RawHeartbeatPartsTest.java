@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A machine's raw records of one hour are stored in parts of 64 sequence numbers, so that a row
  * stops growing (appending rewrites the whole row) while the hour still reads as one.
  */
+@Contract
 class RawHeartbeatPartsTest {
   @TempDir Path dir;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and which has 2 staff and no machine. The district then has staff 16: equipment (8 + 4 + 0) / 16
  * = 0.75; connectivity 13 / 14; compliance 12 / 14.
  */
+@Contract
 class ReportsTest {
   static final String ODD_NAME = "Văn phòng \"Một cửa\", UBND";
 

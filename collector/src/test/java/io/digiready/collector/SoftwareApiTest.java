@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when an inventory leaves it out), makes bounded events, and answers which machines have an
  * application and what a subtree has most.
  */
+@Contract
 class SoftwareApiTest {
   @TempDir Path dir;
   TestCollector c;
@@ -147,10 +148,18 @@ class SoftwareApiTest {
         .isEqualTo(
             Http.JSON.valueToTree(
                 Fixtures.map(
-                    "rule", "antiMalware",
-                    "status", "unknown",
-                    "value", null,
-                    "expected", "enabled, up to date")));
+                    "rule",
+                    "antiMalware",
+                    "status",
+                    "unknown",
+                    "value",
+                    null,
+                    "expected",
+                    "enabled, up to date",
+                    "measured",
+                    null,
+                    "required",
+                    java.util.List.of(Fixtures.map("unit", "state", "text", "protected")))));
     JsonNode unit = c.unitView("krong-nang.phu-loc");
     assertThat(unit.get("workingMachines").asInt()).isEqualTo(1);
     assertThat(unit.get("protectedMachines").asInt()).isZero();

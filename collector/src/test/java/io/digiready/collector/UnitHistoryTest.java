@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * internet); everything else beat once in the hour 2026-12-03T03:00Z: 14 machines, 13 with internet
  * (PL-7 has none).
  */
+@Contract
 class UnitHistoryTest {
   @TempDir Path dir;
   TestCollector c;

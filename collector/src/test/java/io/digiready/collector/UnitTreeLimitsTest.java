@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Unit trees an attacker (or a broken export) can send: deep chains, long cycles, very many
  * siblings. Each is refused with a 400 naming the line, or served fast, never a 500.
  */
+@Contract
 class UnitTreeLimitsTest {
   static final String HEADER = "code,name,parent,kind,staff\n";
 

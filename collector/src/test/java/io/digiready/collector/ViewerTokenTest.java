@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Viewer tokens: created and revoked by the admin, stored hashed, able to read and not to write.
  */
+@Contract
 class ViewerTokenTest {
   @TempDir Path dir;
   TestCollector c;

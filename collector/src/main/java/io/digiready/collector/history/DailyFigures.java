@@ -206,8 +206,8 @@ public final class DailyFigures {
     int pruned =
         writer.call(
             tx -> {
-              tx.upsertCoverageDays(rows);
-              return pruneBefore == null ? 0 : tx.pruneCoverageDays(pruneBefore);
+              tx.coverageDays().upsert(rows);
+              return pruneBefore == null ? 0 : tx.coverageDays().prune(pruneBefore);
             },
             null);
     closed.putAll(closing);

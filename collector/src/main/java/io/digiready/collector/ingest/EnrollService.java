@@ -80,7 +80,7 @@ public final class EnrollService {
     Machine machine =
         writer.call(
             tx -> {
-              if (!tx.useEnrollmentToken(token.id(), now)) {
+              if (!tx.tokens().useEnrollment(token.id(), now)) {
                 // Spent by another enrollment of the same group, or revoked meanwhile.
                 throw Problem.unauthorized("enrollmentToken: used up or revoked; " + NEW_TOKEN);
               }
@@ -128,7 +128,7 @@ public final class EnrollService {
             Placeholders.clean(f.osInstallId()));
     List<Machine> matches = List.of();
     if (identity.hardwareUuid() != null || identity.systemSerial() != null) {
-      matches = tx.machinesMatching(unit, identity.hardwareUuid(), identity.systemSerial());
+      matches = tx.machines().matching(unit, identity.hardwareUuid(), identity.systemSerial());
     }
     Machine match = matches.isEmpty() ? null : matches.get(0);
     Phrase duplicate = match == null ? null : duplicateReason(match, identity, now);
@@ -146,19 +146,20 @@ public final class EnrollService {
               Machine.Liveness.enrolledAt(now),
               old.hardware(),
               old.possibleDuplicateOf());
-      tx.updateMachine(machine);
-      tx.insertEvent(
-          old.id(),
-          unit,
-          now,
-          "reenrolled",
-          Phrase.of(
-                  "reenrolled",
-                  "hostname",
-                  identity.hostname(),
-                  "previous",
-                  old.identity().hostname())
-              .stored());
+      tx.machines().update(machine);
+      tx.events()
+          .insert(
+              old.id(),
+              unit,
+              now,
+              "reenrolled",
+              Phrase.of(
+                      "reenrolled",
+                      "hostname",
+                      identity.hostname(),
+                      "previous",
+                      old.identity().hostname())
+                  .stored());
     } else {
       machine =
           new Machine(
@@ -171,42 +172,45 @@ public final class EnrollService {
               Machine.Liveness.enrolledAt(now),
               Machine.Hardware.UNKNOWN,
               match == null ? null : match.id());
-      tx.insertMachine(machine);
-      tx.insertEvent(
-          machine.id(),
-          unit,
-          now,
-          "enrolled",
-          Phrase.of("enrolled", "hostname", identity.hostname()).stored());
+      tx.machines().insert(machine);
+      tx.events()
+          .insert(
+              machine.id(),
+              unit,
+              now,
+              "enrolled",
+              Phrase.of("enrolled", "hostname", identity.hostname()).stored());
       if (match != null) {
-        tx.insertEvent(
-            machine.id(),
-            unit,
-            now,
-            "possible_duplicate",
-            Phrase.of(
-                    "duplicateNew",
-                    "machine",
-                    match.id(),
-                    "hostname",
-                    match.identity().hostname(),
-                    "reason",
-                    duplicate)
-                .stored());
-        tx.insertEvent(
-            match.id(),
-            unit,
-            now,
-            "possible_duplicate",
-            Phrase.of(
-                    "duplicateOld",
-                    "machine",
-                    machine.id(),
-                    "hostname",
-                    identity.hostname(),
-                    "reason",
-                    duplicate)
-                .stored());
+        tx.events()
+            .insert(
+                machine.id(),
+                unit,
+                now,
+                "possible_duplicate",
+                Phrase.of(
+                        "duplicateNew",
+                        "machine",
+                        match.id(),
+                        "hostname",
+                        match.identity().hostname(),
+                        "reason",
+                        duplicate)
+                    .stored());
+        tx.events()
+            .insert(
+                match.id(),
+                unit,
+                now,
+                "possible_duplicate",
+                Phrase.of(
+                        "duplicateOld",
+                        "machine",
+                        machine.id(),
+                        "hostname",
+                        identity.hostname(),
+                        "reason",
+                        duplicate)
+                    .stored());
       }
     }
     if (request.inventory() != null) {

@@ -70,7 +70,8 @@ public final class HeartbeatService {
               // Read from a shared database, the state has no allowance (it lives in memory):
               // this collector keeps counting its own.
               Machine m =
-                  tx.current(machineId)
+                  tx.machines()
+                      .current(machineId)
                       .map(
                           current ->
                               current.liveness().heartbeatCreditFrom() == null && known.isPresent()
@@ -83,7 +84,7 @@ public final class HeartbeatService {
               if (outcome.rateLimited()) {
                 return rateLimited(tx, outcome, receivedAt);
               }
-              tx.stageHeartbeats(outcome.machine(), outcome.accepted(), outcome.newest());
+              tx.heartbeats().stage(outcome.machine(), outcome.accepted(), outcome.newest());
               return outcome;
             },
             res -> fleet.putMachine(res.machine()))
@@ -119,7 +120,8 @@ public final class HeartbeatService {
     if (last != null && last.isAfter(now.minus(EVENT_EVERY))) {
       return outcome;
     }
-    tx.insertEvent(m.id(), m.unitCode(), now, "rate_limited", Phrase.of("rateLimited").stored());
+    tx.events()
+        .insert(m.id(), m.unitCode(), now, "rate_limited", Phrase.of("rateLimited").stored());
     Machine marked = m.withLiveness(m.liveness().rateLimited(now));
     return new HeartbeatIngest.Outcome(marked, List.of(), null, 0, outcome.retryAfter());
   }

@@ -64,7 +64,7 @@ public final class InventoryService {
     Stored stored =
         writer.call(
             tx -> {
-              Machine current = tx.machine(machineId).orElseThrow(Problem::unauthorized);
+              Machine current = tx.machines().byId(machineId).orElseThrow(Problem::unauthorized);
               return storeInTx(tx, current, report.inventory(), now);
             },
             s -> {
@@ -85,7 +85,7 @@ public final class InventoryService {
   Stored storeInTx(Tx tx, Machine machine, Inventory received, Instant now) throws Exception {
     List<Inventory.Software> software = received.software();
     Inventory inventory = received.withSoftware(null);
-    Optional<String> storedJson = tx.inventoryJson(machine.id());
+    Optional<String> storedJson = tx.machines().inventoryJson(machine.id());
     boolean changed = true;
     if (storedJson.isPresent()) {
       Inventory stored = JSON.readValue(storedJson.get(), Inventory.class);
@@ -99,11 +99,12 @@ public final class InventoryService {
       List<Phrase> protection =
           ProtectionChanges.between(stored.protection(), inventory.protection());
       for (Phrase change : changes) {
-        tx.insertEvent(machine.id(), machine.unitCode(), now, "inventory_changed", change.stored());
+        tx.events()
+            .insert(machine.id(), machine.unitCode(), now, "inventory_changed", change.stored());
       }
       for (Phrase change : protection) {
-        tx.insertEvent(
-            machine.id(), machine.unitCode(), now, "protection_changed", change.stored());
+        tx.events()
+            .insert(machine.id(), machine.unitCode(), now, "protection_changed", change.stored());
       }
       // An update installed or a reboot done changes no hardware and makes no event, but readiness
       // needs the date: store it.
@@ -115,13 +116,13 @@ public final class InventoryService {
     }
     boolean softwareChanged = false;
     if (software != null) {
-      Optional<List<Inventory.Software>> before = tx.software(machine.id());
-      if (tx.replaceSoftware(machine.id(), software, now)) {
+      Optional<List<Inventory.Software>> before = tx.software().list(machine.id());
+      if (tx.software().replace(machine.id(), software, now)) {
         softwareChanged = true;
-        List<Inventory.Software> after = tx.software(machine.id()).orElseThrow();
+        List<Inventory.Software> after = tx.software().list(machine.id()).orElseThrow();
         for (Phrase change : SoftwareChanges.between(before.orElse(null), after)) {
-          tx.insertEvent(
-              machine.id(), machine.unitCode(), now, "software_changed", change.stored());
+          tx.events()
+              .insert(machine.id(), machine.unitCode(), now, "software_changed", change.stored());
         }
       }
     }
@@ -130,13 +131,13 @@ public final class InventoryService {
     }
     Machine.Hardware hardware =
         Hardware.of(inventory, now, softwareChanged ? now : machine.hardware().softwareAt());
-    tx.updateInventory(machine.id(), hardware, JSON.writeValueAsString(inventory));
+    tx.machines().updateInventory(machine.id(), hardware, JSON.writeValueAsString(inventory));
     Machine updated = machine.withHardware(hardware);
     String hostname = inventory.hostname().strip();
     if (!hostname.equals(machine.identity().hostname())) {
       // A renamed PC: dashboards and lists follow the name it has now.
       updated = updated.withHostname(hostname);
-      tx.updateMachine(updated);
+      tx.machines().update(updated);
     }
     return new Stored(updated, true, softwareChanged);
   }

@@ -270,9 +270,9 @@ public final class MachineService {
       Instant now = clock.instant();
       writer.call(
           tx -> {
-            Machine retired = tx.machine(id).orElseThrow().retired(now);
-            tx.updateMachine(retired);
-            tx.insertEvent(id, m.unitCode(), now, "retired", Phrase.of("retired").stored());
+            Machine retired = tx.machines().byId(id).orElseThrow().retired(now);
+            tx.machines().update(retired);
+            tx.events().insert(id, m.unitCode(), now, "retired", Phrase.of("retired").stored());
             return retired;
           },
           fleet::putMachine);
@@ -293,14 +293,15 @@ public final class MachineService {
       Instant now = clock.instant();
       writer.call(
           tx -> {
-            Machine moved = tx.machine(id).orElseThrow().withUnit(unit);
-            tx.updateMachine(moved);
-            tx.insertEvent(
-                id,
-                unit,
-                now,
-                "moved",
-                Phrase.of("moved", "from", m.unitCode(), "to", unit).stored());
+            Machine moved = tx.machines().byId(id).orElseThrow().withUnit(unit);
+            tx.machines().update(moved);
+            tx.events()
+                .insert(
+                    id,
+                    unit,
+                    now,
+                    "moved",
+                    Phrase.of("moved", "from", m.unitCode(), "to", unit).stored());
             return moved;
           },
           fleet::putMachine);

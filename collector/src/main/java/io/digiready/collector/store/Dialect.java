@@ -1,5 +1,6 @@
 package io.digiready.collector.store;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -50,5 +51,38 @@ enum Dialect {
   String concatBytes(String a, String b) {
     // SQLite's || works on text; the cast keeps the bytes a blob (embedded NULs included).
     return this == SQLITE ? "CAST(" + a + " || " + b + " AS BLOB)" : a + " || " + b;
+  }
+
+  /** Begins a write transaction on the writer connection. */
+  void begin(Statements st) throws SQLException {
+    if (this == SQLITE) {
+      // Take the write lock now rather than at the first write, so a busy reader cannot make the
+      // commit fail halfway.
+      st.exec("BEGIN IMMEDIATE");
+    } else {
+      st.connection().setAutoCommit(false);
+    }
+  }
+
+  void commit(Statements st) throws SQLException {
+    if (this == SQLITE) {
+      st.exec("COMMIT");
+    } else {
+      st.connection().commit();
+      st.connection().setAutoCommit(true);
+    }
+  }
+
+  /**
+   * Rolls back with a statement of its own: after an I/O error the cached ROLLBACK may be unusable
+   * too.
+   */
+  void rollback(Statements st) throws SQLException {
+    if (this == SQLITE) {
+      st.execFresh("ROLLBACK");
+    } else {
+      st.connection().rollback();
+      st.connection().setAutoCommit(true);
+    }
   }
 }

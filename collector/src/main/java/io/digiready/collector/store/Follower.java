@@ -38,7 +38,7 @@ public final class Follower {
     }
     try {
       writer
-          .submit(tx -> tx.changesSince(floor), this::apply)
+          .submit(tx -> tx.shared().changesSince(floor), this::apply)
           .get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warn("could not read other collectors' changes: {}", e.getMessage());

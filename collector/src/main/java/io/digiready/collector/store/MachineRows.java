@@ -1,11 +1,13 @@
 package io.digiready.collector.store;
 
 import io.digiready.collector.fleet.Machine;
+import io.digiready.protocol.Heartbeat;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Maps the machines and machine_state tables to {@link Machine}, and Instant/nullable helpers. */
 final class MachineRows {
@@ -117,5 +119,46 @@ final class MachineRows {
     } else {
       p.setInt(i, value ? 1 : 0);
     }
+  }
+
+  static Optional<String> inventoryJson(Reads db, String machineId) {
+    return db.queryFirst(
+        "SELECT inventory FROM machines WHERE id = ? AND inventory IS NOT NULL",
+        p -> p.setString(1, machineId),
+        rs -> rs.getString(1));
+  }
+
+  /** The newest heartbeat as stored in the machine's state row (probes and live figures). */
+  static Optional<Heartbeat> lastHeartbeat(Reads db, StoreKeys keys, String machineId) {
+    return db
+        .query(
+            "SELECT last_heartbeat, last_heartbeat_at, memory_used_bytes, disk_free_bytes,"
+                + " disk_total_bytes FROM machine_state WHERE machine_id = ?"
+                + " AND last_heartbeat IS NOT NULL",
+            p -> p.setString(1, machineId),
+            rs -> {
+              var decoded = RawHeartbeatCodec.decode(rs.getBytes(1), 0, machineId, keys::target);
+              if (decoded.isEmpty()) {
+                return null;
+              }
+              Heartbeat h = decoded.get(decoded.size() - 1).heartbeat();
+              // The record keeps sizes in MiB; the state row has them to the byte.
+              return new Heartbeat(
+                  h.machineId(),
+                  h.seq(),
+                  h.agentTime(),
+                  h.uptimeSeconds(),
+                  h.probes(),
+                  h.internetUp(),
+                  MachineRows.longOrNull(rs, 3),
+                  MachineRows.longOrNull(rs, 4),
+                  MachineRows.longOrNull(rs, 5),
+                  h.agentResidentBytes(),
+                  h.agentCpuSeconds(),
+                  h.spoolDroppedEntries());
+            })
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 }

@@ -181,7 +181,7 @@ public final class PostgresStore extends JdbcStore {
         // The server restarted or the network broke: a new connection, statements prepared anew.
         reconnect();
       }
-      return new JdbcTx(writer, writerStatements, keys, keepRaw, dialect);
+      return new JdbcTx(writer, writerStatements, keys, keepRaw, dialect, SharedPostgres.INSTANCE);
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
     }

@@ -67,7 +67,8 @@ public final class SqliteStore extends JdbcStore {
   @Override
   public Tx begin() {
     try {
-      return new JdbcTx(writer, writerStatements, keys, keepRaw, dialect);
+      return new JdbcTx(
+          writer, writerStatements, keys, keepRaw, dialect, SharedDatabase.NOT_SHARED);
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
     }

@@ -123,7 +123,7 @@ public final class UnitService {
     writer.call(
         tx -> {
           for (Unit u : units) {
-            tx.upsertUnit(u, now);
+            tx.units().upsert(u, now);
           }
           return units;
         },
@@ -205,7 +205,7 @@ public final class UnitService {
             Tokens.newId("et-"), unitCode, Tokens.sha256Hex(secret), now, expiresAt, maxUses, 0);
     writer.call(
         tx -> {
-          tx.insertEnrollmentToken(token);
+          tx.tokens().insertEnrollment(token);
           return token;
         },
         fleet::putEnrollmentToken);
@@ -221,7 +221,7 @@ public final class UnitService {
     Instant now = clock.instant();
     boolean revoked =
         writer.call(
-            tx -> tx.revokeEnrollmentToken(id, now), done -> fleet.removeEnrollmentToken(id));
+            tx -> tx.tokens().revokeEnrollment(id, now), done -> fleet.removeEnrollmentToken(id));
     if (!revoked) {
       throw Problem.notFound("id", "unknown or already revoked enrollment token");
     }

@@ -52,7 +52,7 @@ public final class ViewerTokenService {
             Tokens.newId("vt-"), name.strip(), Tokens.sha256Hex(secret), clock.instant());
     writer.call(
         tx -> {
-          tx.insertViewerToken(token);
+          tx.tokens().insertViewer(token);
           return token;
         },
         fleet::putViewerToken);
@@ -66,7 +66,7 @@ public final class ViewerTokenService {
   public void revoke(String id) {
     Instant now = clock.instant();
     boolean revoked =
-        writer.call(tx -> tx.revokeViewerToken(id, now), done -> fleet.removeViewerToken(id));
+        writer.call(tx -> tx.tokens().revokeViewer(id, now), done -> fleet.removeViewerToken(id));
     if (!revoked) {
       throw Problem.notFound("id", "unknown or already revoked viewer token");
     }

@@ -64,7 +64,7 @@ class GroupCommitWriterTest {
       CompletableFuture<String> late =
           writer.submitWithDeadline(
               tx -> {
-                tx.upsertUnit(unit("late"), Instant.now());
+                tx.units().upsert(unit("late"), Instant.now());
                 return "late";
               },
               applied::add);
@@ -105,7 +105,7 @@ class GroupCommitWriterTest {
           writer
               .submit(
                   tx -> {
-                    tx.upsertUnit(unit("u1"), Instant.now());
+                    tx.units().upsert(unit("u1"), Instant.now());
                     return "u1";
                   },
                   r -> applied.add(r + " on " + Thread.currentThread().getName()))
@@ -147,7 +147,7 @@ class GroupCommitWriterTest {
       CompletableFuture<String> second =
           writer.submit(
               tx -> {
-                tx.upsertUnit(unit("second"), Instant.now());
+                tx.units().upsert(unit("second"), Instant.now());
                 return "second";
               },
               r -> secondCommitted.countDown());
@@ -173,7 +173,7 @@ class GroupCommitWriterTest {
       CompletableFuture<Object> fatal =
           writer.submit(
               tx -> {
-                tx.upsertUnit(unit("half"), Instant.now());
+                tx.units().upsert(unit("half"), Instant.now());
                 throw new Error("test: the writer thread dies");
               },
               null);
@@ -207,21 +207,21 @@ class GroupCommitWriterTest {
       futures.add(
           writer.submit(
               tx -> {
-                tx.upsertUnit(unit("a"), Instant.now());
+                tx.units().upsert(unit("a"), Instant.now());
                 return 1;
               },
               null));
       futures.add(
           writer.submit(
               tx -> {
-                tx.upsertUnit(unit("b"), Instant.now());
+                tx.units().upsert(unit("b"), Instant.now());
                 throw new IllegalArgumentException("bad request");
               },
               null));
       futures.add(
           writer.submit(
               tx -> {
-                tx.upsertUnit(unit("c"), Instant.now());
+                tx.units().upsert(unit("c"), Instant.now());
                 return 3;
               },
               null));
@@ -246,7 +246,7 @@ class GroupCommitWriterTest {
               () ->
                   writer.call(
                       tx -> {
-                        tx.upsertUnit(unit("a"), Instant.now());
+                        tx.units().upsert(unit("a"), Instant.now());
                         return "a";
                       },
                       applied::add))
@@ -257,7 +257,7 @@ class GroupCommitWriterTest {
       String result =
           writer.call(
               tx -> {
-                tx.upsertUnit(unit("b"), Instant.now());
+                tx.units().upsert(unit("b"), Instant.now());
                 return "b";
               },
               (String r) -> applied.add(r));
@@ -280,7 +280,7 @@ class GroupCommitWriterTest {
       futures.add(
           writer.submit(
               tx -> {
-                tx.upsertUnit(unit(code), Instant.now());
+                tx.units().upsert(unit(code), Instant.now());
                 return 1;
               },
               null));

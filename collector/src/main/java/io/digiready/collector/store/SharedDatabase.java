@@ -1,0 +1,31 @@
+package io.digiready.collector.store;
+
+import io.digiready.collector.fleet.Machine;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * What a transaction needs only when several collectors write one database: reading what the others
+ * changed, and locking a machine's row against them. SQLite is one collector's own file: nothing to
+ * read, nothing to lock ({@link #NOT_SHARED}).
+ */
+interface SharedDatabase {
+  /** What other collectors (and this one) wrote after {@code marker}. */
+  Tx.Changes changesSince(Statements st, long marker) throws SQLException;
+
+  /** The machine as the database holds it, locked until the commit; empty if not shared. */
+  Optional<Machine> lockMachine(Statements st, String machineId) throws SQLException;
+
+  SharedDatabase NOT_SHARED =
+      new SharedDatabase() {
+        @Override
+        public Tx.Changes changesSince(Statements st, long marker) {
+          return Tx.Changes.none(marker);
+        }
+
+        @Override
+        public Optional<Machine> lockMachine(Statements st, String machineId) {
+          return Optional.empty();
+        }
+      };
+}
