@@ -3,6 +3,7 @@ package io.digiready.simulator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.EnrollResponse;
 import io.digiready.protocol.HeartbeatAck;
@@ -52,16 +53,16 @@ public final class CollectorClient {
   }
 
   public EnrollResponse enroll(EnrollRequest request) {
-    return send("enroll", post("/api/v1/enroll", null, request), 201, EnrollResponse.class);
+    return send("enroll", post(Endpoints.ENROLL, null, request), 201, EnrollResponse.class);
   }
 
   public HeartbeatAck heartbeats(String agentToken, HeartbeatBatch batch) {
     return send(
-        "heartbeats", post("/api/v1/heartbeats", agentToken, batch), 200, HeartbeatAck.class);
+        "heartbeats", post(Endpoints.HEARTBEATS, agentToken, batch), 200, HeartbeatAck.class);
   }
 
   public void inventory(String agentToken, InventoryReport report) {
-    send("inventory", post("/api/v1/inventory", agentToken, report), 200, JsonNode.class);
+    send("inventory", post(Endpoints.INVENTORY, agentToken, report), 200, JsonNode.class);
   }
 
   /** Imports a unit tree; all or nothing on the collector's side. */
@@ -77,7 +78,7 @@ public final class CollectorClient {
   }
 
   public List<Map<String, Object>> units() {
-    HttpRequest request = adminGet("/api/v1/units");
+    HttpRequest request = adminGet(Endpoints.UNITS);
     String body = send("units", request, 200, String.class);
     try {
       return JSON.readValue(body, new TypeReference<>() {});

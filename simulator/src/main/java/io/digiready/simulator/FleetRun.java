@@ -1,5 +1,6 @@
 package io.digiready.simulator;
 
+import io.digiready.protocol.Endpoints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -149,7 +150,7 @@ public final class FleetRun {
               + "\"}}";
       inFlight.acquire();
       long start = System.nanoTime();
-      http.sendAsync(post("/api/v1/enroll", null, body), HttpResponse.BodyHandlers.ofString())
+      http.sendAsync(post(Endpoints.ENROLL, null, body), HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (r, e) -> {
                 inFlight.release();
@@ -176,7 +177,7 @@ public final class FleetRun {
   private List<String> createUnits(Plan plan) throws IOException, InterruptedException {
     int staff = Math.max(1, plan.machines() / plan.units());
     admin(
-        "/api/v1/units",
+        Endpoints.UNITS,
         "{\"code\":\""
             + plan.root()
             + "\",\"name\":\"Tỉnh "
@@ -188,7 +189,7 @@ public final class FleetRun {
     for (int u = 0; u < plan.units(); u++) {
       String code = String.format(Locale.ROOT, "%s.u%03d", plan.root(), u);
       admin(
-          "/api/v1/units",
+          Endpoints.UNITS,
           "{\"code\":\""
               + code
               + "\",\"name\":\"Xã "
@@ -236,7 +237,7 @@ public final class FleetRun {
       String body = heartbeat(ids[machine], seqBase + seq[machine], machine);
       long start = System.nanoTime();
       http.sendAsync(
-              post("/api/v1/heartbeats", tokens[machine], body),
+              post(Endpoints.HEARTBEATS, tokens[machine], body),
               HttpResponse.BodyHandlers.ofString())
           .whenComplete(
               (r, e) -> {

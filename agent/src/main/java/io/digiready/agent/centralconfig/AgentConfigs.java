@@ -5,6 +5,7 @@ import io.digiready.agent.http.Answers;
 import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.protocol.AgentConfig;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.Json;
 import io.digiready.protocol.ProtocolValidator;
 import io.digiready.protocol.ValidationException;
@@ -27,7 +28,7 @@ public final class AgentConfigs {
       throws IOException {
     CollectorClient.Response answer;
     try {
-      answer = client.get("/api/v1/agent-config", identity == null ? null : identity.agentToken());
+      answer = client.get(Endpoints.AGENT_CONFIG, identity == null ? null : identity.agentToken());
     } catch (IOException e) {
       throw new IOException("agent-config: " + Answers.describe(e));
     }

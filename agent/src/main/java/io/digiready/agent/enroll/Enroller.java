@@ -3,6 +3,7 @@ package io.digiready.agent.enroll;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.agent.http.Answers;
 import io.digiready.agent.http.CollectorClient;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.EnrollResponse;
 import io.digiready.protocol.Fingerprint;
@@ -43,7 +44,7 @@ public final class Enroller {
     EnrollRequest request = new EnrollRequest(enrollmentToken, hostname, fingerprint, null);
     CollectorClient.Response answer;
     try {
-      answer = client.post("/api/v1/enroll", JSON.writeValueAsBytes(request), null, true);
+      answer = client.post(Endpoints.ENROLL, JSON.writeValueAsBytes(request), null, true);
     } catch (IOException e) {
       throw new EnrollException("collector unreachable: " + Answers.describe(e));
     }

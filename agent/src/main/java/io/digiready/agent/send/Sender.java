@@ -8,6 +8,7 @@ import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
 import io.digiready.agent.spool.Entry;
 import io.digiready.agent.spool.Spool;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.ErrorResponse;
 import io.digiready.protocol.Json;
 import java.io.ByteArrayOutputStream;
@@ -109,7 +110,7 @@ public final class Sender {
     CollectorClient.Response answer;
     try {
       answer =
-          client.post("/api/v1/inventory", JSON.writeValueAsBytes(report), id.agentToken(), true);
+          client.post(Endpoints.INVENTORY, JSON.writeValueAsBytes(report), id.agentToken(), true);
     } catch (IOException e) {
       return failed(null, Answers.describe(e));
     }
@@ -129,7 +130,7 @@ public final class Sender {
     byte[] body = batchBody(batch, id.machineId());
     CollectorClient.Response answer;
     try {
-      answer = client.post("/api/v1/heartbeats", body, id.agentToken(), true);
+      answer = client.post(Endpoints.HEARTBEATS, body, id.agentToken(), true);
     } catch (IOException e) {
       return failed(null, Answers.describe(e));
     }

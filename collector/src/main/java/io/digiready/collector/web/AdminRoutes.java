@@ -3,6 +3,7 @@ package io.digiready.collector.web;
 import io.digiready.collector.units.TokenOptions;
 import io.digiready.collector.units.UnitBody;
 import io.digiready.collector.viewers.ViewerTokenService;
+import io.digiready.protocol.Endpoints;
 import io.javalin.config.RoutesConfig;
 
 /** The admin API: writes to units, enrollment and viewer tokens, machines. Admin token only. */
@@ -17,7 +18,7 @@ final class AdminRoutes {
         ctx -> Responses.json(ctx, 200, s.units().importCsv(Bodies.bytes(ctx, "text/csv"))),
         Access.ADMIN);
     r.post(
-        "/api/v1/units",
+        Endpoints.UNITS,
         ctx -> {
           var unit = s.units().create(Bodies.json(ctx, UnitBody.class));
           Responses.json(ctx, 201, s.coverage().unit(unit.code()));

@@ -1,6 +1,7 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.ingest.AgentConfigs;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.EnrollRequest;
 import io.digiready.protocol.InventoryReport;
 import io.digiready.protocol.Limits;
@@ -14,7 +15,7 @@ final class AgentRoutes {
 
   static void register(RoutesConfig r, Services s) {
     r.post(
-        "/api/v1/enroll",
+        Endpoints.ENROLL,
         ctx -> {
           EnrollRequest request =
               Bodies.json(ctx, EnrollRequest.class, Limits.MAX_ENROLL_BODY_BYTES);
@@ -24,7 +25,7 @@ final class AgentRoutes {
         Access.PUBLIC);
     // POST /api/v1/heartbeats is served before Javalin: HeartbeatRoute.
     r.post(
-        "/api/v1/inventory",
+        Endpoints.INVENTORY,
         ctx -> {
           InventoryReport report = Bodies.json(ctx, InventoryReport.class);
           ProtocolValidator.inventoryReport(report, s.clock().instant());
@@ -33,7 +34,7 @@ final class AgentRoutes {
         },
         Access.AGENT);
     r.get(
-        "/api/v1/agent-config",
+        Endpoints.AGENT_CONFIG,
         ctx -> Responses.json(ctx, 200, AgentConfigs.of(s.config())),
         Access.AGENT);
   }

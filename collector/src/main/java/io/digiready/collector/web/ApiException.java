@@ -5,24 +5,18 @@ package io.digiready.collector.web;
  * are {@link io.digiready.collector.problem.Problem}s.
  */
 final class ApiException extends RuntimeException {
-  private final int status;
-  private final String error;
+  private final ErrorCode code;
 
-  ApiException(int status, String error, String detail) {
+  ApiException(ErrorCode code, String detail) {
     super(detail, null, false, false);
-    this.status = status;
-    this.error = error;
+    this.code = code;
   }
 
-  int status() {
-    return status;
-  }
-
-  String error() {
-    return error;
+  ErrorCode code() {
+    return code;
   }
 
   static ApiException unsupportedMediaType(String expected) {
-    return new ApiException(415, "unsupported_media_type", "Content-Type: must be " + expected);
+    return new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type: must be " + expected);
   }
 }

@@ -48,7 +48,7 @@ final class Bodies {
 
   static ApiException tooLarge(int maxBytes) {
     return new ApiException(
-        413, "too_large", "body: must be at most " + maxBytes + " bytes (after gzip inflation)");
+        ErrorCode.TOO_LARGE, "body: must be at most " + maxBytes + " bytes (after gzip inflation)");
   }
 
   /**

@@ -79,7 +79,7 @@ final class BodyBuffering extends Handler.Wrapper {
     int limit = limitForPath.applyAsInt(Request.getPathInContext(request));
     Reading reading = new Reading(next, request, response, callback, limit, declared);
     if (declared > limit) {
-      reading.refuseAfterReading(413, "too_large", tooLarge(limit));
+      reading.refuseAfterReading(ErrorCode.TOO_LARGE, tooLarge(limit));
     }
     reading.read(false);
     return true;
@@ -89,14 +89,13 @@ final class BodyBuffering extends Handler.Wrapper {
     return "body: must be at most " + limit + " bytes";
   }
 
-  private static void refuse(
-      Response response, Callback callback, int status, String error, String detail) {
+  private static void refuse(Response response, Callback callback, ErrorCode code, String detail) {
     Responses.json(
         response,
         callback,
-        status,
-        new ErrorResponse(error, detail, "body"),
-        status == 503 ? ErrorMapping.RETRY_AFTER_SECONDS : null);
+        code.status(),
+        new ErrorResponse(code.code(), detail, "body"),
+        code.retryAfterSeconds());
   }
 
   /** Collects one body; Jetty calls {@link #run} when more of it has arrived. */
@@ -146,9 +145,9 @@ final class BodyBuffering extends Handler.Wrapper {
      * it reads the answer instead of a reset; a body much larger than any limit, or too slow, is
      * cut short.
      */
-    void refuseAfterReading(int status, String error, String detail) {
+    void refuseAfterReading(ErrorCode code, String detail) {
       release();
-      refusal = new Refusal(status, error, detail);
+      refusal = new Refusal(code, detail);
     }
 
     /** Takes what has arrived; {@code callback} says whether this runs in Jetty's callback. */
@@ -171,11 +170,11 @@ final class BodyBuffering extends Handler.Wrapper {
           chunk.release();
           discarded += n;
           if (last || discarded > DISCARD_MAX_BYTES) {
-            refuse(response, callback, refusal.status(), refusal.error(), refusal.detail());
+            refuse(response, callback, refusal.code(), refusal.detail());
             return;
           }
           if (tooSlow(discarded)) {
-            fail(408, "request_timeout", tooSlow());
+            fail(ErrorCode.REQUEST_TIMEOUT, tooSlow());
             return;
           }
           continue;
@@ -184,9 +183,9 @@ final class BodyBuffering extends Handler.Wrapper {
           if ((long) size + n > limit) {
             chunk.release();
             discarded = size + n;
-            refuseAfterReading(413, "too_large", tooLarge(limit));
+            refuseAfterReading(ErrorCode.TOO_LARGE, tooLarge(limit));
             if (last) {
-              refuse(response, callback, 413, "too_large", tooLarge(limit));
+              refuse(response, callback, ErrorCode.TOO_LARGE, tooLarge(limit));
               return;
             }
             continue;
@@ -196,9 +195,9 @@ final class BodyBuffering extends Handler.Wrapper {
             chunk.release();
             discarded = size + n;
             refuseAfterReading(
-                503, "unavailable", "the collector is receiving too many bodies; retry later");
+                ErrorCode.UNAVAILABLE, "the collector is receiving too many bodies; retry later");
             if (last) {
-              refuse(response, callback, refusal.status(), refusal.error(), refusal.detail());
+              refuse(response, callback, refusal.code(), refusal.detail());
               return;
             }
             continue;
@@ -216,7 +215,7 @@ final class BodyBuffering extends Handler.Wrapper {
             try {
               request.getContext().execute(this::dispatch);
             } catch (RejectedExecutionException e) {
-              fail(503, "unavailable", "the collector is busy; retry later");
+              fail(ErrorCode.UNAVAILABLE, "the collector is busy; retry later");
             }
           } else {
             dispatch();
@@ -224,7 +223,7 @@ final class BodyBuffering extends Handler.Wrapper {
           return;
         }
         if (tooSlow(size)) {
-          fail(408, "request_timeout", tooSlow());
+          fail(ErrorCode.REQUEST_TIMEOUT, tooSlow());
           return;
         }
       }
@@ -239,9 +238,9 @@ final class BodyBuffering extends Handler.Wrapper {
       return minBytesPerSecond > 0 && millis > 0 && received < minBytesPerSecond * millis / 1000;
     }
 
-    private void fail(int status, String error, String detail) {
+    private void fail(ErrorCode code, String detail) {
       release();
-      refuse(response, callback, status, error, detail);
+      refuse(response, callback, code, detail);
     }
 
     private void release() {
@@ -282,7 +281,7 @@ final class BodyBuffering extends Handler.Wrapper {
     }
   }
 
-  private record Refusal(int status, String error, String detail) {}
+  private record Refusal(ErrorCode code, String detail) {}
 
   private static final byte[] EMPTY = new byte[0];
 

@@ -21,15 +21,19 @@ import org.slf4j.LoggerFactory;
 /** The one place where exceptions become HTTP statuses; handlers have no try/catch. */
 final class ErrorMapping {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
-  static final String RETRY_AFTER_SECONDS = "5";
   private static final String UNREADABLE = "body: unreadable (bad gzip or incomplete upload)";
+  static final String NO_SUCH_ENDPOINT = "path: no such endpoint";
 
   private ErrorMapping() {}
 
   /** An error answer: its status, its body and, for 429 and 503, when to retry. */
   record Answer(int status, ErrorResponse body, String retryAfterSeconds) {
-    Answer(int status, String error, String detail, String field) {
-      this(status, new ErrorResponse(error, detail, field), null);
+    Answer(ErrorCode code, String detail, String field) {
+      this(code, detail, field, code.retryAfterSeconds());
+    }
+
+    Answer(ErrorCode code, String detail, String field, String retryAfterSeconds) {
+      this(code.status(), new ErrorResponse(code.code(), detail, field), retryAfterSeconds);
     }
   }
 
@@ -61,13 +65,13 @@ final class ErrorMapping {
       return problem(p);
     }
     if (e instanceof ApiException a) {
-      return new Answer(a.status(), a.error(), a.getMessage(), null);
+      return new Answer(a.code(), a.getMessage(), null);
     }
     if (e instanceof ValidationException v) {
-      return new Answer(400, "invalid_request", v.getMessage(), v.field());
+      return new Answer(ErrorCode.INVALID_REQUEST, v.getMessage(), v.field());
     }
     if (e instanceof JsonProcessingException j) {
-      return new Answer(400, "invalid_request", Json.describe(j), Json.fieldOf(j));
+      return new Answer(ErrorCode.INVALID_REQUEST, Json.describe(j), Json.fieldOf(j));
     }
     if (e instanceof HttpResponseException h) {
       return javalin(h);
@@ -84,26 +88,24 @@ final class ErrorMapping {
     // Also what a bad gzip stream or a cut-off upload becomes while the body is read (Jetty wraps
     // a broken gzip stream in a RuntimeException).
     if (e instanceof IOException || causedByUnreadableBody(e)) {
-      return new Answer(400, "invalid_request", UNREADABLE, "body");
+      return new Answer(ErrorCode.INVALID_REQUEST, UNREADABLE, "body");
     }
     LOG.error("unexpected error on {}", request, e);
     return new Answer(
-        500, "internal_error", "an unexpected error was logged by the collector", null);
+        ErrorCode.INTERNAL_ERROR, "an unexpected error was logged by the collector", null);
   }
 
   private static Answer problem(Problem e) {
     return switch (e.kind()) {
-      case INVALID -> new Answer(400, "invalid_request", e.getMessage(), e.field());
-      case UNAUTHORIZED -> new Answer(401, "unauthorized", e.getMessage(), e.field());
-      case FORBIDDEN -> new Answer(403, "forbidden", e.getMessage(), e.field());
-      case NOT_FOUND -> new Answer(404, "not_found", e.getMessage(), e.field());
-      case CONFLICT -> new Answer(409, "conflict", e.getMessage(), e.field());
+      case INVALID -> new Answer(ErrorCode.INVALID_REQUEST, e.getMessage(), e.field());
+      case UNAUTHORIZED -> new Answer(ErrorCode.UNAUTHORIZED, e.getMessage(), e.field());
+      case FORBIDDEN -> new Answer(ErrorCode.FORBIDDEN, e.getMessage(), e.field());
+      case NOT_FOUND -> new Answer(ErrorCode.NOT_FOUND, e.getMessage(), e.field());
+      case CONFLICT -> new Answer(ErrorCode.CONFLICT, e.getMessage(), e.field());
       case TOO_MANY_REQUESTS -> {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
         yield new Answer(
-            429,
-            new ErrorResponse("too_many_requests", e.getMessage(), e.field()),
-            String.valueOf(seconds));
+            ErrorCode.TOO_MANY_REQUESTS, e.getMessage(), e.field(), String.valueOf(seconds));
       }
     };
   }
@@ -111,11 +113,15 @@ final class ErrorMapping {
   private static Answer javalin(HttpResponseException e) {
     return switch (e.getStatus()) {
       case 413 -> tooLarge();
-      case 404 -> new Answer(404, "not_found", "path: no such endpoint", null);
-      case 405 -> new Answer(405, "method_not_allowed", "method: not allowed on this path", null);
+      case 404 -> new Answer(ErrorCode.NOT_FOUND, NO_SUCH_ENDPOINT, null);
+      case 405 ->
+          new Answer(ErrorCode.METHOD_NOT_ALLOWED, "method: not allowed on this path", null);
       default -> {
         int status = e.getStatus() >= 500 ? 400 : e.getStatus();
-        yield new Answer(status, "invalid_request", "request: " + e.getMessage(), null);
+        yield new Answer(
+            status,
+            new ErrorResponse(ErrorCode.INVALID_REQUEST.code(), "request: " + e.getMessage(), null),
+            null);
       }
     };
   }
@@ -147,13 +153,12 @@ final class ErrorMapping {
 
   private static Answer tooLarge() {
     return new Answer(
-        413,
-        "too_large",
+        ErrorCode.TOO_LARGE,
         "body: must be at most " + Limits.MAX_BODY_BYTES + " bytes (after gzip inflation)",
         "body");
   }
 
   private static Answer unavailable(String detail) {
-    return new Answer(503, new ErrorResponse("unavailable", detail, null), RETRY_AFTER_SECONDS);
+    return new Answer(ErrorCode.UNAVAILABLE, detail, null);
   }
 }

@@ -2,6 +2,7 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.metrics.HttpMetrics;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.HeartbeatBatch;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProtocolValidator;
@@ -28,7 +29,7 @@ import org.eclipse.jetty.util.Callback;
  * is counted in {@code http_server_requests_seconds} under its route template.
  */
 final class HeartbeatRoute extends Handler.Wrapper {
-  static final String PATH = "/api/v1/heartbeats";
+  static final String PATH = Endpoints.HEARTBEATS;
 
   private final Auth auth;
   private final HeartbeatService heartbeats;

@@ -1,6 +1,7 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.coverage.MachineState;
+import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.Limits;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -61,7 +62,7 @@ public final class HttpServer {
    * this does too.
    */
   static int maxBodyBytes(String path) {
-    return withoutTrailingSlash(path).equals("/api/v1/enroll")
+    return withoutTrailingSlash(path).equals(Endpoints.ENROLL)
         ? Limits.MAX_ENROLL_BODY_BYTES
         : Limits.MAX_BODY_BYTES;
   }

@@ -21,28 +21,32 @@ final class JettyErrors extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
-    Responses.json(
-        response,
-        callback,
-        code,
-        answer(code),
-        code == 503 ? ErrorMapping.RETRY_AFTER_SECONDS : null);
+    ErrorMapping.Answer a = answer(code);
+    Responses.json(response, callback, a.status(), a.body(), a.retryAfterSeconds());
   }
 
-  static ErrorResponse answer(int code) {
+  static ErrorMapping.Answer answer(int code) {
     return switch (code) {
-      case 400 -> new ErrorResponse("invalid_request", "request: malformed HTTP", null);
-      case 404 -> new ErrorResponse("not_found", "path: no such endpoint", null);
-      case 408 -> new ErrorResponse("request_timeout", "request: not received in time", null);
-      case 413 -> new ErrorResponse("too_large", "body: too large", "body");
-      case 414 -> new ErrorResponse("too_large", "path: too long", null);
-      case 431 -> new ErrorResponse("too_large", "headers: too large", null);
+      case 400 ->
+          new ErrorMapping.Answer(ErrorCode.INVALID_REQUEST, "request: malformed HTTP", null);
+      case 404 -> new ErrorMapping.Answer(ErrorCode.NOT_FOUND, ErrorMapping.NO_SUCH_ENDPOINT, null);
+      case 408 ->
+          new ErrorMapping.Answer(ErrorCode.REQUEST_TIMEOUT, "request: not received in time", null);
+      case 413 -> new ErrorMapping.Answer(ErrorCode.TOO_LARGE, "body: too large", "body");
+      case 414 -> new ErrorMapping.Answer(ErrorCode.PATH_TOO_LONG, "path: too long", null);
+      case 431 -> new ErrorMapping.Answer(ErrorCode.HEADERS_TOO_LARGE, "headers: too large", null);
       case 503 ->
-          new ErrorResponse("unavailable", "the collector is stopping or busy; retry later", null);
+          new ErrorMapping.Answer(
+              ErrorCode.UNAVAILABLE, "the collector is stopping or busy; retry later", null);
       default ->
           code >= 500
-              ? new ErrorResponse("internal_error", "the collector could not answer", null)
-              : new ErrorResponse("invalid_request", "request: refused (" + code + ")", null);
+              ? new ErrorMapping.Answer(
+                  ErrorCode.INTERNAL_ERROR, "the collector could not answer", null)
+              : new ErrorMapping.Answer(
+                  code,
+                  new ErrorResponse(
+                      ErrorCode.INVALID_REQUEST.code(), "request: refused (" + code + ")", null),
+                  null);
     };
   }
 }

@@ -27,7 +27,7 @@ final class OpsRoutes {
         ctx -> {
           boolean ready = s.writer().healthy() && s.store().readable();
           if (!ready) {
-            ctx.header("Retry-After", ErrorMapping.RETRY_AFTER_SECONDS);
+            ctx.header("Retry-After", ErrorCode.RETRY_AFTER_SECONDS);
           }
           Responses.json(
               ctx, ready ? 200 : 503, HttpServer.status(ready ? "ready" : "unavailable"));

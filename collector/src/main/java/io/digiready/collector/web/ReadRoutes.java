@@ -5,6 +5,7 @@ import io.digiready.collector.reports.Export;
 import io.digiready.collector.reports.Language;
 import io.digiready.collector.sheet.FileFormat;
 import io.digiready.collector.units.UnitHistoryService;
+import io.digiready.protocol.Endpoints;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class ReadRoutes {
 
   static void register(RoutesConfig r, Services s) {
     json(r, "/api/v1/session", Auth::session);
-    json(r, "/api/v1/units", ctx -> s.coverage().all());
+    json(r, Endpoints.UNITS, ctx -> s.coverage().all());
     json(r, "/api/v1/units/{code}", ctx -> s.coverage().unit(ctx.pathParam("code")));
     json(
         r,
