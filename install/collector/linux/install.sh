@@ -10,6 +10,9 @@
 # this script, else collector/target/digiready-collector.jar of the repository this script sits in.
 # --root DIR installs into DIR instead of / (tests, packagers): no user is created, no owner is
 # changed and systemctl is not called; what would have been done is printed.
+# Without systemd running as PID 1 (a container, WSL, LXC), without root, or without systemctl,
+# useradd or Java 17, it stops before changing anything and prints the command that serves by hand
+# instead.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -25,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --java) need_value "$@"; java_arg="$2"; shift 2 ;;
     --jar) need_value "$@"; jar="$2"; shift 2 ;;
     --root) need_value "$@"; root="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (try --help)" 2 ;;
   esac
 done
