@@ -423,6 +423,11 @@ class InstallScriptsIT {
         assumeTrue(!needed.startsWith(covered), needed + " lies under " + covered);
       }
     }
+    // the copy of /etc starts with the host's users: the test is about creating and removing them
+    assumeTrue(
+        Files.readAllLines(Path.of("/etc/passwd")).stream()
+            .noneMatch(l -> l.startsWith("digiready")),
+        "this machine already has digiready users (another install of digiready on it)");
     try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
       collector.startAndAwaitReady();
       String token = collector.unitWithToken("ea-kar", 3);
@@ -743,7 +748,11 @@ class InstallScriptsIT {
                     + " n=\"$(basename \"$f\")\"; [ \"$n\" = useradd ] || [ -e \"$w/bin/$n\" ]"
                     + " || ln -s \"$f\" \"$w/bin/$n\"; done; done",
                 "try() { local what=\"$1\"; shift; \"$@\" >\"$w/$what.log\" 2>&1; echo \"$what"
-                    + " exit $?\"; }"));
+                    + " exit $?\"; }",
+                // the copy of /etc holds the host's users: digiready ones may exist already
+                "users_before=\"$(grep -c '^digiready' /etc/passwd)\"",
+                "files_before=\"$(find /opt /var/lib /var/backups /etc /run -name 'digiready*'"
+                    + " 2>/dev/null | wc -l)\""));
     for (String[] script :
         List.of(
             new String[] {"agent", AGENT_LINUX.resolve("install.sh").toString(), agentArgs},
@@ -762,8 +771,9 @@ class InstallScriptsIT {
           "try " + script[0] + "-useradd env PATH=\"$w/bin\" " + install + " --java \"$java\"");
     }
     lines.add(
-        "echo \"left: $(find /opt /var/lib /var/backups /etc /run -name 'digiready*'"
-            + " 2>/dev/null | wc -l) files, $(grep -c '^digiready' /etc/passwd) users\"");
+        "echo \"left: files $files_before before and $(find /opt /var/lib /var/backups /etc /run"
+            + " -name 'digiready*' 2>/dev/null | wc -l) after, users $users_before before and"
+            + " $(grep -c '^digiready' /etc/passwd) after\"");
     lines.add("rm -rf \"$w/bin\""); // the links to every program, before JUnit walks the folder
     Path script = Files.writeString(work.resolve("ns.sh"), String.join("\n", lines) + "\n");
     Process p =
@@ -785,7 +795,9 @@ class InstallScriptsIT {
     }
     String out = read(work.resolve("out.log"));
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("left: 0 files, 0 users");
+    assertThat(out)
+        .containsPattern(
+            "left: files (\\d+) before and \\1 after, users (\\d+) before and \\2 after");
     assertThat(work.resolve("systemctl.log")).doesNotExist();
     for (String program : List.of("agent", "collector")) {
       Map<String, String> expected =
