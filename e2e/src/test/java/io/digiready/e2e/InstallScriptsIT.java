@@ -677,6 +677,64 @@ class InstallScriptsIT {
     }
   }
 
+  /**
+   * The agent's printed command is the real one: with the unit's token in place of the placeholder
+   * it enrolls and reports. Only the state folder is moved (the environment wins over the default
+   * /var/lib/digiready-agent of root), so that the host keeps nothing.
+   */
+  @Test
+  void the_agent_command_printed_without_systemd_enrolls_and_reports() throws Exception {
+    assumeFalse(Files.isDirectory(Path.of("/run/systemd/system")), "systemd runs here");
+    try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
+      collector.startAndAwaitReady();
+      String token = collector.unitWithToken("ea-kar", 3);
+      Run refused =
+          sh(
+              List.of(
+                  "bash",
+                  AGENT_LINUX.resolve("install.sh").toString(),
+                  "--jar",
+                  Child.jar("agent").toString(),
+                  "--collector",
+                  collector.url(),
+                  "--enrollment-token",
+                  token));
+      assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+      assertThat(refused.output()).doesNotContain(token);
+      String printed = refused.output().lines().reduce((a, b) -> b).orElseThrow().strip();
+      assertThat(printed)
+          .startsWith("DIGIREADY_ENROLLMENT_TOKEN=<enrollment token> ")
+          .endsWith(" run --collector-url " + collector.url());
+      String command = printed.replace("<enrollment token>", token);
+      Path state = dir.resolve("agent-state");
+      Process agent =
+          start(
+              List.of("bash", "-c", "exec env " + command),
+              Map.of(
+                  "JAVA_HOME", System.getProperty("java.home"),
+                  "DIGIREADY_STATE_DIR", state.toString()),
+              dir.resolve("agent-by-hand.log"));
+      try {
+        await(
+            Duration.ofSeconds(60),
+            "a heartbeat of the agent started by hand",
+            dir.resolve("agent-by-hand.log"),
+            () -> {
+              assertThat(agent.isAlive()).as(read(dir.resolve("agent-by-hand.log"))).isTrue();
+              JsonNode listed = collector.adminJson("/api/v1/machines?unit=ea-kar");
+              return listed.size() == 1
+                  && machine(collector, listed.get(0).path("machineId").asText())
+                          .path("lastSeq")
+                          .asLong()
+                      >= 1;
+            });
+      } finally {
+        stop(agent);
+      }
+      assertThat(state.resolve("identity.properties")).exists();
+    }
+  }
+
   @Test
   void without_systemd_the_uninstalls_succeed_with_nothing_alarming_to_say() throws Exception {
     assumeFalse(Files.isDirectory(Path.of("/run/systemd/system")), "systemd runs here");
