@@ -1,22 +1,30 @@
 #!/usr/bin/env bash
 # Checks the Prometheus and Alertmanager files of this folder: Prometheus configuration, rules, the
-# promtool unit tests of every alert, the Alertmanager configuration and its routing.
-# Exits non-zero on the first failure.
+# promtool unit tests of every alert (in Vietnamese and in English), the Alertmanager configuration,
+# its routing and its e-mail template. Exits non-zero on the first failure.
 #
 # Needs promtool and amtool (Debian: apt-get install -y prometheus prometheus-alertmanager);
 # PROMTOOL and AMTOOL override the commands.
 #
-#   check.sh          the static checks
-#   check.sh --live   also starts a real Alertmanager on 127.0.0.1 with a loopback-only copy of
-#                     alertmanager.yml and checks the inhibition (one page, not fifty)
+#   check.sh                   the static checks of this folder
+#   check.sh --live            also starts a real Alertmanager on 127.0.0.1 with a loopback-only copy
+#                              of alertmanager.yml and checks the inhibition (one page, not fifty)
+#   check.sh /etc/prometheus   checks an installed copy instead (a folder holding prometheus.yml,
+#                              or that file): promtool check config, the alert tests run against
+#                              the rules it loads, no placeholder left (EDIT lines, metrics token),
+#                              and alertmanager.yml beside it if there is one
 set -euo pipefail
 
 live=0
-case "${1:-}" in
-  "") ;;
-  --live) live=1 ;;
-  *) echo "usage: check.sh [--live]" >&2; exit 2 ;;
-esac
+target=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --live) live=1; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -*) echo "usage: check.sh [--live] [FOLDER | prometheus.yml]" >&2; exit 2 ;;
+    *) target="$1"; shift ;;
+  esac
+done
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 promtool="${PROMTOOL:-promtool}"
@@ -29,17 +37,85 @@ for tool in "$promtool" "$amtool"; do
   fi
 done
 
+# An installed copy: the configuration as Prometheus reads it, the shipped alert tests run against
+# the rules it loads, no placeholder left, and the Alertmanager configuration beside it.
+check_installed() {
+  local config="$1" dir
+  if [ -d "$config" ]; then
+    config="$config/prometheus.yml"
+  fi
+  [ -f "$config" ] || { echo "check.sh: $config not found" >&2; exit 2; }
+  dir="$(cd "$(dirname "$config")" && pwd)"
+  config="$dir/$(basename "$config")"
+  "$promtool" check config "$config"
+  local failed=0
+  grep -Eq "job_name: *['\"]?digiready['\"]? *(#|\$)" "$config" \
+    || { echo "check.sh: $config has no scrape job \"digiready\" (alerts and boards need that name)" >&2; failed=1; }
+  if grep -n 'collector\.example:8080' "$config" | grep -v '^[0-9]*: *#'; then
+    echo "check.sh: $config still names the placeholder collector.example:8080 (line above): put the collector's host:port there" >&2
+    failed=1
+  fi
+  local token="$dir/digiready-metrics.token"
+  if grep -q 'credentials_file: *digiready-metrics.token' "$config"; then
+    if [ ! -s "$token" ] || grep -q '^EDIT-' "$token"; then
+      echo "check.sh: $token still holds the placeholder: put the collector's metricsToken in it (README, step 3)" >&2
+      failed=1
+    fi
+  fi
+  if ! grep -q '^ *language: *\(vi\|en\)\b' "$config"; then
+    echo "check.sh: note: no external label language in $config: alerts speak Vietnamese (add language: en under global.external_labels for English)"
+  fi
+  # The shipped tests, against the rule file the installed configuration loads.
+  if [ -f "$dir/digiready.rules.yml" ]; then
+    local work
+    work="$(mktemp -d)"
+    mkdir "$work/tests"
+    cp "$here"/tests/*.test.yml "$work/tests/"
+    cp "$dir/digiready.rules.yml" "$work/digiready.rules.yml"
+    if ! (cd "$work" && "$promtool" test rules tests/*.test.yml); then
+      rm -rf "$work"
+      echo "check.sh: the alert tests fail against $dir/digiready.rules.yml (compare it with $here/digiready.rules.yml)" >&2
+      exit 1
+    fi
+    rm -rf "$work"
+  else
+    echo "check.sh: $dir/digiready.rules.yml not found: copy it from $here (README, step 2)" >&2
+    failed=1
+  fi
+  if [ -f "$dir/alertmanager.yml" ]; then
+    "$amtool" check-config "$dir/alertmanager.yml"
+    if grep -n 'example\.org' "$dir/alertmanager.yml" | grep -v '^[0-9]*: *#'; then
+      echo "check.sh: $dir/alertmanager.yml still names example.org (lines above): put your mail relay and addresses there" >&2
+      failed=1
+    fi
+  fi
+  if [ "$failed" -ne 0 ]; then
+    exit 1
+  fi
+  echo "check.sh: $config passed: reload Prometheus (systemctl reload prometheus) and look at /targets"
+}
+
+if [ -n "$target" ]; then
+  check_installed "$target"
+  exit 0
+fi
+
 cd "$here"
 
 "$promtool" check config prometheus.yml
 "$promtool" check rules digiready.rules.yml
 "$promtool" test rules tests/*.test.yml
 
-# An alert without a test is a failure too.
+# An alert without a test is a failure too, in either language: the texts of the other test files
+# are Vietnamese, those of in_english.test.yml English.
 missing=0
 while read -r alert; do
   if ! grep -q "alertname: ${alert}\$" tests/*.test.yml; then
     echo "check.sh: alert ${alert} has no promtool test in tests/" >&2
+    missing=1
+  fi
+  if ! grep -q "alertname: ${alert}\$" tests/in_english.test.yml; then
+    echo "check.sh: alert ${alert} has no English test in tests/in_english.test.yml" >&2
     missing=1
   fi
 done < <(sed -n 's/^ *- alert: *\([A-Za-z0-9_]*\).*/\1/p' digiready.rules.yml | sort -u)
@@ -48,6 +124,21 @@ if [ "$missing" -ne 0 ]; then
 fi
 
 "$amtool" check-config alertmanager.yml
+
+# The e-mails: what digiready.tmpl makes of the alerts in tests/email-data*.json, in Vietnam's time.
+for lang in vi en; do
+  data=tests/email-data.json
+  [ "$lang" = vi ] || data="tests/email-data.$lang.json"
+  rendered="$(TZ=Asia/Ho_Chi_Minh "$amtool" template render --template.glob=digiready.tmpl \
+    --template.data="$data" --template.text='{{ template "digiready.email.text" . }}')"
+  if [ "$rendered" != "$(cat "tests/email.$lang.txt")" ]; then
+    echo "check.sh: digiready.tmpl renders $data differently from tests/email.$lang.txt:" >&2
+    diff <(echo "$rendered") "tests/email.$lang.txt" >&2 || true
+    exit 1
+  fi
+  echo "e-mail ($lang): $(TZ=Asia/Ho_Chi_Minh "$amtool" template render --template.glob=digiready.tmpl \
+    --template.data="$data" --template.text='{{ template "digiready.email.subject" . }}')"
+done
 
 # Routing: which receivers each kind of alert reaches.
 route() {

@@ -11,6 +11,9 @@
 # agent/target/digiready-agent.jar of the repository this script sits in (a checkout).
 # --root DIR installs into DIR instead of / (tests, packagers): no user is created, no owner is
 # changed and systemctl is not called; what would have been done is printed.
+# Without systemd running as PID 1 (a container, WSL, LXC), without root, or without systemctl,
+# useradd or Java 17, it stops before changing anything and prints the command that runs the agent
+# by hand instead.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,7 +35,7 @@ while [[ $# -gt 0 ]]; do
     --java) need_value "$@"; java_arg="$2"; shift 2 ;;
     --jar) need_value "$@"; jar="$2"; shift 2 ;;
     --root) need_value "$@"; root="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) die "unknown argument: $1 (try --help)" 2 ;;
   esac
 done
@@ -45,11 +48,9 @@ config="$etc/agent.properties"
 state="/var/lib/$name"
 unit="/etc/systemd/system/$name.service"
 
-if [[ -z "$root" && "$(id -u)" != 0 ]]; then
-  die "run as root (sudo), or use --root DIR to install into a directory tree"
-fi
-
-# Java first: nothing is changed on a machine that cannot run the agent.
+# Every check comes before the first change: a machine that cannot run the service (no root, no
+# systemd, a missing program, Java too old) is left exactly as it was, and the refusal says how to
+# run the agent by hand instead.
 java_bin="${java_arg:-}"
 if [[ -z "$java_bin" ]]; then
   if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
@@ -58,25 +59,67 @@ if [[ -z "$java_bin" ]]; then
     java_bin="$(command -v java || true)"
   fi
 fi
-java_hint="install Java 17 or newer: apt-get install openjdk-17-jre-headless (Debian/Ubuntu), dnf install java-17-openjdk-headless (RHEL/Fedora), or pass --java /path/to/bin/java"
-[[ -n "$java_bin" && -x "$java_bin" ]] || die "Java not found; $java_hint"
-java_version="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
-java_major="${java_version#1.}"
-java_major="${java_major%%.*}"
-if [[ ! "$java_major" =~ ^[0-9]+$ ]] || (( java_major < 17 )); then
-  die "$java_bin is Java ${java_version:-of unknown version}; $java_hint"
-fi
-
 if [[ -z "$jar" ]]; then
   for candidate in "$here/$name.jar" "$here/../../../agent/target/$name.jar"; do
     if [[ -f "$candidate" ]]; then
-      jar="$candidate"
+      jar="$(cd "$(dirname "$candidate")" && pwd)/$name.jar"
       break
     fi
   done
 fi
 [[ -n "$jar" && -f "$jar" ]] || die "agent jar not found: pass --jar PATH (build it with: mvn -B -pl agent package)"
 [[ -f "$here/$name" ]] || die "the launcher $here/$name is missing"
+
+# The command that runs the agent in the foreground with what was given here; the state goes to
+# the agent's default (/var/lib/digiready-agent as root, ~/.digiready-agent otherwise).
+by_hand() {
+  local command=""
+  if [[ -n "$token" ]]; then
+    command+="DIGIREADY_ENROLLMENT_TOKEN=<enrollment token> "
+  fi
+  if [[ -n "$java_arg" ]]; then
+    command+="JAVA_HOME=$(printf %q "$(dirname "$(dirname "$(readlink -f "$java_bin")")")") "
+  fi
+  command+="DIGIREADY_AGENT_JAR=$(printf %q "$jar") $(printf %q "$here/$name") run"
+  if [[ -n "$collector" ]]; then
+    command+=" --collector-url $collector"
+  elif [[ -f "$config" ]]; then
+    command+=" --config $config"
+  fi
+  if [[ -n "$proxy" ]]; then
+    command+=" --proxy-url $proxy"
+  fi
+  echo "$command"
+}
+refuse() {
+  echo "install.sh: $1; nothing was changed." >&2
+  echo "To run the agent by hand instead (in the foreground; Ctrl-C stops it):" >&2
+  echo "  $(by_hand)" >&2
+  exit 1
+}
+
+if [[ -z "$root" ]]; then
+  # sd_booted(): systemd creates /run/systemd/system when it runs as PID 1
+  if [[ ! -d /run/systemd/system ]]; then
+    refuse "this machine does not run systemd (PID 1 is $(cat /proc/1/comm 2>/dev/null || echo unknown), as in a container, WSL or LXC), so the agent cannot be installed as a service"
+  fi
+  if [[ "$(id -u)" != 0 ]]; then
+    refuse "creating the service user and the systemd unit needs root: run it with sudo, or use --root DIR to install into a directory tree"
+  fi
+  for tool in systemctl:systemd useradd:passwd chown:coreutils install:coreutils; do
+    command -v "${tool%%:*}" >/dev/null 2>&1 \
+      || refuse "${tool%%:*} is missing (Debian package ${tool#*:}), and the service cannot be set up without it"
+  done
+fi
+
+java_hint="install Java 17 or newer: apt-get install openjdk-17-jre-headless (Debian/Ubuntu), dnf install java-17-openjdk-headless (RHEL/Fedora), or pass --java /path/to/bin/java"
+[[ -n "$java_bin" && -x "$java_bin" ]] || refuse "Java was not found; $java_hint"
+java_version="$("$java_bin" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+java_major="${java_version#1.}"
+java_major="${java_major%%.*}"
+if [[ ! "$java_major" =~ ^[0-9]+$ ]] || (( java_major < 17 )); then
+  refuse "$java_bin is Java ${java_version:-of unknown version}; $java_hint"
+fi
 
 # Config: a fresh install needs the collector and a token; a re-run without them keeps the file
 # (an upgrade). Keys this script does not manage (probeTargets, ...) survive a re-run.

@@ -28,13 +28,19 @@ if [[ -z "$root" && "$(id -u)" != 0 ]]; then
   exit 1
 fi
 
-if [[ -z "$root" ]]; then
+# systemctl only where systemd runs (it creates /run/systemd/system as PID 1): elsewhere (a
+# container, WSL) there is no service to stop and systemctl would only print an error.
+systemd=false
+if [[ -z "$root" && -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+  systemd=true
+fi
+if [[ "$systemd" == true ]]; then
   systemctl disable --now "$name.service" 2>/dev/null || true
-else
+elif [[ -n "$root" ]]; then
   echo "skipped (--root): systemctl disable --now $name.service"
 fi
 rm -f "$root/etc/systemd/system/$name.service"
-if [[ -z "$root" ]]; then
+if [[ "$systemd" == true ]]; then
   systemctl daemon-reload || true
   systemctl reset-failed "$name.service" 2>/dev/null || true
 fi

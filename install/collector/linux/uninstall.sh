@@ -26,15 +26,21 @@ if [[ -z "$root" && "$(id -u)" != 0 ]]; then
   exit 1
 fi
 
+# systemctl only where systemd runs (it creates /run/systemd/system as PID 1): elsewhere (a
+# container, WSL) there is no service to stop and systemctl would only print an error.
+systemd=false
+if [[ -z "$root" && -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+  systemd=true
+fi
 for unit in "$name-backup.timer" "$name-backup.service" "$name.service"; do
-  if [[ -z "$root" ]]; then
+  if [[ "$systemd" == true ]]; then
     systemctl disable --now "$unit" 2>/dev/null || true
-  else
+  elif [[ -n "$root" ]]; then
     echo "skipped (--root): systemctl disable --now $unit"
   fi
   rm -f "$root/etc/systemd/system/$unit"
 done
-if [[ -z "$root" ]]; then
+if [[ "$systemd" == true ]]; then
   systemctl daemon-reload || true
 fi
 

@@ -1,6 +1,7 @@
 package io.digiready.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -418,10 +419,15 @@ class InstallScriptsIT {
     for (Path needed :
         List.of(
             Child.REPO, Path.of(System.getProperty("java.home")).toRealPath(), dir.toRealPath())) {
-      for (String covered : List.of("/etc", "/opt", "/var/lib", "/var/backups")) {
+      for (String covered : List.of("/etc", "/opt", "/var/lib", "/var/backups", "/run")) {
         assumeTrue(!needed.startsWith(covered), needed + " lies under " + covered);
       }
     }
+    // the copy of /etc starts with the host's users: the test is about creating and removing them
+    assumeTrue(
+        Files.readAllLines(Path.of("/etc/passwd")).stream()
+            .noneMatch(l -> l.startsWith("digiready")),
+        "this machine already has digiready users (another install of digiready on it)");
     try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
       collector.startAndAwaitReady();
       String token = collector.unitWithToken("ea-kar", 3);
@@ -433,15 +439,19 @@ class InstallScriptsIT {
                   "\n",
                   "set -euo pipefail",
                   "w=\"$1\"; collector=\"$2\"; agent_jar=\"$3\"; collector_jar=\"$4\"",
-                  "mkdir -p \"$w/bin\" \"$w/varlib\" \"$w/backups\" \"$w/opt\"",
+                  "mkdir -p \"$w/bin\" \"$w/varlib\" \"$w/backups\" \"$w/opt\""
+                      + " \"$w/run/systemd/system\"",
                   "cp -a /etc \"$w/etc\"",
                   "mount --bind \"$w/etc\" /etc",
                   "mount --bind \"$w/opt\" /opt",
                   "mount --bind \"$w/varlib\" /var/lib",
                   "mount --bind \"$w/backups\" /var/backups",
+                  // what systemd as PID 1 creates, so that the scripts go on to (stand-in)
+                  // systemctl
+                  "mount --bind \"$w/run\" /run",
                   // never go on against the host's own folders
-                  "for m in /etc /opt /var/lib /var/backups; do mountpoint -q \"$m\" || exit 3;"
-                      + " done",
+                  "for m in /etc /opt /var/lib /var/backups /run; do mountpoint -q \"$m\" ||"
+                      + " exit 3; done",
                   "printf '#!/bin/sh\\n"
                       + "echo \"systemctl $*\" >>\"%s/systemctl.log\"\\n"
                       + "' \"$w\" >\"$w/bin/systemctl\"",
@@ -537,6 +547,338 @@ class InstallScriptsIT {
       assertThat(
               machine(collector, listed.get(0).path("machineId").asText()).path("lastSeq").asLong())
           .isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  /**
+   * This machine has no systemd as PID 1 (a build container), like the containers, WSL and LXC
+   * where a half-installed agent was found: both installs must stop before their first change, say
+   * why in one sentence and print the command that runs the service by hand.
+   */
+  @Test
+  void without_systemd_both_installs_change_nothing_and_print_the_command_that_runs_it_by_hand()
+      throws Exception {
+    assumeFalse(
+        Files.isDirectory(Path.of("/run/systemd/system")),
+        "systemd runs here: the installs would install for real");
+    List<String> before = HostState.snapshot();
+
+    Run agent =
+        sh(
+            List.of(
+                "bash",
+                AGENT_LINUX.resolve("install.sh").toString(),
+                "--java",
+                javaBin(),
+                "--jar",
+                Child.jar("agent").toString(),
+                "--collector",
+                "http://127.0.0.1:9",
+                "--enrollment-token",
+                TOKEN));
+    Run collector =
+        sh(
+            List.of(
+                "bash",
+                COLLECTOR_LINUX.resolve("install.sh").toString(),
+                "--jar",
+                Child.jar("collector").toString()));
+
+    assertThat(HostState.snapshot())
+        .as("digiready files and users on this machine")
+        .isEqualTo(before);
+    String pid1 = Files.readString(Path.of("/proc/1/comm")).strip();
+    String javaHome = Path.of(javaBin()).toRealPath().getParent().getParent().toString();
+    boolean root = "root".equals(System.getProperty("user.name"));
+    assertThat(agent.exit()).as(agent.output()).isEqualTo(1);
+    assertThat(agent.output().lines().toList())
+        .containsExactly(
+            "install.sh: this machine does not run systemd (PID 1 is "
+                + pid1
+                + ", as in a container, WSL or LXC), so the agent cannot be installed as a"
+                + " service; nothing was changed.",
+            "To run the agent by hand instead (in the foreground; Ctrl-C stops it):",
+            "  DIGIREADY_ENROLLMENT_TOKEN=<enrollment token> JAVA_HOME="
+                + javaHome
+                + " DIGIREADY_AGENT_JAR="
+                + Child.jar("agent")
+                + " "
+                + AGENT_LINUX.resolve("digiready-agent")
+                + " run --collector-url http://127.0.0.1:9");
+    assertThat(collector.exit()).as(collector.output()).isEqualTo(1);
+    assertThat(collector.output().lines().toList())
+        .containsExactly(
+            "install.sh: this machine does not run systemd (PID 1 is "
+                + pid1
+                + ", as in a container, WSL or LXC), so the collector cannot be installed as a"
+                + " service; nothing was changed.",
+            "To run the collector by hand instead (in the foreground; Ctrl-C stops it):",
+            "  DIGIREADY_COLLECTOR_JAR="
+                + Child.jar("collector")
+                + " "
+                + COLLECTOR_LINUX.resolve("digiready-collector")
+                + " serve --data-dir "
+                + (root
+                    ? "/var/lib/digiready"
+                    : System.getProperty("user.home") + "/digiready-data")
+                + " --report-language vi");
+  }
+
+  /** The printed command is the real one: the collector it starts answers /health/ready. */
+  @Test
+  void the_collector_command_printed_without_systemd_serves() throws Exception {
+    assumeFalse(Files.isDirectory(Path.of("/run/systemd/system")), "systemd runs here");
+    Run refused =
+        sh(
+            List.of(
+                "bash",
+                COLLECTOR_LINUX.resolve("install.sh").toString(),
+                "--jar",
+                Child.jar("collector").toString()));
+    String printed = refused.output().lines().reduce((a, b) -> b).orElseThrow().strip();
+    assertThat(printed).contains(" serve --data-dir ");
+    int port = Child.freePort();
+    // the same command, with a data folder of this test's own and a free loopback port
+    String command =
+        printed.replaceAll("--data-dir \\S+", "--data-dir " + dir.resolve("data"))
+            + " --port "
+            + port
+            + " --bind-address 127.0.0.1";
+    Process served =
+        start(
+            List.of("bash", "-c", "exec env " + command),
+            Map.of("JAVA_HOME", System.getProperty("java.home")),
+            dir.resolve("by-hand.log"));
+    try {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      await(
+          Duration.ofSeconds(60),
+          "/health/ready of the collector started by hand",
+          dir.resolve("by-hand.log"),
+          () -> {
+            assertThat(served.isAlive()).as(read(dir.resolve("by-hand.log"))).isTrue();
+            try {
+              return http.send(
+                          HttpRequest.newBuilder(
+                                  URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                              .build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            } catch (IOException e) {
+              return false;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return false;
+            }
+          });
+    } finally {
+      stop(served);
+    }
+  }
+
+  /**
+   * The agent's printed command is the real one: with the unit's token in place of the placeholder
+   * it enrolls and reports. Only the state folder is moved (the environment wins over the default
+   * /var/lib/digiready-agent of root), so that the host keeps nothing.
+   */
+  @Test
+  void the_agent_command_printed_without_systemd_enrolls_and_reports() throws Exception {
+    assumeFalse(Files.isDirectory(Path.of("/run/systemd/system")), "systemd runs here");
+    try (CollectorProcess collector = new CollectorProcess(dir.resolve("collector"))) {
+      collector.startAndAwaitReady();
+      String token = collector.unitWithToken("ea-kar", 3);
+      Run refused =
+          sh(
+              List.of(
+                  "bash",
+                  AGENT_LINUX.resolve("install.sh").toString(),
+                  "--jar",
+                  Child.jar("agent").toString(),
+                  "--collector",
+                  collector.url(),
+                  "--enrollment-token",
+                  token));
+      assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
+      assertThat(refused.output()).doesNotContain(token);
+      String printed = refused.output().lines().reduce((a, b) -> b).orElseThrow().strip();
+      assertThat(printed)
+          .startsWith("DIGIREADY_ENROLLMENT_TOKEN=<enrollment token> ")
+          .endsWith(" run --collector-url " + collector.url());
+      String command = printed.replace("<enrollment token>", token);
+      Path state = dir.resolve("agent-state");
+      Process agent =
+          start(
+              List.of("bash", "-c", "exec env " + command),
+              Map.of(
+                  "JAVA_HOME", System.getProperty("java.home"),
+                  "DIGIREADY_STATE_DIR", state.toString()),
+              dir.resolve("agent-by-hand.log"));
+      try {
+        await(
+            Duration.ofSeconds(60),
+            "a heartbeat of the agent started by hand",
+            dir.resolve("agent-by-hand.log"),
+            () -> {
+              assertThat(agent.isAlive()).as(read(dir.resolve("agent-by-hand.log"))).isTrue();
+              JsonNode listed = collector.adminJson("/api/v1/machines?unit=ea-kar");
+              return listed.size() == 1
+                  && machine(collector, listed.get(0).path("machineId").asText())
+                          .path("lastSeq")
+                          .asLong()
+                      >= 1;
+            });
+      } finally {
+        stop(agent);
+      }
+      assertThat(state.resolve("identity.properties")).exists();
+    }
+  }
+
+  @Test
+  void without_systemd_the_uninstalls_succeed_with_nothing_alarming_to_say() throws Exception {
+    assumeFalse(Files.isDirectory(Path.of("/run/systemd/system")), "systemd runs here");
+    assumeTrue("root".equals(System.getProperty("user.name")), "uninstall.sh needs root");
+    List<String> before = HostState.snapshot();
+    // uninstall.sh removes what it finds: it runs on the host only when nothing is there to lose
+    assumeTrue(before.isEmpty(), "digiready is installed on this machine: " + before);
+
+    Run agent = sh(List.of("bash", AGENT_LINUX.resolve("uninstall.sh").toString()));
+    Run collector = sh(List.of("bash", COLLECTOR_LINUX.resolve("uninstall.sh").toString()));
+
+    assertThat(agent.exit()).as(agent.output()).isZero();
+    assertThat(agent.output()).isEqualTo("digiready agent removed from /\n");
+    assertThat(collector.exit()).as(collector.output()).isZero();
+    assertThat(collector.output()).isEqualTo("digiready collector removed from /\n");
+    assertThat(HostState.snapshot()).isEqualTo(before);
+  }
+
+  /**
+   * With systemd present (a stand-in /run/systemd/system in a private mount namespace over copies
+   * of /etc and empty /opt, /var/lib and /var/backups), each other reason to refuse stops both
+   * installs before their first change too: no root, a Java older than 17, no useradd.
+   */
+  @Test
+  void without_root_java_17_or_useradd_both_installs_change_nothing_and_say_why() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")) && onPath("unshare") && onPath("setpriv"),
+        "needs root, unshare and setpriv");
+    for (Path needed :
+        List.of(
+            Child.REPO, Path.of(System.getProperty("java.home")).toRealPath(), dir.toRealPath())) {
+      for (String covered : List.of("/etc", "/opt", "/var/lib", "/var/backups", "/run")) {
+        assumeTrue(!needed.startsWith(covered), needed + " lies under " + covered);
+      }
+    }
+    Path work = Files.createDirectories(dir.resolve("ns"));
+    String agentArgs =
+        " --jar "
+            + Child.jar("agent")
+            + " --collector http://127.0.0.1:9 --enrollment-token "
+            + TOKEN;
+    String collectorArgs = " --jar " + Child.jar("collector");
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "set -uo pipefail",
+                "w=\"$1\"; java=\"$2\"",
+                "mkdir -p \"$w/opt\" \"$w/varlib\" \"$w/backups\" \"$w/run/systemd/system\""
+                    + " \"$w/bin\"",
+                "cp -a /etc \"$w/etc\"",
+                "mount --bind \"$w/etc\" /etc",
+                "mount --bind \"$w/opt\" /opt",
+                "mount --bind \"$w/varlib\" /var/lib",
+                "mount --bind \"$w/backups\" /var/backups",
+                "mount --bind \"$w/run\" /run",
+                "for m in /etc /opt /var/lib /var/backups /run; do mountpoint -q \"$m\" || exit 3;"
+                    + " done",
+                "printf '#!/bin/sh\\necho \"    java.specification.version = 11\" >&2\\n'"
+                    + " >\"$w/java11\"",
+                "chmod 755 \"$w/java11\"",
+                // a systemctl that only says it was called: no refusal may get that far
+                "mkdir -p \"$w/sysbin\"",
+                "printf '#!/bin/sh\\necho \"systemctl $*\" >>%s/systemctl.log\\n' \"$w\""
+                    + " >\"$w/sysbin/systemctl\"",
+                "chmod 755 \"$w/sysbin/systemctl\"",
+                "export PATH=\"$w/sysbin:$PATH\"",
+                // every program of the system but useradd
+                "for d in \"$w/sysbin\" /usr/sbin /usr/bin /sbin /bin; do for f in \"$d\"/*; do"
+                    + " n=\"$(basename \"$f\")\"; [ \"$n\" = useradd ] || [ -e \"$w/bin/$n\" ]"
+                    + " || ln -s \"$f\" \"$w/bin/$n\"; done; done",
+                "try() { local what=\"$1\"; shift; \"$@\" >\"$w/$what.log\" 2>&1; echo \"$what"
+                    + " exit $?\"; }",
+                // the copy of /etc holds the host's users: digiready ones may exist already
+                "users_before=\"$(grep -c '^digiready' /etc/passwd)\"",
+                "files_before=\"$(find /opt /var/lib /var/backups /etc /run -name 'digiready*'"
+                    + " 2>/dev/null | wc -l)\""));
+    for (String[] script :
+        List.of(
+            new String[] {"agent", AGENT_LINUX.resolve("install.sh").toString(), agentArgs},
+            new String[] {
+              "collector", COLLECTOR_LINUX.resolve("install.sh").toString(), collectorArgs
+            })) {
+      String install = "bash " + script[1] + script[2];
+      lines.add(
+          "try "
+              + script[0]
+              + "-nonroot setpriv --reuid nobody --regid nogroup --clear-groups "
+              + install
+              + " --java \"$java\"");
+      lines.add("try " + script[0] + "-java11 " + install + " --java \"$w/java11\"");
+      lines.add(
+          "try " + script[0] + "-useradd env PATH=\"$w/bin\" " + install + " --java \"$java\"");
+    }
+    lines.add(
+        "echo \"left: files $files_before before and $(find /opt /var/lib /var/backups /etc /run"
+            + " -name 'digiready*' 2>/dev/null | wc -l) after, users $users_before before and"
+            + " $(grep -c '^digiready' /etc/passwd) after\"");
+    lines.add("rm -rf \"$w/bin\""); // the links to every program, before JUnit walks the folder
+    Path script = Files.writeString(work.resolve("ns.sh"), String.join("\n", lines) + "\n");
+    Process p =
+        new ProcessBuilder(
+                "unshare",
+                "-m",
+                "--propagation",
+                "private",
+                "bash",
+                script.toString(),
+                work.toString(),
+                javaBin())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("out.log").toFile())
+            .start();
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError("the namespace ran longer than 120 s");
+    }
+    String out = read(work.resolve("out.log"));
+    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(out)
+        .containsPattern(
+            "left: files (\\d+) before and \\1 after, users (\\d+) before and \\2 after");
+    assertThat(work.resolve("systemctl.log")).doesNotExist();
+    for (String program : List.of("agent", "collector")) {
+      Map<String, String> expected =
+          Map.of(
+              "nonroot", "needs root: run it with sudo, or use --root DIR",
+              "java11", "java11 is Java 11; install Java 17 or newer",
+              "useradd", "useradd is missing (Debian package passwd)");
+      for (Map.Entry<String, String> e : expected.entrySet()) {
+        String what = program + "-" + e.getKey();
+        assertThat(out).contains(what + " exit 1");
+        List<String> said = read(work.resolve(what + ".log")).lines().toList();
+        assertThat(said).as(what).hasSize(3);
+        assertThat(said.get(0))
+            .as(what)
+            .startsWith("install.sh: ")
+            .contains(e.getValue())
+            .endsWith("; nothing was changed.")
+            .doesNotContain(TOKEN);
+        assertThat(said.get(1))
+            .isEqualTo(
+                "To run the " + program + " by hand instead (in the foreground; Ctrl-C stops it):");
+        assertThat(said.get(2)).contains("/digiready-" + program + " ").doesNotContain(TOKEN);
+      }
     }
   }
 

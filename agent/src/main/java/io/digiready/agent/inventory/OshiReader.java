@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,16 +170,20 @@ public final class OshiReader {
     return list == null ? List.of() : list;
   }
 
+  /**
+   * Says once why a Linux machine reports no serial number, from what its DMI table shows (no
+   * table, no permission, or a blank serial), not from the user name: the service runs as its own
+   * user with the capability that reads the table.
+   */
   private static void noteMissingSerials(Readings r) {
     boolean linux = SystemInfo.getCurrentPlatform() == PlatformEnum.LINUX;
     boolean missing = r.system() == null || InventoryMapper.text(r.system().serial()) == null;
-    if (linux
-        && missing
-        && !"root".equals(System.getProperty("user.name"))
-        && serialNoteLogged.compareAndSet(false, true)) {
+    if (linux && missing && serialNoteLogged.compareAndSet(false, true)) {
+      DmiAccess access = DmiAccess.of(DmiAccess.LINUX_DMI);
       log.info(
-          "event=serials_unreadable reason=\"Linux serial numbers and UUID need root; reporting"
-              + " them as null\"");
+          "event=serials_unreadable cause={} reason=\"{}; reporting them as null\"",
+          access.name().toLowerCase(Locale.ROOT),
+          access.reason(DmiAccess.LINUX_DMI));
     }
   }
 
