@@ -1,10 +1,10 @@
 package io.digiready.collector;
 
 import io.digiready.collector.config.CollectorConfig;
-import io.digiready.collector.config.ConfigException;
-import io.digiready.collector.config.ConfigKey;
 import io.digiready.collector.config.ConfigKeys;
 import io.digiready.collector.config.ConfigLoader;
+import io.digiready.config.ConfigException;
+import io.digiready.config.ConfigKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -169,13 +169,7 @@ public final class CollectorMain {
           OptionSpec.builder(key.flag())
               .paramLabel(key.secret() ? "SECRET" : "VALUE")
               .type(String.class)
-              .description(
-                  key.help()
-                      + " (default: "
-                      + (key.defaultValue().isEmpty() ? "none" : key.defaultValue())
-                      + "; env "
-                      + key.envVar()
-                      + ")")
+              .description(key.usage())
               .build());
     }
     top.addSubcommand("serve", serve);
@@ -203,8 +197,12 @@ public final class CollectorMain {
             .type(String.class)
             .description("the collector's properties file (for its dataDir)")
             .build());
-    for (String name : java.util.List.of("dataDir", "jdbcUrl", "jdbcUser", "jdbcPasswordFile")) {
-      ConfigKey key = ConfigKeys.BY_NAME.get(name);
+    for (ConfigKey key :
+        java.util.List.of(
+            ConfigKeys.DATA_DIR,
+            ConfigKeys.JDBC_URL,
+            ConfigKeys.JDBC_USER,
+            ConfigKeys.JDBC_PASSWORD_FILE)) {
       migrate.addOption(
           OptionSpec.builder(key.flag())
               .paramLabel("VALUE")
@@ -227,7 +225,7 @@ public final class CollectorMain {
             .type(String.class)
             .description("the collector's properties file (for its dataDir)")
             .build());
-    ConfigKey dataDir = ConfigKeys.BY_NAME.get("dataDir");
+    ConfigKey dataDir = ConfigKeys.DATA_DIR;
     spec.addOption(
         OptionSpec.builder(dataDir.flag())
             .paramLabel("DIR")

@@ -75,7 +75,7 @@ class CommandLineTest {
             () -> CollectorMain.run(new String[] {"serve", "--config", file.toString()}, Map.of()),
             code);
     assertThat(code[0]).isEqualTo(2);
-    assertThat(err).contains("adminTokn: Unknown property");
+    assertThat(err).contains("adminTokn: unknown key, expected one of");
   }
 
   @Test

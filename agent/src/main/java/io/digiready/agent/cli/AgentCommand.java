@@ -1,7 +1,7 @@
 package io.digiready.agent.cli;
 
 import io.digiready.agent.config.AgentVersion;
-import io.digiready.agent.config.ConfigException;
+import io.digiready.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

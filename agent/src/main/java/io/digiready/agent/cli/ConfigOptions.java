@@ -1,9 +1,9 @@
 package io.digiready.agent.cli;
 
 import io.digiready.agent.config.AgentSettings;
-import io.digiready.agent.config.ConfigKey;
 import io.digiready.agent.config.ConfigKeys;
 import io.digiready.agent.config.ConfigLoader;
+import io.digiready.config.ConfigKey;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

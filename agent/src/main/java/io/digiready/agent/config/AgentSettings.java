@@ -1,5 +1,6 @@
 package io.digiready.agent.config;
 
+import io.digiready.config.ConfigKey;
 import io.digiready.protocol.ProbeTarget;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,9 +1,8 @@
 package io.digiready.agent.config;
 
+import io.digiready.config.ConfigKey;
+import io.digiready.config.KeyTable;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Every key the agent understands, in the order the README lists them. This table is the only place
@@ -92,19 +91,16 @@ public final class ConfigKeys {
           PROBE_TARGETS,
           LOG_LEVEL);
 
-  public static final Map<String, ConfigKey> BY_NAME =
-      ALL.stream().collect(Collectors.toMap(ConfigKey::name, Function.identity()));
-
-  /** The key names, comma-separated, for "expected one of" messages. */
-  static String names() {
-    return ALL.stream().map(ConfigKey::name).collect(Collectors.joining(", "));
-  }
+  /**
+   * The table the loader gathers values with (file < environment < flags, unknown keys refused).
+   */
+  public static final KeyTable TABLE = new KeyTable(ALL);
 
   private static ConfigKey key(String name, String def, String help) {
-    return new ConfigKey(name, def, help, false);
+    return ConfigKey.key(name, def, help);
   }
 
   private static ConfigKey secret(String name, String help) {
-    return new ConfigKey(name, "", help, true);
+    return ConfigKey.secret(name, "", help);
   }
 }

@@ -2,25 +2,20 @@ package io.digiready.agent.config;
 
 import static io.digiready.agent.config.ConfigKeys.*;
 
+import io.digiready.config.ConfigException;
+import io.digiready.config.ConfigKey;
+import io.digiready.config.KeyTable;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProbeTargets;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The agent's one configuration loader: a properties file (UTF-8, as the install scripts write it),
@@ -36,65 +31,12 @@ public final class ConfigLoader {
   private ConfigLoader() {}
 
   public static AgentSettings load(Path file, Map<String, String> env, Map<String, String> flags) {
-    Map<String, String> explicit = new HashMap<>();
-    if (file != null) {
-      explicit.putAll(readFile(file));
-    }
-    for (ConfigKey key : ALL) {
-      String value = env.get(key.envVar());
-      if (value != null) {
-        explicit.put(key.name(), value);
-      }
-    }
-    for (Map.Entry<String, String> flag : flags.entrySet()) {
-      requireKnown(flag.getKey());
-      explicit.put(flag.getKey(), flag.getValue());
-    }
-    return parse(explicit);
+    return parse(TABLE.gather(file, env, flags));
   }
 
-  /**
-   * Reads the file as UTF-8; a leading byte-order mark (Notepad writes one) is skipped. A file that
-   * is not UTF-8 is refused rather than read with replaced characters.
-   */
+  /** The file's values, read as the loader reads it (strict UTF-8, unknown keys refused). */
   static Map<String, String> readFile(Path file) {
-    String text;
-    try {
-      byte[] bytes = Files.readAllBytes(file);
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(
-          "config", "expected a UTF-8 properties file (saved as ANSI?)", file.toString());
-    } catch (IOException e) {
-      throw new ConfigException("config", "expected a readable properties file", file.toString());
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    Properties props = new Properties();
-    try {
-      props.load(new StringReader(text));
-    } catch (IOException | IllegalArgumentException e) {
-      throw new ConfigException("config", "expected a properties file", file.toString());
-    }
-    Map<String, String> values = new HashMap<>();
-    for (String name : props.stringPropertyNames()) {
-      requireKnown(name);
-      values.put(name, props.getProperty(name));
-    }
-    return values;
-  }
-
-  private static void requireKnown(String name) {
-    if (!BY_NAME.containsKey(name)) {
-      throw new ConfigException(name, "unknown key, expected one of " + ConfigKeys.names(), name);
-    }
+    return TABLE.readFile(file);
   }
 
   private static AgentSettings parse(Map<String, String> explicit) {
@@ -133,11 +75,11 @@ public final class ConfigLoader {
   /** The explicit values over the table's defaults; every getter names its key when it fails. */
   private record Values(Map<String, String> explicit) {
     String raw(ConfigKey key) {
-      return explicit.getOrDefault(key.name(), key.defaultValue()).strip();
+      return KeyTable.value(explicit, key);
     }
 
     private String shown(ConfigKey key, String value) {
-      return key.secret() ? "(hidden)" : value;
+      return key.shown(value);
     }
 
     List<URI> collectorUrls(ConfigKey key) {

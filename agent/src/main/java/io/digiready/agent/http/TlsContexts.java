@@ -1,6 +1,6 @@
 package io.digiready.agent.http;
 
-import io.digiready.agent.config.ConfigException;
+import io.digiready.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -131,7 +131,7 @@ class AgentCommandTest {
   @Test
   void help_of_a_command_lists_every_key_of_the_table_with_its_variable() {
     assertThat(AgentCommand.execute("run", "--help")).isZero();
-    for (io.digiready.agent.config.ConfigKey key : io.digiready.agent.config.ConfigKeys.ALL) {
+    for (io.digiready.config.ConfigKey key : io.digiready.agent.config.ConfigKeys.ALL) {
       assertThat(stdout()).contains(key.flag()).contains(key.envVar());
     }
     assertThat(stdout()).contains("--enrollment-token=SECRET");

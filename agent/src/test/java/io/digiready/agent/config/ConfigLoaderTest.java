@@ -3,6 +3,8 @@ package io.digiready.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.digiready.config.ConfigException;
+import io.digiready.config.ConfigKey;
 import io.digiready.protocol.ProbeKind;
 import io.digiready.protocol.ProbeTarget;
 import java.nio.charset.StandardCharsets;
@@ -197,6 +199,6 @@ class ConfigLoaderTest {
     ConfigKey key = ConfigKeys.HEARTBEAT_INTERVAL_SECONDS;
     assertThat(key.flag()).isEqualTo("--heartbeat-interval-seconds");
     assertThat(key.envVar()).isEqualTo("DIGIREADY_HEARTBEAT_INTERVAL_SECONDS");
-    assertThat(ConfigKeys.BY_NAME.get("heartbeatIntervalSeconds")).isSameAs(key);
+    assertThat(ConfigKeys.TABLE.get("heartbeatIntervalSeconds")).isSameAs(key);
   }
 }

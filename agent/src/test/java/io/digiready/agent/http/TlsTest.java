@@ -132,7 +132,7 @@ class TlsTest {
   void a_ca_file_without_certificates_is_rejected() throws Exception {
     Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
     assertThatThrownBy(() -> TlsContexts.socketFactory(empty))
-        .isInstanceOf(io.digiready.agent.config.ConfigException.class)
+        .isInstanceOf(io.digiready.config.ConfigException.class)
         .hasMessageStartingWith("caCertFile: expected")
         .hasMessageEndingWith("Found: " + empty);
   }

@@ -1,19 +1,19 @@
 package io.digiready.collector.config;
 
+import static io.digiready.collector.config.ConfigKeys.*;
+
+import io.digiready.config.ConfigException;
+import io.digiready.config.ConfigKey;
+import io.digiready.config.KeyTable;
 import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProbeTarget;
 import io.digiready.protocol.ProbeTargets;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The one config loader: file (Java properties, UTF-8) < environment ({@code DIGIREADY_*}) < flags.
@@ -29,175 +29,146 @@ public final class ConfigLoader {
 
   public static CollectorConfig load(
       Path configFile, Map<String, String> env, Map<String, String> flags) {
-    Map<String, String> raw = new HashMap<>();
-    for (ConfigKey key : ConfigKeys.ALL) {
-      raw.put(key.name(), key.defaultValue());
-    }
-    if (configFile != null) {
-      Properties file = new Properties();
-      try (Reader reader = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
-        file.load(reader);
-      } catch (IOException e) {
-        throw new ConfigException("config: cannot read file. Found: " + configFile);
-      }
-      for (String name : file.stringPropertyNames()) {
-        if (!ConfigKeys.BY_NAME.containsKey(name)) {
-          throw new ConfigException(name + ": Unknown property. Found in: " + configFile);
-        }
-        raw.put(name, file.getProperty(name).strip());
-      }
-    }
-    for (ConfigKey key : ConfigKeys.ALL) {
-      String value = env.get(key.envVar());
-      if (value != null) {
-        raw.put(key.name(), value.strip());
-      }
-    }
-    for (Map.Entry<String, String> flag : flags.entrySet()) {
-      if (!ConfigKeys.BY_NAME.containsKey(flag.getKey())) {
-        throw new ConfigException(flag.getKey() + ": Unknown property");
-      }
-      raw.put(flag.getKey(), flag.getValue().strip());
-    }
-    return parse(raw);
+    return parse(ConfigKeys.TABLE.gather(configFile, env, flags));
   }
 
-  private static CollectorConfig parse(Map<String, String> raw) {
-    Values v = new Values(raw);
-    String sync = v.get("sqliteSynchronous").toUpperCase(Locale.ROOT);
+  private static CollectorConfig parse(Map<String, String> explicit) {
+    Values v = new Values(explicit);
+    String sync = v.get(SQLITE_SYNCHRONOUS).toUpperCase(Locale.ROOT);
     if (!sync.equals("FULL") && !sync.equals("NORMAL")) {
-      throw v.bad("sqliteSynchronous", "must be FULL or NORMAL");
+      throw v.bad(SQLITE_SYNCHRONOUS, "must be FULL or NORMAL");
     }
-    double minRatio = v.decimal("minSystemDiskFreeRatio", 0, 1);
+    double minRatio = v.decimal(MIN_SYSTEM_DISK_FREE_RATIO, 0, 1);
     var policy =
         new CollectorConfig.ReadinessPolicy(
-            v.decimal("minMemoryGib", 0, 1 << 20),
-            v.integer("minLogicalCpus", 1, 4096),
-            v.list("unsupportedOs"),
+            v.decimal(MIN_MEMORY_GIB, 0, 1 << 20),
+            v.integer(MIN_LOGICAL_CPUS, 1, 4096),
+            v.list(UNSUPPORTED_OS),
             minRatio,
-            v.decimal("minSystemDiskFreeGib", 0, 1 << 30),
-            v.integer("maxClockSkewSeconds", 1, 86_400 * 366),
-            v.decimal("readinessWeightEquipment", 0, 1000),
-            v.decimal("readinessWeightConnectivity", 0, 1000),
-            v.decimal("readinessWeightCompliance", 0, 1000),
-            v.bool("requireAntiMalware"),
-            v.integer("osUpdatedWithinDays", 0, 3650));
+            v.decimal(MIN_SYSTEM_DISK_FREE_GIB, 0, 1 << 30),
+            v.integer(MAX_CLOCK_SKEW_SECONDS, 1, 86_400 * 366),
+            v.decimal(READINESS_WEIGHT_EQUIPMENT, 0, 1000),
+            v.decimal(READINESS_WEIGHT_CONNECTIVITY, 0, 1000),
+            v.decimal(READINESS_WEIGHT_COMPLIANCE, 0, 1000),
+            v.bool(REQUIRE_ANTI_MALWARE),
+            v.integer(OS_UPDATED_WITHIN_DAYS, 0, 3650));
     if (policy.weightEquipment() + policy.weightConnectivity() + policy.weightCompliance() <= 0) {
-      throw v.bad("readinessWeightEquipment", "the three readiness weights must not all be 0");
+      throw v.bad(READINESS_WEIGHT_EQUIPMENT, "the three readiness weights must not all be 0");
     }
-    String user = v.get("metricsUsername");
-    String password = v.get("metricsPassword");
+    String user = v.get(METRICS_USERNAME);
+    String password = v.get(METRICS_PASSWORD);
     if (user.isEmpty() != password.isEmpty()) {
       throw new ConfigException(
-          "metricsPassword: metricsUsername and metricsPassword must be set together");
+          METRICS_PASSWORD.name(),
+          "metricsUsername and metricsPassword must be set together",
+          null);
     }
-    String engine = v.get("storage").toLowerCase(Locale.ROOT);
+    String engine = v.get(STORAGE).toLowerCase(Locale.ROOT);
     if (!engine.equals(CollectorConfig.Storage.SQLITE)
         && !engine.equals(CollectorConfig.Storage.POSTGRESQL)) {
-      throw v.bad("storage", "must be sqlite or postgresql");
+      throw v.bad(STORAGE, "must be sqlite or postgresql");
     }
-    String jdbcUrl = v.get("jdbcUrl");
-    String passwordFile = v.get("jdbcPasswordFile");
+    String jdbcUrl = v.get(JDBC_URL);
+    String passwordFile = v.get(JDBC_PASSWORD_FILE);
     if (engine.equals(CollectorConfig.Storage.POSTGRESQL)) {
       if (!jdbcUrl.startsWith("jdbc:postgresql://")) {
         throw v.bad(
-            "jdbcUrl", "must be jdbc:postgresql://HOST[:PORT]/DATABASE with storage=postgresql");
+            JDBC_URL, "must be jdbc:postgresql://HOST[:PORT]/DATABASE with storage=postgresql");
       }
       if (!passwordFile.isEmpty() && !Files.isReadable(Path.of(passwordFile))) {
-        throw v.bad("jdbcPasswordFile", "must be a readable file");
+        throw v.bad(JDBC_PASSWORD_FILE, "must be a readable file");
       }
     } else if (!jdbcUrl.isEmpty()) {
-      throw v.bad("jdbcUrl", "is only used with storage=postgresql");
+      throw v.bad(JDBC_URL, "is only used with storage=postgresql");
     }
     var storage =
         new CollectorConfig.Storage(
             engine,
             jdbcUrl,
-            v.get("jdbcUser"),
+            v.get(JDBC_USER),
             passwordFile.isEmpty() ? null : Path.of(passwordFile));
-    String reportLanguage = v.get("reportLanguage").toLowerCase(Locale.ROOT);
+    String reportLanguage = v.get(REPORT_LANGUAGE).toLowerCase(Locale.ROOT);
     if (!reportLanguage.equals("vi") && !reportLanguage.equals("en")) {
-      throw v.bad("reportLanguage", "must be vi or en");
+      throw v.bad(REPORT_LANGUAGE, "must be vi or en");
     }
-    String metricsToken = v.get("metricsToken");
+    String metricsToken = v.get(METRICS_TOKEN);
     if (!metricsToken.isEmpty()
         && (metricsToken.length() < 16
             || metricsToken.length() > 512
             || !metricsToken.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
       throw v.bad(
-          "metricsToken", "must be 16 to 512 printable ASCII characters without spaces, or empty");
+          METRICS_TOKEN, "must be 16 to 512 printable ASCII characters without spaces, or empty");
     }
-    String keystore = v.get("tlsKeystoreFile");
+    String keystore = v.get(TLS_KEYSTORE_FILE);
     if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
-      throw v.bad("tlsKeystoreFile", "must be a readable PKCS12 file");
+      throw v.bad(TLS_KEYSTORE_FILE, "must be a readable PKCS12 file");
     }
     return new CollectorConfig(
-        v.integer("port", 0, 65535),
-        v.nonEmpty("bindAddress"),
-        v.integer("httpMaxThreads", 16, 10_000),
-        v.integer("httpIdleTimeoutSeconds", 1, 3600),
-        v.integer("minRequestBytesPerSecond", 0, 1 << 30),
-        Path.of(v.nonEmpty("dataDir")),
-        v.get("adminToken"),
+        v.integer(PORT, 0, 65535),
+        v.nonEmpty(BIND_ADDRESS),
+        v.integer(HTTP_MAX_THREADS, 16, 10_000),
+        v.integer(HTTP_IDLE_TIMEOUT_SECONDS, 1, 3600),
+        v.integer(MIN_REQUEST_BYTES_PER_SECOND, 0, 1 << 30),
+        Path.of(v.nonEmpty(DATA_DIR)),
+        v.get(ADMIN_TOKEN),
         sync,
         storage,
-        v.integer("writerQueueCapacity", 1, 10_000_000),
+        v.integer(WRITER_QUEUE_CAPACITY, 1, 10_000_000),
         v.integer(
-            "heartbeatIntervalSeconds",
+            HEARTBEAT_INTERVAL_SECONDS,
             Limits.MIN_HEARTBEAT_INTERVAL_SECONDS,
             Limits.MAX_HEARTBEAT_INTERVAL_SECONDS),
-        v.bool("heartbeatRateLimit"),
-        v.integer("inventoryCheckIntervalSeconds", 60, 86_400 * 30),
+        v.bool(HEARTBEAT_RATE_LIMIT),
+        v.integer(INVENTORY_CHECK_INTERVAL_SECONDS, 60, 86_400 * 30),
         probeTargets(v),
-        v.decimal("workingWindowDays", 0.0001, 3650),
-        v.integer("connectivityWindowHours", 1, 24 * 366),
-        v.integer("rawHeartbeatRetentionDays", 0, 3650),
-        v.integer("hourlyRetentionDays", 1, 36500),
+        v.decimal(WORKING_WINDOW_DAYS, 0.0001, 3650),
+        v.integer(CONNECTIVITY_WINDOW_HOURS, 1, 24 * 366),
+        v.integer(RAW_HEARTBEAT_RETENTION_DAYS, 0, 3650),
+        v.integer(HOURLY_RETENTION_DAYS, 1, 36500),
         policy,
-        v.integer("enrollmentTokenExpiryDays", 1, MAX_ENROLLMENT_TOKEN_DAYS),
-        v.integer("enrollmentsPerMinutePerToken", 1, 100_000),
-        v.bool("metricsPerMachine"),
+        v.integer(ENROLLMENT_TOKEN_EXPIRY_DAYS, 1, MAX_ENROLLMENT_TOKEN_DAYS),
+        v.integer(ENROLLMENTS_PER_MINUTE_PER_TOKEN, 1, 100_000),
+        v.bool(METRICS_PER_MACHINE),
         metricsToken,
         user,
         password,
         keystore.isEmpty() ? null : Path.of(keystore),
-        v.get("tlsKeystorePassword"),
-        v.integer("unitHistoryRetentionDays", 1, 36500),
+        v.get(TLS_KEYSTORE_PASSWORD),
+        v.integer(UNIT_HISTORY_RETENTION_DAYS, 1, 36500),
         reportLanguage);
   }
 
   private static List<ProbeTarget> probeTargets(Values v) {
     List<ProbeTarget> targets;
     try {
-      targets = ProbeTargets.parse(v.get("probeTargets"));
+      targets = ProbeTargets.parse(v.get(PROBE_TARGETS));
     } catch (ProbeTargets.SyntaxException e) {
-      throw new ConfigException("probeTargets: " + e.expectation() + ". Found: " + e.found());
+      throw new ConfigException(PROBE_TARGETS.name(), e.expectation(), e.found());
     }
     if (targets.size() > Limits.MAX_PROBES) {
-      throw v.bad("probeTargets", "at most " + Limits.MAX_PROBES + " targets");
+      throw v.bad(PROBE_TARGETS, "at most " + Limits.MAX_PROBES + " targets");
     }
     return List.copyOf(targets);
   }
 
-  private record Values(Map<String, String> raw) {
-    String get(String key) {
-      return raw.get(key);
+  /** The explicit values over the table's defaults; every getter names its key when it fails. */
+  private record Values(Map<String, String> explicit) {
+    String get(ConfigKey key) {
+      return KeyTable.value(explicit, key);
     }
 
-    ConfigException bad(String key, String expectation) {
-      ConfigKey k = ConfigKeys.BY_NAME.get(key);
-      String found = k != null && k.secret() ? "(hidden)" : raw.get(key);
-      return new ConfigException(key + ": " + expectation + ". Found: " + found);
+    ConfigException bad(ConfigKey key, String expectation) {
+      return new ConfigException(key.name(), expectation, key.shown(get(key)));
     }
 
-    String nonEmpty(String key) {
+    String nonEmpty(ConfigKey key) {
       if (get(key).isEmpty()) {
         throw bad(key, "must not be empty");
       }
       return get(key);
     }
 
-    int integer(String key, int min, int max) {
+    int integer(ConfigKey key, int min, int max) {
       try {
         int value = Integer.parseInt(get(key));
         if (value >= min && value <= max) {
@@ -209,7 +180,7 @@ public final class ConfigLoader {
       throw bad(key, "must be a whole number from " + min + " to " + max);
     }
 
-    double decimal(String key, double min, double max) {
+    double decimal(ConfigKey key, double min, double max) {
       try {
         double value = Double.parseDouble(get(key));
         if (Double.isFinite(value) && value >= min && value <= max) {
@@ -225,7 +196,7 @@ public final class ConfigLoader {
       return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    boolean bool(String key) {
+    boolean bool(ConfigKey key) {
       return switch (get(key).toLowerCase(Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;
@@ -233,7 +204,7 @@ public final class ConfigLoader {
       };
     }
 
-    List<String> list(String key) {
+    List<String> list(ConfigKey key) {
       List<String> out = new ArrayList<>();
       for (String part : get(key).split(",")) {
         if (!part.isBlank()) {

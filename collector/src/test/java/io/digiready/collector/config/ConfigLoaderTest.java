@@ -3,6 +3,7 @@ package io.digiready.collector.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.digiready.config.ConfigKey;
 import io.digiready.protocol.ProbeKind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ class ConfigLoaderTest {
     Path file = dir.resolve("c.properties");
     Files.writeString(file, "prot=9000\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of()))
-        .hasMessageStartingWith("prot: Unknown property");
+        .hasMessageStartingWith("prot: unknown key, expected one of port, bindAddress");
   }
 
   @Test
@@ -135,7 +136,7 @@ class ConfigLoaderTest {
 
   @Test
   void every_key_has_a_flag_and_an_environment_variable() {
-    ConfigKey key = ConfigKeys.BY_NAME.get("heartbeatIntervalSeconds");
+    ConfigKey key = ConfigKeys.TABLE.get("heartbeatIntervalSeconds");
     assertThat(key.flag()).isEqualTo("--heartbeat-interval-seconds");
     assertThat(key.envVar()).isEqualTo("DIGIREADY_HEARTBEAT_INTERVAL_SECONDS");
   }

@@ -1,13 +1,21 @@
-package io.digiready.agent.config;
+package io.digiready.config;
 
 import java.util.Locale;
 
 /**
  * One configuration key: its camelCase name (file), the derived flag and environment variable, its
  * default as text (empty: none) and the one-line help that {@code --help} prints and the README
- * table repeats.
+ * table repeats. A secret's value is never shown in a message.
  */
 public record ConfigKey(String name, String defaultValue, String help, boolean secret) {
+
+  public static ConfigKey key(String name, String defaultValue, String help) {
+    return new ConfigKey(name, defaultValue, help, false);
+  }
+
+  public static ConfigKey secret(String name, String defaultValue, String help) {
+    return new ConfigKey(name, defaultValue, help, true);
+  }
 
   /** {@code heartbeatIntervalSeconds} -> {@code --heartbeat-interval-seconds}. */
   public String flag() {
@@ -27,5 +35,10 @@ public record ConfigKey(String name, String defaultValue, String help, boolean s
         + "; env "
         + envVar()
         + ")";
+  }
+
+  /** The value as a message may show it: a secret's is hidden. */
+  public String shown(String value) {
+    return secret ? "(hidden)" : value;
   }
 }

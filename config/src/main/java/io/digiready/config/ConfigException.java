@@ -1,4 +1,4 @@
-package io.digiready.agent.config;
+package io.digiready.config;
 
 /**
  * A configuration value that stops start-up; the message reads {@code key: expectation. Found:
