@@ -44,6 +44,30 @@ class MetricsAccessTest {
   }
 
   @Test
+  void behind_a_trusted_balancer_the_client_it_names_decides_and_nobody_else_can_name_one()
+      throws Exception {
+    // The test's requests come from 127.0.0.1, here the balancer's address.
+    try (TestCollector c = new TestCollector(dir, "trustedProxies", "127.0.0.1")) {
+      c.createUnit("a", "Xã A", null, "commune", 1);
+      // A client elsewhere, as the balancer says: closed.
+      assertThat(get(c, "X-Forwarded-For", "203.0.113.7").status()).isEqualTo(403);
+      // Whatever the client wrote first, the balancer's own entry is the last one.
+      assertThat(get(c, "X-Forwarded-For", "127.0.0.1, 203.0.113.7").status()).isEqualTo(403);
+      // A Prometheus on the balancer's host, through the balancer: open.
+      assertThat(get(c, "X-Forwarded-For", "203.0.113.7, 127.0.0.1").status()).isEqualTo(200);
+      // The balancer passed no client address: nobody known, closed.
+      assertThat(get(c).status()).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void a_trusted_proxy_must_be_an_address_literal() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new TestCollector(dir, "trustedProxies", "balancer.example"))
+        .hasMessageContaining("trustedProxies: expected IP addresses");
+  }
+
+  @Test
   void with_a_metrics_token_every_client_must_send_it_and_it_is_never_echoed() throws Exception {
     try (TestCollector c = new TestCollector(dir, "metricsToken", TOKEN)) {
       Http.Answer none = get(c);

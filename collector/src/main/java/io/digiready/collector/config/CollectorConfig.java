@@ -34,7 +34,8 @@ public record CollectorConfig(
     Path tlsKeystoreFile,
     String tlsKeystorePassword,
     int unitHistoryRetentionDays,
-    String reportLanguage) {
+    String reportLanguage,
+    List<String> trustedProxies) {
 
   /**
    * Where the data lives: the embedded SQLite file in {@code dataDir}, or a PostgreSQL database

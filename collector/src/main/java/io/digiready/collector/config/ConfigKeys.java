@@ -174,6 +174,14 @@ public final class ConfigKeys {
   public static final ConfigKey METRICS_PER_MACHINE =
       key("metricsPerMachine", "true", "export digiready_machine_* series");
 
+  public static final ConfigKey TRUSTED_PROXIES =
+      key(
+          "trustedProxies",
+          "",
+          "IP addresses of balancers in front of this collector (comma-separated); only from"
+              + " them is X-Forwarded-For believed, and a request they pass without it has no"
+              + " known client");
+
   public static final ConfigKey METRICS_TOKEN =
       secret(
           "metricsToken",
@@ -201,6 +209,7 @@ public final class ConfigKeys {
       List.of(
           PORT,
           BIND_ADDRESS,
+          TRUSTED_PROXIES,
           HTTP_MAX_THREADS,
           HTTP_IDLE_TIMEOUT_SECONDS,
           MIN_REQUEST_BYTES_PER_SECOND,

@@ -135,7 +135,23 @@ public final class ConfigLoader {
         keystore.isEmpty() ? null : Path.of(keystore),
         v.get(TLS_KEYSTORE_PASSWORD),
         v.integer(UNIT_HISTORY_RETENTION_DAYS, 1, 36500),
-        reportLanguage);
+        reportLanguage,
+        trustedProxies(v));
+  }
+
+  /** IP literals only: a name would make every request wait for a lookup, and could lie. */
+  private static List<String> trustedProxies(Values v) {
+    List<String> out = new ArrayList<>();
+    for (String address : v.list(TRUSTED_PROXIES)) {
+      if (!address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+        throw new ConfigException(
+            TRUSTED_PROXIES.name(),
+            "expected IP addresses such as 10.0.0.5, comma-separated",
+            address);
+      }
+      out.add(address);
+    }
+    return List.copyOf(out);
   }
 
   private static List<ProbeTarget> probeTargets(Values v) {

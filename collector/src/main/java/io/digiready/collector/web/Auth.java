@@ -6,10 +6,9 @@ import io.digiready.collector.problem.Problem;
 import io.digiready.collector.store.Credentials;
 import io.javalin.http.Context;
 import io.javalin.security.RouteRole;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,6 +34,7 @@ public final class Auth {
   private final Credentials credentials;
   private final String metricsTokenHash;
   private final String metricsCredentialsHash;
+  private final ClientAddress clients;
 
   /** {@code adminTokenHashes}: SHA-256 hex of each admin token accepted. */
   public Auth(
@@ -43,13 +43,15 @@ public final class Auth {
       Credentials credentials,
       String metricsToken,
       String metricsUser,
-      String metricsPassword) {
+      String metricsPassword,
+      List<String> trustedProxies) {
     this.adminTokenHashes = Set.copyOf(adminTokenHashes);
     this.fleet = fleet;
     this.credentials = credentials;
     this.metricsTokenHash = metricsToken.isEmpty() ? null : Tokens.sha256Hex(metricsToken);
     this.metricsCredentialsHash =
         metricsUser.isEmpty() ? null : Tokens.sha256Hex(metricsUser + ":" + metricsPassword);
+    this.clients = new ClientAddress(trustedProxies);
   }
 
   /** The one check, run before every matched route. */
@@ -134,11 +136,12 @@ public final class Auth {
   /**
    * /metrics names every hostname, machine id, OS and CPU. With {@code metricsToken} (a bearer
    * token) or basic credentials configured, one of them is required from every client; with none,
-   * only a loopback client that came through no proxy may read it (a Prometheus on the same host).
+   * only a loopback client may read it (a Prometheus on the same host): one that came through no
+   * proxy, or through a trusted balancer that says so ({@link ClientAddress}).
    */
   private void metrics(Context ctx) {
     if (metricsTokenHash == null && metricsCredentialsHash == null) {
-      if (!local(ctx.req().getRemoteAddr(), forwarded(ctx))) {
+      if (!ClientAddress.loopback(clients.of(ctx))) {
         throw Problem.forbidden(
             "Authorization",
             "/metrics answers loopback clients only until the collector is given a metricsToken"
@@ -174,31 +177,6 @@ public final class Auth {
       }
     }
     return given != null && Tokens.sameHash(Tokens.sha256Hex(given), metricsCredentialsHash);
-  }
-
-  /** A request a proxy passed on: its TCP peer says nothing about the client. */
-  private static boolean forwarded(Context ctx) {
-    return ctx.header("Forwarded") != null
-        || ctx.header("X-Forwarded-For") != null
-        || ctx.header("X-Real-IP") != null;
-  }
-
-  /** True for a loopback peer address (127.0.0.0/8, ::1) of a request no proxy forwarded. */
-  static boolean local(String remoteAddress, boolean forwarded) {
-    if (forwarded || remoteAddress == null) {
-      return false;
-    }
-    String literal = remoteAddress.replace("[", "").replace("]", "");
-    boolean v4 = literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-    boolean v6 = literal.indexOf(':') >= 0 && literal.matches("[0-9a-fA-F:.]+(%[\\w.-]+)?");
-    if (!v4 && !v6) {
-      return false; // only address literals: never a name lookup
-    }
-    try {
-      return InetAddress.getByName(literal).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   private static String bearer(Context ctx) {
