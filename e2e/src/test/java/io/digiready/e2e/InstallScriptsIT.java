@@ -372,28 +372,7 @@ class InstallScriptsIT {
             Map.of("JAVA_HOME", System.getProperty("java.home")),
             dir.resolve("collector.log"));
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      await(
-          Duration.ofSeconds(60),
-          "/health/ready",
-          dir.resolve("collector.log"),
-          () -> {
-            assertThat(collector.isAlive()).as(read(dir.resolve("collector.log"))).isTrue();
-            try {
-              return http.send(
-                          HttpRequest.newBuilder(
-                                  URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                              .build(),
-                          HttpResponse.BodyHandlers.discarding())
-                      .statusCode()
-                  == 200;
-            } catch (IOException e) {
-              return false;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return false;
-            }
-          });
+      awaitReady(collector, port, "/health/ready", dir.resolve("collector.log"));
       assertThat(mode(data.resolve("admin-token"))).isEqualTo("rw-------");
     } finally {
       stop(collector);
@@ -650,28 +629,11 @@ class InstallScriptsIT {
             Map.of("JAVA_HOME", System.getProperty("java.home")),
             dir.resolve("by-hand.log"));
     try {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      await(
-          Duration.ofSeconds(60),
+      awaitReady(
+          served,
+          port,
           "/health/ready of the collector started by hand",
-          dir.resolve("by-hand.log"),
-          () -> {
-            assertThat(served.isAlive()).as(read(dir.resolve("by-hand.log"))).isTrue();
-            try {
-              return http.send(
-                          HttpRequest.newBuilder(
-                                  URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                              .build(),
-                          HttpResponse.BodyHandlers.discarding())
-                      .statusCode()
-                  == 200;
-            } catch (IOException e) {
-              return false;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return false;
-            }
-          });
+          dir.resolve("by-hand.log"));
     } finally {
       stop(served);
     }
@@ -1197,5 +1159,32 @@ class InstallScriptsIT {
       }
     }
     return false;
+  }
+
+  /** Waits until the collector on {@code port} answers /health/ready; fails if it exits first. */
+  private static void awaitReady(Process collector, int port, String what, Path log)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    await(
+        Duration.ofSeconds(60),
+        what,
+        log,
+        () -> {
+          assertThat(collector.isAlive()).as(read(log)).isTrue();
+          try {
+            return http.send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+          } catch (IOException e) {
+            return false;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        });
   }
 }
