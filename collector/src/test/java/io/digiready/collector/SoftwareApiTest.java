@@ -254,6 +254,45 @@ class SoftwareApiTest {
   }
 
   @Test
+  void a_name_sent_composed_by_one_pc_and_decomposed_by_another_is_one_application() {
+    String misa = "Phần mềm kế toán MISA";
+    String decomposed = java.text.Normalizer.normalize(misa, java.text.Normalizer.Form.NFD);
+    assertThat(decomposed).isNotEqualTo(misa);
+    pc(phuLoc, "PL-1", List.of(software(misa, "27.1", "MISA JSC", null)));
+    Agent second =
+        pc(
+            phuLoc,
+            java.text.Normalizer.normalize("MÁY-KẾ-TOÁN", java.text.Normalizer.Form.NFD),
+            List.of(software(decomposed, "27.1", "MISA JSC", null)));
+    JsonNode all = summary("/api/v1/software/summary?unit=krong-nang.phu-loc");
+    assertThat(all.get("applications").asInt()).isEqualTo(1);
+    assertThat(all.at("/top/0/name").asText()).isEqualTo(misa);
+    assertThat(all.at("/top/0/machines").asInt()).isEqualTo(2);
+    // Searched either way, in any case: both machines.
+    for (String typed : List.of(misa, decomposed, "PHẦN MỀM KẾ TOÁN MISA")) {
+      Http.Answer r =
+          c.admin(
+              "GET",
+              "/api/v1/software?name="
+                  + java.net.URLEncoder.encode(typed, java.nio.charset.StandardCharsets.UTF_8),
+              null);
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(r.json().get("machines").asInt()).as(typed).isEqualTo(2);
+    }
+    // The hostname is stored composed too: in the API and in the machines CSV.
+    assertThat(
+            c.admin("GET", "/api/v1/machines/" + second.machineId(), null)
+                .json()
+                .get("hostname")
+                .asText())
+        .isEqualTo("MÁY-KẾ-TOÁN");
+    assertThat(c.admin("GET", "/api/v1/reports/machines.csv?unit=krong-nang.phu-loc", null).body())
+        .contains(",MÁY-KẾ-TOÁN,")
+        .doesNotContain(
+            java.text.Normalizer.normalize("MÁY-KẾ-TOÁN", java.text.Normalizer.Form.NFD));
+  }
+
+  @Test
   void the_summary_counts_machines_per_application_and_version_in_a_subtree() {
     pc(phuLoc, "PL-1", office("131.0.6778.86"));
     pc(phuLoc, "PL-2", office("130.0.6723.117"));

@@ -21,9 +21,9 @@ public final class Json {
   private Json() {}
 
   /**
-   * A mapper for the wire format: ISO-8601 times, unknown fields ignored (a newer agent's extra
-   * field must not turn its readings into errors), and no silent type coercion ({@code "42"} is not
-   * a number, {@code 4.5} is not an integer).
+   * A mapper for the wire format: ISO-8601 times, text in NFC ({@link Text#nfc}), unknown fields
+   * ignored (a newer agent's extra field must not turn its readings into errors), and no silent
+   * type coercion ({@code "42"} is not a number, {@code 4.5} is not an integer).
    */
   public static ObjectMapper mapper() {
     JsonMapper mapper =
@@ -31,7 +31,8 @@ public final class Json {
             .addModule(new JavaTimeModule())
             .addModule(
                 new com.fasterxml.jackson.databind.module.SimpleModule("digiready-instant")
-                    .addDeserializer(java.time.Instant.class, new FastInstantDeserializer()))
+                    .addDeserializer(java.time.Instant.class, new FastInstantDeserializer())
+                    .addDeserializer(String.class, new NfcStringDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

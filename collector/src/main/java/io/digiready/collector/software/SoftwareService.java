@@ -162,7 +162,9 @@ public final class SoftwareService {
       List<UnitHolders> units) {}
 
   /** Machines of the subtree of {@code unit} (null: all) that have the application. */
-  public Holders holders(String name, String unit) {
+  public Holders holders(String typed, String unit) {
+    // The name as stored: in NFC, whichever way the caller's keyboard or script composed it.
+    String name = io.digiready.protocol.Text.nfc(typed);
     if (name == null || name.isBlank()) {
       throw Problem.invalid("name", "is required: the application's name, e.g. Google Chrome");
     }

@@ -52,7 +52,8 @@ final class Migrations {
           Step.sql("V030__software.sql"),
           new Step("V031__software_from_inventory", SoftwareFromInventory::run),
           Step.sql("V032__coverage_days_protection.sql"),
-          Step.sql("V040__raw_heartbeat_parts.sql"));
+          Step.sql("V040__raw_heartbeat_parts.sql"),
+          new Step("V050__nfc_names", NfcNames::run));
 
   /**
    * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
@@ -68,7 +69,8 @@ final class Migrations {
           Step.sql("V030__software.sql"),
           new Step("V031__software_from_inventory", SoftwareFromInventory::run),
           Step.sql("V032__coverage_days_protection.sql"),
-          Step.sql("V040__raw_heartbeat_parts.sql"));
+          Step.sql("V040__raw_heartbeat_parts.sql"),
+          new Step("V050__nfc_names", NfcNames::run));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;

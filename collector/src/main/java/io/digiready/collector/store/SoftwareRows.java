@@ -1,6 +1,7 @@
 package io.digiready.collector.store;
 
 import io.digiready.protocol.Inventory;
+import io.digiready.protocol.Text;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,9 +62,9 @@ final class SoftwareRows {
       }
       Entry e =
           new Entry(
-              clip(s.name().strip(), MAX_NAME),
-              clip(s.version() == null ? "" : s.version().strip(), MAX_VERSION),
-              clip(s.vendor() == null ? "" : s.vendor().strip(), MAX_NAME),
+              clip(Text.nfc(s.name().strip()), MAX_NAME),
+              clip(s.version() == null ? "" : Text.nfc(s.version().strip()), MAX_VERSION),
+              clip(s.vendor() == null ? "" : Text.nfc(s.vendor().strip()), MAX_NAME),
               s.installDate() == null ? null : s.installDate().toEpochDay());
       out.putIfAbsent(e.key(), e);
     }
@@ -81,7 +82,7 @@ final class SoftwareRows {
 
   /** The lower-case form lookups by name use. */
   static String nameKey(String name) {
-    return name.toLowerCase(Locale.ROOT);
+    return Text.nfc(name).toLowerCase(Locale.ROOT);
   }
 
   /** The machine's list, or empty when it never sent one. */

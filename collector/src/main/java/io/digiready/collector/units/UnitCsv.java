@@ -2,6 +2,7 @@ package io.digiready.collector.units;
 
 import io.digiready.collector.csv.CsvReader;
 import io.digiready.collector.problem.Problem;
+import io.digiready.protocol.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +56,8 @@ public final class UnitCsv {
               line,
               new UnitBody(
                   r.get(0).strip(),
-                  r.get(1),
+                  // Names typed in Excel on one PC and another may be composed differently.
+                  Text.nfc(r.get(1)),
                   r.get(2).strip(),
                   r.get(3).strip(),
                   whole(line, "staff", r.get(4)),
