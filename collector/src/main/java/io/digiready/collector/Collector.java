@@ -154,7 +154,8 @@ public final class Collector implements AutoCloseable {
     CoverageCalculator coverage = new CoverageCalculator(config);
     SoftwareService software = new SoftwareService(fleet, store, config, clock);
     InventoryService inventory =
-        new InventoryService(fleet, writer, counters, clock, software::changed);
+        new InventoryService(
+            fleet, writer, counters, clock, software::changed, config.inventoriesPerHour());
     Credentials credentials = new Credentials(fleet, store);
     CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
     dailyFigures =
@@ -321,16 +322,20 @@ public final class Collector implements AutoCloseable {
     return dailyFigures.run(false);
   }
 
-  /** Deletes hourly buckets and raw heartbeats past their retention; runs hourly. */
+  /**
+   * Deletes hourly buckets and raw heartbeats past their retention, and the application names and
+   * releases no machine has any more; runs hourly.
+   */
   java.util.concurrent.CompletableFuture<Integer> prune(Clock clock) {
     Instant now = clock.instant();
     try {
       return writer.submit(
           tx ->
               tx.heartbeats()
-                  .prune(
-                      now.minus(Duration.ofDays(config.hourlyRetentionDays())),
-                      now.minus(Duration.ofDays(config.rawHeartbeatRetentionDays()))),
+                      .prune(
+                          now.minus(Duration.ofDays(config.hourlyRetentionDays())),
+                          now.minus(Duration.ofDays(config.rawHeartbeatRetentionDays())))
+                  + tx.software().collectUnused(),
           deleted -> LOG.debug("pruned {} old rows", deleted));
     } catch (RuntimeException e) {
       LOG.warn("pruning skipped: {}", e.getMessage());

@@ -35,7 +35,8 @@ public record CollectorConfig(
     String tlsKeystorePassword,
     int unitHistoryRetentionDays,
     String reportLanguage,
-    List<String> trustedProxies) {
+    List<String> trustedProxies,
+    int inventoriesPerHour) {
 
   /**
    * Where the data lives: the embedded SQLite file in {@code dataDir}, or a PostgreSQL database

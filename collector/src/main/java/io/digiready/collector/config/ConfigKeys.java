@@ -165,6 +165,13 @@ public final class ConfigKeys {
           "30",
           "an enrollment token made without expiresAt stops working after this many days");
 
+  public static final ConfigKey INVENTORIES_PER_HOUR =
+      key(
+          "inventoriesPerHour",
+          "6",
+          "inventories one machine may send per hour (in bursts of as many); past it 429 with"
+              + " Retry-After, which the agent honours");
+
   public static final ConfigKey ENROLLMENTS_PER_MINUTE_PER_TOKEN =
       key(
           "enrollmentsPerMinutePerToken",
@@ -244,6 +251,7 @@ public final class ConfigKeys {
           READINESS_WEIGHT_COMPLIANCE,
           ENROLLMENT_TOKEN_EXPIRY_DAYS,
           ENROLLMENTS_PER_MINUTE_PER_TOKEN,
+          INVENTORIES_PER_HOUR,
           METRICS_PER_MACHINE,
           METRICS_TOKEN,
           METRICS_USERNAME,

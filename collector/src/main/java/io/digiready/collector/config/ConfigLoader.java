@@ -136,7 +136,8 @@ public final class ConfigLoader {
         v.get(TLS_KEYSTORE_PASSWORD),
         v.integer(UNIT_HISTORY_RETENTION_DAYS, 1, 36500),
         reportLanguage,
-        trustedProxies(v));
+        trustedProxies(v),
+        v.integer(INVENTORIES_PER_HOUR, 1, 3600));
   }
 
   /** IP literals only: a name would make every request wait for a lookup, and could lie. */

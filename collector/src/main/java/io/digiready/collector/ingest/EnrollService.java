@@ -41,7 +41,7 @@ public final class EnrollService {
   private final InventoryService inventories;
   private final IngestMetrics counters;
   private final Clock clock;
-  private final PerMinuteLimit perToken;
+  private final RateLimit perToken;
 
   public EnrollService(
       CollectorConfig config,
@@ -58,7 +58,8 @@ public final class EnrollService {
     this.inventories = inventories;
     this.counters = counters;
     this.clock = clock;
-    this.perToken = new PerMinuteLimit(config.enrollmentsPerMinutePerToken());
+    this.perToken =
+        new RateLimit(config.enrollmentsPerMinutePerToken(), java.time.Duration.ofMinutes(1));
   }
 
   public EnrollResponse enroll(EnrollRequest request) {

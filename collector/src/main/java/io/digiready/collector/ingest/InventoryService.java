@@ -14,6 +14,7 @@ import io.digiready.protocol.Inventory;
 import io.digiready.protocol.InventoryReport;
 import io.digiready.protocol.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,10 +34,12 @@ public final class InventoryService {
   private final IngestMetrics counters;
   private final Clock clock;
   private final Consumer<String> softwareChanged;
+  private final RateLimit perMachine;
+  private final int perHour;
 
   public InventoryService(
       Fleet fleet, GroupCommitWriter writer, IngestMetrics counters, Clock clock) {
-    this(fleet, writer, counters, clock, unit -> {});
+    this(fleet, writer, counters, clock, unit -> {}, Integer.MAX_VALUE / 2);
   }
 
   /**
@@ -47,12 +50,15 @@ public final class InventoryService {
       GroupCommitWriter writer,
       IngestMetrics counters,
       Clock clock,
-      Consumer<String> softwareChanged) {
+      Consumer<String> softwareChanged,
+      int perHour) {
     this.fleet = fleet;
     this.writer = writer;
     this.counters = counters;
     this.clock = clock;
     this.softwareChanged = softwareChanged;
+    this.perHour = perHour;
+    this.perMachine = new RateLimit(perHour, Duration.ofHours(1));
   }
 
   /** Returns whether the stored inventory changed. */
@@ -61,6 +67,16 @@ public final class InventoryService {
       throw Problem.forbidden("machineId", "this token belongs to another machine");
     }
     Instant now = clock.instant();
+    // An agent sends an inventory when something changed, a few a day: one that sends them without
+    // end (broken, or a token misused) must not grow the database with every list it makes up.
+    Duration wait = perMachine.take(machineId, now);
+    if (wait != null) {
+      throw Problem.tooManyRequests(
+          "inventory: more than "
+              + perHour
+              + " inventories an hour from this machine (inventoriesPerHour); retry later",
+          wait);
+    }
     Stored stored =
         writer.call(
             tx -> {

@@ -30,4 +30,21 @@ final class SoftwareWrites implements Tx.Software {
     order.beforeWrite();
     return SoftwareRows.replace(st.connection(), machineId, keys.mid(machineId), list, at);
   }
+
+  @Override
+  public int collectUnused() throws SQLException {
+    order.beforeWrite();
+    // Both through an index: machine_software(vid, mid) and software_releases' (sid, ...) key.
+    int releases =
+        st.sql(
+                "DELETE FROM software_releases WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM machine_software ms WHERE ms.vid = software_releases.vid)")
+            .executeUpdate();
+    int names =
+        st.sql(
+                "DELETE FROM software_names WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM software_releases r WHERE r.sid = software_names.sid)")
+            .executeUpdate();
+    return releases + names;
+  }
 }

@@ -113,6 +113,12 @@ public interface Tx {
     /** Stores the list; false when it is the one stored already. */
     boolean replace(String machineId, List<Inventory.Software> list, Instant at)
         throws SQLException;
+
+    /**
+     * Deletes the releases no machine has and the names no release has: what lists replaced since
+     * left behind. Answers how many rows went.
+     */
+    int collectUnused() throws SQLException;
   }
 
   interface Heartbeats {
