@@ -254,6 +254,41 @@ class SoftwareApiTest {
   }
 
   @Test
+  void q_finds_a_part_of_a_name_in_any_case_a_page_at_a_time_with_a_total() {
+    pc(phuLoc, "PL-1", office("131.0.6778.86"));
+    pc(
+        phuLoc,
+        "PL-2",
+        List.of(
+            software("Phần mềm kế toán MISA", "27.1", "MISA JSC", null),
+            software("PHẦN MỀM QUẢN LÝ VĂN BẢN", "3.0", "VNPT", null),
+            software("Zalo", "24.11.1", "VNG Corporation", null)));
+    JsonNode first =
+        c.admin("GET", "/api/v1/software?q=ph%E1%BA%A7n%20m%E1%BB%81m&limit=1", null).json();
+    assertThat(first.get("total").asInt()).isEqualTo(2);
+    assertThat(first.get("applications")).hasSize(1);
+    assertThat(first.at("/applications/0/name").asText()).isEqualTo("Phần mềm kế toán MISA");
+    assertThat(first.at("/applications/0/machines").asInt()).isEqualTo(1);
+    String cursor = first.get("nextCursor").asText();
+    JsonNode second =
+        c.admin(
+                "GET",
+                "/api/v1/software?q=ph%E1%BA%A7n%20m%E1%BB%81m&limit=1&cursor=" + cursor,
+                null)
+            .json();
+    assertThat(second.at("/applications/0/name").asText()).isEqualTo("PHẦN MỀM QUẢN LÝ VĂN BẢN");
+    assertThat(second.get("nextCursor").isNull()).isTrue();
+    // A part of a name, in another case: one application, on both PCs.
+    JsonNode za = c.admin("GET", "/api/v1/software?q=ZAL", null).json();
+    assertThat(za.get("total").asInt()).isEqualTo(1);
+    assertThat(za.at("/applications/0/machines").asInt()).isEqualTo(2);
+    assertThat(c.admin("GET", "/api/v1/software?q=ZAL&cursor=nonsense", null).status())
+        .isEqualTo(400);
+    assertThat(c.admin("GET", "/api/v1/software?q=ZAL&limit=0", null).status()).isEqualTo(400);
+    assertThat(c.admin("GET", "/api/v1/software?q=", null).status()).isEqualTo(400);
+  }
+
+  @Test
   void a_name_sent_composed_by_one_pc_and_decomposed_by_another_is_one_application() {
     String misa = "Phần mềm kế toán MISA";
     String decomposed = java.text.Normalizer.normalize(misa, java.text.Normalizer.Form.NFD);

@@ -166,7 +166,8 @@ public final class SoftwareService {
     // The name as stored: in NFC, whichever way the caller's keyboard or script composed it.
     String name = io.digiready.protocol.Text.nfc(typed);
     if (name == null || name.isBlank()) {
-      throw Problem.invalid("name", "is required: the application's name, e.g. Google Chrome");
+      throw Problem.invalid(
+          "name", "is required: the application's name, e.g. Google Chrome (or q: a part of it)");
     }
     if (name.length() > MAX_NAME) {
       throw Problem.invalid("name", "at most " + MAX_NAME + " characters");
@@ -253,52 +254,22 @@ public final class SoftwareService {
       int applications,
       List<Application> top) {}
 
+  /**
+   * Machines per application ({@code sidTotals}, by name id) and per release ({@code vidTotals}) in
+   * the subtree of a unit, with how many machines there are and how many sent a list.
+   */
+  record Totals(int machines, int reporting, int[] sidTotals, int[] vidTotals) {}
+
   /** The {@code limit} most common applications of the subtree of {@code unit} (null: all). */
   public Summary summary(String unit, int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw Problem.invalid("limit", "must be from 1 to " + MAX_LIMIT);
     }
-    Set<String> scope = unit == null ? null : subtree(unit);
-    Map<String, List<Machine>> members = new HashMap<>();
-    for (Unit u : fleet.units()) {
-      if (scope == null || scope.contains(u.code())) {
-        members.put(u.code(), new ArrayList<>());
-      }
-    }
-    for (Machine m : fleet.machines()) {
-      List<Machine> list = members.get(m.unitCode());
-      if (list != null && m.retiredAt() == null) {
-        list.add(m);
-      }
-    }
-    int machines = 0;
-    int reporting = 0;
-    List<UnitSoftware> counted = new ArrayList<>();
-    int maxSid = 0;
-    int maxVid = 0;
-    for (var e : members.entrySet()) {
-      UnitSoftware counts = counts(e.getKey(), e.getValue());
-      counted.add(counts);
-      machines += counts.machines();
-      reporting += counts.reporting();
-      maxSid = Math.max(maxSid, counts.maxSid());
-      maxVid = Math.max(maxVid, counts.maxVid());
-    }
-    // Ids are dense integers: a province's hundreds of units add up in two arrays.
-    int[] sidTotals = new int[maxSid + 1];
-    int[] vidTotals = new int[maxVid + 1];
-    for (UnitSoftware counts : counted) {
-      int[] sids = counts.sids();
-      int[] sidMachines = counts.sidMachines();
-      for (int i = 0; i < sids.length; i++) {
-        sidTotals[sids[i]] += sidMachines[i];
-      }
-      int[] vids = counts.vids();
-      int[] vidMachines = counts.vidMachines();
-      for (int i = 0; i < vids.length; i++) {
-        vidTotals[vids[i]] += vidMachines[i];
-      }
-    }
+    Totals t = totals(unit);
+    int machines = t.machines();
+    int reporting = t.reporting();
+    int[] sidTotals = t.sidTotals();
+    int[] vidTotals = t.vidTotals();
     int applicationsCount = 0;
     List<Integer> candidates = new ArrayList<>();
     for (int sid = 0; sid < sidTotals.length; sid++) {
@@ -351,6 +322,56 @@ public final class SoftwareService {
     apps.sort(
         Comparator.comparingInt(Application::machines).reversed().thenComparing(Application::name));
     return new Summary(unit, machines, reporting, applicationsCount, apps);
+  }
+
+  Totals totals(String unit) {
+    Set<String> scope = unit == null ? null : subtree(unit);
+    Map<String, List<Machine>> members = new HashMap<>();
+    for (Unit u : fleet.units()) {
+      if (scope == null || scope.contains(u.code())) {
+        members.put(u.code(), new ArrayList<>());
+      }
+    }
+    for (Machine m : fleet.machines()) {
+      List<Machine> list = members.get(m.unitCode());
+      if (list != null && m.retiredAt() == null) {
+        list.add(m);
+      }
+    }
+    int machines = 0;
+    int reporting = 0;
+    List<UnitSoftware> counted = new ArrayList<>();
+    int maxSid = 0;
+    int maxVid = 0;
+    for (var e : members.entrySet()) {
+      UnitSoftware counts = counts(e.getKey(), e.getValue());
+      counted.add(counts);
+      machines += counts.machines();
+      reporting += counts.reporting();
+      maxSid = Math.max(maxSid, counts.maxSid());
+      maxVid = Math.max(maxVid, counts.maxVid());
+    }
+    // Ids are dense integers: a province's hundreds of units add up in two arrays.
+    int[] sidTotals = new int[maxSid + 1];
+    int[] vidTotals = new int[maxVid + 1];
+    for (UnitSoftware counts : counted) {
+      int[] sids = counts.sids();
+      int[] sidMachines = counts.sidMachines();
+      for (int i = 0; i < sids.length; i++) {
+        sidTotals[sids[i]] += sidMachines[i];
+      }
+      int[] vids = counts.vids();
+      int[] vidMachines = counts.vidMachines();
+      for (int i = 0; i < vids.length; i++) {
+        vidTotals[vids[i]] += vidMachines[i];
+      }
+    }
+    return new Totals(machines, reporting, sidTotals, vidTotals);
+  }
+
+  /** The name of each application id (for the search). */
+  Map<Integer, String> names(List<Integer> sids) {
+    return store.softwareNames(sids);
   }
 
   /** The unit's counts, rebuilt when its machines changed. */

@@ -1,5 +1,6 @@
 package io.digiready.collector.web;
 
+import io.digiready.collector.software.SoftwareSearch;
 import io.digiready.collector.software.SoftwareService;
 import io.javalin.config.RoutesConfig;
 
@@ -10,22 +11,42 @@ final class SoftwareRoutes {
   static void register(RoutesConfig r, Services s) {
     r.get(
         "/api/v1/software",
-        ctx ->
+        ctx -> {
+          // ?q= searches names (a page of applications); ?name= lists who has one application.
+          if (ctx.queryParam("q") != null && ctx.queryParam("name") == null) {
             Responses.json(
                 ctx,
                 200,
-                s.software()
-                    .holders(
+                new SoftwareSearch(s.software())
+                    .search(
+                        ctx.queryParam("q"),
+                        Params.unitOrAll(ctx),
                         Params.optional(
                             ctx,
-                            "name",
-                            String.class,
-                            n -> n.length() <= SoftwareService.MAX_NAME,
-                            "an application's name of at most "
-                                + SoftwareService.MAX_NAME
-                                + " characters",
-                            null),
-                        Params.unitOrAll(ctx))),
+                            "limit",
+                            Integer.class,
+                            n -> n >= 1 && n <= SoftwareSearch.MAX_LIMIT,
+                            "must be a whole number from 1 to " + SoftwareSearch.MAX_LIMIT,
+                            SoftwareSearch.DEFAULT_LIMIT),
+                        ctx.queryParam("cursor")));
+            return;
+          }
+          Responses.json(
+              ctx,
+              200,
+              s.software()
+                  .holders(
+                      Params.optional(
+                          ctx,
+                          "name",
+                          String.class,
+                          n -> n.length() <= SoftwareService.MAX_NAME,
+                          "an application's name of at most "
+                              + SoftwareService.MAX_NAME
+                              + " characters",
+                          null),
+                      Params.unitOrAll(ctx)));
+        },
         Access.READER);
     r.get(
         "/api/v1/software/summary",
