@@ -50,7 +50,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 # The modules jdeps finds, plus what it cannot see: jdk.crypto.ec (TLS handshakes with EC
-# certificates), and for the collector the locale data of its report languages.
+# certificates), and for the collector the locale data of its report languages and jdk.zipfs (it
+# reads its own jar as a file system: without it "Provider \"jar\" not found").
 runtime() { # JAR EXTRA_MODULES DEST [jlink options]
   local jar="$1" extra="$2" dest="$3"
   shift 3
@@ -128,7 +129,7 @@ tarball digiready-agent "$a"
 c="$work/collector"
 cl="$c/usr/lib/digiready-collector"
 mkdir -p "$cl" "$c/usr/bin"
-runtime "$collector_jar" jdk.crypto.ec,jdk.localedata "$cl/runtime" --include-locales=en,vi
+runtime "$collector_jar" jdk.crypto.ec,jdk.localedata,jdk.zipfs "$cl/runtime" --include-locales=en,vi
 install -m 0644 "$collector_jar" "$cl/digiready-collector.jar"
 install -m 0755 "$root/install/collector/linux/digiready-collector" "$cl/digiready-collector"
 ln -s ../lib/digiready-collector/digiready-collector "$c/usr/bin/digiready-collector"
