@@ -128,6 +128,10 @@ for run in $(seq 1 "$runs"); do
   ne_hwm="$(hwm_kb "$ne_pid")"
   if [[ -n "${BENCH_DETAIL:-}" ]]; then
     grep -E 'Rss(Anon|File|Shmem)' "/proc/$agent_pid/status"
+    # resident memory per mapping (file, or [heap]/[anon]), the largest first
+    awk '/^[0-9a-f]+-[0-9a-f]+ / { name = (NF >= 6 ? $6 : "[anon]") } /^Rss:/ { rss[name] += $2 }
+      END { for (n in rss) if (rss[n] >= 512) printf "    %6.1f MiB  %s\n", rss[n] / 1024, n }' \
+      "/proc/$agent_pid/smaps" | sort -rn | head -12
     # with BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary: where the JVM's own memory went
     jcmd "$agent_pid" VM.native_memory summary 2>/dev/null | grep -E '^-|committed=' | head -40 || true
   fi

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The release files of release/build.sh, built from this build's jars and used as an IT technician
  * would: two builds of one version are byte-identical, lintian finds no error, the tarball's agent
  * runs without any Java on the machine, and the .deb files install with dpkg, run from their units'
- * ExecStart (as the units' users: no systemd here), upgrade to a second version keeping the agent's
- * identity and spool, and leave the data on remove, not on purge. Needs root on Debian (dpkg,
- * adduser, runuser); CI is both.
+ * ExecStart (as the units' users, with setpriv: no systemd here), upgrade to a second version
+ * keeping the agent's identity and spool, and leave the data on remove, not on purge. Needs root on
+ * Debian (dpkg, adduser, setpriv); CI is both.
  */
 class PackagesIT {
   private static final String V1 = "0.1.0~it1";
@@ -42,7 +42,7 @@ class PackagesIT {
   static void buildTwoVersions() throws Exception {
     assumeTrue(
         "0".equals(run(List.of("id", "-u")).output().strip()),
-        "PackagesIT needs root (dpkg -i, adduser, runuser): skipped as a non-root user");
+        "PackagesIT needs root (dpkg -i, adduser, setpriv): skipped as a non-root user");
     assumeTrue(
         Files.exists(Path.of("/etc/debian_version")),
         "PackagesIT installs .deb files: skipped on a system that is not Debian");
@@ -211,18 +211,23 @@ class PackagesIT {
   }
 
   /**
-   * Starts what a systemd unit would: its ExecStart, as its User=, with only its Environment= (and
-   * systemd's PATH), under its UMask=.
+   * Starts what a systemd unit would: its ExecStart, as its User= and Group=, with only its
+   * Environment= (and systemd's PATH), under its UMask=. setpriv (util-linux, like runuser)
+   * switches user and then execs, as systemd does: the child is the JVM itself, so SIGTERM and
+   * SIGKILL reach it (runuser stays the parent, and a SIGKILL to it would orphan the JVM).
    */
   private static Child unit(String name, Path log) throws IOException {
     List<String> env = new ArrayList<>();
     env.add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
     String user = null;
+    String group = null;
     String umask = "0022";
     String execStart = null;
     for (String line : Files.readAllLines(Path.of("/lib/systemd/system/" + name + ".service"))) {
       if (line.startsWith("User=")) {
         user = line.substring(5);
+      } else if (line.startsWith("Group=")) {
+        group = line.substring(6);
       } else if (line.startsWith("UMask=")) {
         umask = line.substring(6);
       } else if (line.startsWith("ExecStart=")) {
@@ -233,9 +238,18 @@ class PackagesIT {
       }
     }
     assertThat(user).as(name + ": User=").isNotNull();
+    assertThat(group).as(name + ": Group=").isNotNull();
     assertThat(execStart).as(name + ": ExecStart=").isNotNull();
     List<String> command =
-        new ArrayList<>(List.of("runuser", "-u", user, "--", "env", "-i", "HOME=/nonexistent"));
+        new ArrayList<>(
+            List.of(
+                "setpriv",
+                "--reuid=" + user,
+                "--regid=" + group,
+                "--init-groups",
+                "env",
+                "-i",
+                "HOME=/nonexistent"));
     command.addAll(env);
     command.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$0\" \"$@\""));
     command.addAll(List.of(execStart.split(" ")));
