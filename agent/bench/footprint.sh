@@ -49,6 +49,8 @@ else
   [[ -f "$tarball" ]] || { echo "no agent tarball in dist/: run mvn -B -Prelease -DskipTests package" >&2; exit 1; }
   tar -xzf "$tarball" -C "$work"
   launcher="$(echo "$work"/digiready-agent-*/usr/lib/digiready-agent/digiready-agent)"
+  # the runtime's base class-data archive, as the package's postinst makes it on the PC
+  "$(dirname "$launcher")/runtime/bin/java" -Xshare:dump -Xlog:disable >/dev/null 2>&1
   what="package $(basename "$tarball"), its own runtime"
 fi
 export DIGIREADY_CDS_FILE="$work/digiready-agent.jsa"
