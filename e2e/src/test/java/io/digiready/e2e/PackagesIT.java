@@ -127,6 +127,7 @@ class PackagesIT {
     dpkg("-i", deb(v1, "collector", V1).toString(), deb(v1, "agent", V1).toString());
     assertThat(installedVersion("digiready-agent")).isEqualTo(V1);
     assertThat(Files.readString(AGENT_CONFIG)).contains("stateDir=/var/lib/digiready-agent");
+    verifyUnits();
 
     // the administrator's edits: a free port on the loopback only
     int port = Child.freePort();
@@ -175,7 +176,9 @@ class PackagesIT {
       }
     }
 
+    String collectorConfig = Files.readString(COLLECTOR_CONFIG);
     dpkg("-i", deb(v2, "collector", V2).toString(), deb(v2, "agent", V2).toString());
+    assertThat(Files.readString(COLLECTOR_CONFIG)).isEqualTo(collectorConfig);
     assertThat(installedVersion("digiready-agent")).isEqualTo(V2);
     assertThat(installedVersion("digiready-collector")).isEqualTo(V2);
     assertThat(properties(AGENT_STATE.resolve("identity.properties")).getProperty("machineId"))
@@ -273,6 +276,27 @@ class PackagesIT {
             return false;
           }
         });
+  }
+
+  /**
+   * systemd's own check of the installed units (paths, keys, values), where systemd-analyze is
+   * installed (Debian package systemd; it needs no systemd running).
+   */
+  private static void verifyUnits() throws Exception {
+    if (run(List.of("systemd-analyze", "--version")).exit() != 0) {
+      System.out.println(
+          "PackagesIT: systemd-analyze not installed, units not verified by systemd");
+      return;
+    }
+    for (String unit :
+        List.of(
+            "digiready-agent.service",
+            "digiready-collector.service",
+            "digiready-collector-backup.service",
+            "digiready-collector-backup.timer")) {
+      Result verify = run(List.of("systemd-analyze", "verify", "/lib/systemd/system/" + unit));
+      assertThat(verify.exit()).as(unit + ": " + verify.output()).isZero();
+    }
   }
 
   private static long agentSeq() {
