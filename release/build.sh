@@ -41,6 +41,12 @@ fi
 export SOURCE_DATE_EPOCH TZ=UTC LC_ALL=C.UTF-8
 umask 022
 
+missing=()
+for tool in dpkg-deb:dpkg strip:binutils zip:zip tar:tar gzip:gzip sha256sum:coreutils jlink:openjdk-17-jdk-headless; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool%%:*} (Debian package ${tool#*:})")
+done
+[[ ${#missing[@]} -eq 0 ]] || die "missing: ${missing[*]}"
+
 java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")}"
 [[ -d "$java_home/jmods" ]] || die "no jmods/ in $java_home (Debian: apt-get install openjdk-17-jdk-headless)"
 
