@@ -4,6 +4,8 @@
 .EXAMPLE
   powershell -ExecutionPolicy Bypass -File install.ps1 -CollectorUrl https://collector.tinh.gov.vn:8443 -EnrollmentToken <token>
 .EXAMPLE
+  powershell -ExecutionPolicy Bypass -File install.ps1 -CollectorUrl ... -EnrollmentToken ... -JavaMsi \\server\share\OpenJDK17U-jre_x64_windows_hotspot_17.0.13_11.msi
+.EXAMPLE
   powershell -ExecutionPolicy Bypass -File install.ps1 -Uninstall [-KeepState]
 .NOTES
   Program: C:\Program Files\digiready-agent; config and state: C:\ProgramData\digiready-agent
@@ -17,6 +19,7 @@ param(
   [string]$EnrollmentToken,
   [string]$Proxy,
   [string]$JavaHome,
+  [string]$JavaMsi,
   [string]$Jar = (Join-Path $PSScriptRoot 'digiready-agent.jar'),
   [switch]$Uninstall,
   [switch]$KeepState
@@ -83,18 +86,39 @@ if ($Uninstall) {
   exit 0
 }
 
-# Java 17 or newer, checked before anything is changed.
-$java = $null
-if ($JavaHome) { $java = Join-Path $JavaHome 'bin\java.exe' }
-elseif ($env:JAVA_HOME -and (Test-Path (Join-Path $env:JAVA_HOME 'bin\java.exe'))) { $java = Join-Path $env:JAVA_HOME 'bin\java.exe' }
-else { $cmd = Get-Command java.exe -ErrorAction SilentlyContinue; if ($cmd) { $java = $cmd.Source } }
-$javaHint = 'Install Java 17 or newer (e.g. Eclipse Temurin 17 JRE, or Microsoft Build of OpenJDK 17) or pass -JavaHome.'
-if (-not $java -or -not (Test-Path $java)) { throw "Java not found. $javaHint" }
-$spec = (Invoke-Native { & $java -XshowSettings:properties -version 2>&1 } | Out-String) -split "`n" |
-  Where-Object { $_ -match 'java\.specification\.version = ' } | Select-Object -First 1
-$major = 0
-if ($spec -match '= (1\.)?(\d+)') { $major = [int]$Matches[2] }
-if ($major -lt 17) { throw "$java is not Java 17 or newer. $javaHint" }
+# Java 17 or newer, checked before anything is changed. With -JavaMsi, a site without Java installs
+# the given JRE MSI silently first (Temurin 17 JRE: its MSI features set JAVA_HOME machine-wide).
+function Find-Java {
+  $found = $null
+  if ($JavaHome) { $found = Join-Path $JavaHome 'bin\java.exe' }
+  elseif ($env:JAVA_HOME -and (Test-Path (Join-Path $env:JAVA_HOME 'bin\java.exe'))) { $found = Join-Path $env:JAVA_HOME 'bin\java.exe' }
+  else {
+    $machineHome = [Environment]::GetEnvironmentVariable('JAVA_HOME', 'Machine')
+    if ($machineHome -and (Test-Path (Join-Path $machineHome 'bin\java.exe'))) { $found = Join-Path $machineHome 'bin\java.exe' }
+    else { $cmd = Get-Command java.exe -ErrorAction SilentlyContinue; if ($cmd) { $found = $cmd.Source } }
+  }
+  if (-not $found -or -not (Test-Path $found)) { return $null }
+  $spec = (Invoke-Native { & $found -XshowSettings:properties -version 2>&1 } | Out-String) -split "`n" |
+    Where-Object { $_ -match 'java\.specification\.version = ' } | Select-Object -First 1
+  $major = 0
+  if ($spec -match '= (1\.)?(\d+)') { $major = [int]$Matches[2] }
+  if ($major -lt 17) { return $null }
+  return $found
+}
+$javaHint = 'Install Java 17 or newer (e.g. Eclipse Temurin 17 JRE, or Microsoft Build of OpenJDK 17), pass -JavaHome, or pass -JavaMsi with a JRE MSI.'
+$java = Find-Java
+if (-not $java -and $JavaMsi -and -not $JavaHome) {
+  if (-not (Test-Path $JavaMsi)) { throw "JRE MSI not found: $JavaMsi" }
+  $msiLog = Join-Path $env:TEMP 'digiready-java-msi.log'
+  # /quiet /norestart: no window, no reboot; the features: the runtime, PATH and JAVA_HOME
+  $msi = Start-Process -FilePath msiexec.exe -Wait -PassThru -ArgumentList @(
+    '/i', "`"$JavaMsi`"", 'ADDLOCAL=FeatureMain,FeatureEnvironment,FeatureJavaHome',
+    '/quiet', '/norestart', '/l*v', "`"$msiLog`"")
+  # 3010: installed, a reboot is wanted later (Java itself runs without it)
+  if ($msi.ExitCode -ne 0 -and $msi.ExitCode -ne 3010) { throw "The JRE MSI failed (msiexec exit $($msi.ExitCode)); log: $msiLog" }
+  $java = Find-Java
+}
+if (-not $java) { throw "Java 17 or newer not found. $javaHint" }
 if (-not (Test-Path $Jar)) { throw "Agent jar not found: $Jar" }
 
 if (-not (Test-Path $Config) -and (-not $CollectorUrl -or -not $EnrollmentToken)) {
