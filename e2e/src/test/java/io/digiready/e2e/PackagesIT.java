@@ -47,15 +47,29 @@ class PackagesIT {
         Files.exists(Path.of("/etc/debian_version")),
         "PackagesIT installs .deb files: skipped on a system that is not Debian");
     purgeBoth();
+    for (String user : SYSTEM_USERS) {
+      if (run(List.of("id", "-u", user)).exit() != 0) {
+        usersWeMake.add(user);
+      }
+    }
     build(V1, dir.resolve("v1"));
     build(V1, dir.resolve("v1-again"));
     build(V2, dir.resolve("v2"));
   }
 
+  /** The packages' system users: kept on purge, as Debian's packages do. */
+  private static final List<String> SYSTEM_USERS = List.of("digiready-agent", "digiready");
+
+  /** Those that did not exist before this test: the machine is left as the test found it. */
+  private static final List<String> usersWeMake = new java.util.ArrayList<>();
+
   @AfterAll
   static void leaveNothingInstalled() throws Exception {
     if (Files.exists(Path.of("/etc/debian_version")) && dir != null) {
       purgeBoth();
+      for (String user : usersWeMake) {
+        run(List.of("userdel", user));
+      }
     }
   }
 
