@@ -81,7 +81,8 @@ if [ "$MACHINES" -lt $((2 * CONNECTIONS)) ]; then
 fi
 
 BENCH=$(cd "$(dirname "$0")" && pwd)
-JAR=collector/target/digiready-collector.jar
+# COLLECTOR_JAR measures another build (an older commit's jar, for a before/after comparison).
+JAR=${COLLECTOR_JAR:-collector/target/digiready-collector.jar}
 [ -f "$JAR" ] || { echo "$JAR missing: run from the repository root after 'mvn -B -q -DskipTests package'" >&2; exit 2; }
 tools=(java wrk python3 curl)
 [ "$SECOND" = 0 ] || tools+=(haproxy)
