@@ -123,14 +123,7 @@ final class CoverageDayRows implements Tx.CoverageDays {
             + " WHERE c.day >= ? AND c.day <= ? AND c.uid IN ("
             + Reads.placeholders(uids.size())
             + ") ORDER BY k.unit_code, c.day",
-        p -> {
-          p.setLong(1, from.toEpochDay());
-          p.setLong(2, to.toEpochDay());
-          int i = 3;
-          for (Long uid : uids) {
-            p.setLong(i++, uid);
-          }
-        },
+        p -> Reads.bindDaysAndKeys(p, from.toEpochDay(), to.toEpochDay(), uids),
         rs ->
             new CoverageDay(
                 rs.getString(1),

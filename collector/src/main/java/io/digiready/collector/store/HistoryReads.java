@@ -41,14 +41,9 @@ final class HistoryReads {
             + " FROM unit_days WHERE day >= ? AND day <= ? AND uid IN ("
             + Reads.placeholders(uids.size())
             + ")",
-        p -> {
-          p.setLong(1, Math.floorDiv(fromHour, 24L));
-          p.setLong(2, Math.floorDiv(toHour, 24L));
-          int i = 3;
-          for (Long uid : uids) {
-            p.setLong(i++, uid);
-          }
-        },
+        p ->
+            Reads.bindDaysAndKeys(
+                p, Math.floorDiv(fromHour, 24L), Math.floorDiv(toHour, 24L), uids),
         rs -> {
           long day = rs.getLong(1);
           for (int h = 0; h < 24; h++) {
@@ -84,14 +79,7 @@ final class HistoryReads {
             + " WHERE day >= ? AND day <= ? AND uid IN ("
             + Reads.placeholders(uids.size())
             + ") GROUP BY day, target_id ORDER BY day, target_id",
-        p -> {
-          p.setLong(1, from.toEpochDay());
-          p.setLong(2, to.toEpochDay());
-          int i = 3;
-          for (Long uid : uids) {
-            p.setLong(i++, uid);
-          }
-        },
+        p -> Reads.bindDaysAndKeys(p, from.toEpochDay(), to.toEpochDay(), uids),
         rs -> {
           Target t = keys.keys().target(rs.getInt(2));
           long count = rs.getLong(5);

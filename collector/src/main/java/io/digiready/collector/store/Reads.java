@@ -42,6 +42,20 @@ interface Reads {
     return query(sql, binder, mapper).stream().findFirst();
   }
 
+  /**
+   * Binds a day range to the first two parameters and the keys to the IN list after them, the shape
+   * of every read of a subtree's rollups.
+   */
+  static void bindDaysAndKeys(PreparedStatement p, long fromDay, long toDay, List<Long> keys)
+      throws SQLException {
+    p.setLong(1, fromDay);
+    p.setLong(2, toDay);
+    int i = 3;
+    for (Long key : keys) {
+      p.setLong(i++, key);
+    }
+  }
+
   /** {@code ?,?,?} for an IN list of {@code n} values. */
   static String placeholders(int n) {
     return String.join(",", Collections.nCopies(n, "?"));
