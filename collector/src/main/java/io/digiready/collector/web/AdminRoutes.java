@@ -3,8 +3,6 @@ package io.digiready.collector.web;
 import io.digiready.collector.units.TokenOptions;
 import io.digiready.collector.units.UnitBody;
 import io.digiready.collector.viewers.ViewerTokenService;
-import io.digiready.protocol.Endpoints;
-import io.javalin.config.RoutesConfig;
 
 /** The admin API: writes to units, enrollment and viewer tokens, machines. Admin token only. */
 final class AdminRoutes {
@@ -12,28 +10,25 @@ final class AdminRoutes {
 
   record MoveBody(String unit) {}
 
-  static void register(RoutesConfig r, Services s) {
-    r.post(
-        "/api/v1/units/import",
-        ctx -> Responses.json(ctx, 200, s.units().importCsv(Bodies.bytes(ctx, "text/csv"))),
-        Access.ADMIN);
-    r.post(
-        Endpoints.UNITS,
+  static void register(Registration r, Services s) {
+    r.add(
+        Route.UNITS_IMPORT,
+        ctx -> Responses.json(ctx, 200, s.units().importCsv(Bodies.bytes(ctx, "text/csv"))));
+    r.add(
+        Route.UNIT_CREATE,
         ctx -> {
           var unit = s.units().create(Bodies.json(ctx, UnitBody.class));
           Responses.json(ctx, 201, s.coverage().unit(unit.code()));
-        },
-        Access.ADMIN);
-    r.put(
-        "/api/v1/units/{code}",
+        });
+    r.add(
+        Route.UNIT_UPDATE,
         ctx -> {
           String code = ctx.pathParam("code");
           s.units().update(code, Bodies.json(ctx, UnitBody.class));
           Responses.json(ctx, 200, s.coverage().unit(code));
-        },
-        Access.ADMIN);
-    r.post(
-        "/api/v1/units/{code}/enrollment-tokens",
+        });
+    r.add(
+        Route.ENROLLMENT_TOKEN_CREATE,
         ctx ->
             Responses.json(
                 ctx,
@@ -41,47 +36,37 @@ final class AdminRoutes {
                 s.units()
                     .newEnrollmentToken(
                         ctx.pathParam("code"),
-                        Bodies.optionalJson(ctx, TokenOptions.class, TokenOptions.DEFAULTS))),
-        Access.ADMIN);
-    r.get(
-        "/api/v1/units/{code}/enrollment-tokens",
-        ctx -> Responses.json(ctx, 200, s.units().enrollmentTokens(ctx.pathParam("code"))),
-        Access.ADMIN);
-    r.delete(
-        "/api/v1/enrollment-tokens/{id}",
+                        Bodies.optionalJson(ctx, TokenOptions.class, TokenOptions.DEFAULTS))));
+    r.add(
+        Route.ENROLLMENT_TOKENS,
+        ctx -> Responses.json(ctx, 200, s.units().enrollmentTokens(ctx.pathParam("code"))));
+    r.add(
+        Route.ENROLLMENT_TOKEN_REVOKE,
         ctx -> {
           s.units().revokeEnrollmentToken(ctx.pathParam("id"));
           ctx.status(204);
-        },
-        Access.ADMIN);
-    r.post(
-        "/api/v1/machines/{id}/retire",
-        ctx -> Responses.json(ctx, 200, s.machines().retire(ctx.pathParam("id"))),
-        Access.ADMIN);
-    r.post(
-        "/api/v1/machines/{id}/move",
+        });
+    r.add(
+        Route.MACHINE_RETIRE,
+        ctx -> Responses.json(ctx, 200, s.machines().retire(ctx.pathParam("id"))));
+    r.add(
+        Route.MACHINE_MOVE,
         ctx -> {
           MoveBody body = Bodies.json(ctx, MoveBody.class);
           Responses.json(ctx, 200, s.machines().move(ctx.pathParam("id"), body.unit()));
-        },
-        Access.ADMIN);
-    r.post(
-        "/api/v1/viewer-tokens",
+        });
+    r.add(
+        Route.VIEWER_TOKEN_CREATE,
         ctx -> {
           var body = Bodies.json(ctx, ViewerTokenService.Body.class);
           Responses.json(ctx, 201, s.viewerTokens().create(body));
-        },
-        Access.ADMIN);
-    r.get(
-        "/api/v1/viewer-tokens",
-        ctx -> Responses.json(ctx, 200, s.viewerTokens().list()),
-        Access.ADMIN);
-    r.delete(
-        "/api/v1/viewer-tokens/{id}",
+        });
+    r.add(Route.VIEWER_TOKENS, ctx -> Responses.json(ctx, 200, s.viewerTokens().list()));
+    r.add(
+        Route.VIEWER_TOKEN_REVOKE,
         ctx -> {
           s.viewerTokens().revoke(ctx.pathParam("id"));
           ctx.status(204);
-        },
-        Access.ADMIN);
+        });
   }
 }

@@ -1,13 +1,12 @@
 package io.digiready.collector.web;
 
-import io.digiready.protocol.ErrorResponse;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.ToIntFunction;
+import java.util.function.ToIntBiFunction;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
@@ -43,16 +42,18 @@ final class BodyBuffering extends Handler.Wrapper {
 
   private static final int INITIAL_BYTES = 64 * 1024;
 
-  private final ToIntFunction<String> limitForPath;
+  private final ToIntBiFunction<String, String> limitForRoute;
   private final long minBytesPerSecond;
   private final long budgetBytes;
   private final AtomicLong collecting = new AtomicLong();
 
   /**
-   * @param limitForPath the largest body, in bytes as sent (before gzip inflation), for a path
+   * @param limitForRoute the largest body, in bytes as sent (before gzip inflation), for a method
+   *     and path ({@link Route#maxBodyBytes(String, String)})
    */
-  BodyBuffering(ToIntFunction<String> limitForPath, long minBytesPerSecond, long budgetBytes) {
-    this.limitForPath = limitForPath;
+  BodyBuffering(
+      ToIntBiFunction<String, String> limitForRoute, long minBytesPerSecond, long budgetBytes) {
+    this.limitForRoute = limitForRoute;
     this.minBytesPerSecond = minBytesPerSecond;
     this.budgetBytes = budgetBytes;
   }
@@ -76,7 +77,7 @@ final class BodyBuffering extends Handler.Wrapper {
     if (!expected) {
       return next.handle(request, response, callback);
     }
-    int limit = limitForPath.applyAsInt(Request.getPathInContext(request));
+    int limit = limitForRoute.applyAsInt(request.getMethod(), Request.getPathInContext(request));
     Reading reading = new Reading(next, request, response, callback, limit, declared);
     if (declared > limit) {
       reading.refuseAfterReading(ErrorCode.TOO_LARGE, tooLarge(limit));
@@ -90,12 +91,7 @@ final class BodyBuffering extends Handler.Wrapper {
   }
 
   private static void refuse(Response response, Callback callback, ErrorCode code, String detail) {
-    Responses.json(
-        response,
-        callback,
-        code.status(),
-        new ErrorResponse(code.code(), detail, "body"),
-        code.retryAfterSeconds());
+    Responses.error(response, callback, new ErrorMapping.Answer(code, detail, "body"));
   }
 
   /** Collects one body; Jetty calls {@link #run} when more of it has arrived. */
@@ -251,7 +247,7 @@ final class BodyBuffering extends Handler.Wrapper {
     }
 
     private void dispatch() {
-      Whole whole = new Whole(request, ByteBuffer.wrap(body, 0, size));
+      Whole whole = new Whole(request, body, size);
       Callback done =
           new Callback() {
             @Override
@@ -285,13 +281,28 @@ final class BodyBuffering extends Handler.Wrapper {
 
   private static final byte[] EMPTY = new byte[0];
 
+  /**
+   * The body this handler holds for {@code request} (or a request wrapping it), as sent: before
+   * gzip inflation. Null when the request came with no body to collect. Valid until the request's
+   * callback completes.
+   */
+  static Held held(Request request) {
+    Whole whole = Request.as(request, Whole.class);
+    return whole == null ? null : whole.held;
+  }
+
+  /** The first {@code length} bytes of {@code bytes}. */
+  record Held(byte[] bytes, int length) {}
+
   /** The request with its body already read: one chunk, then the end. */
   private static final class Whole extends Request.Wrapper {
+    private final Held held;
     private Content.Chunk chunk;
 
-    Whole(Request request, ByteBuffer body) {
+    Whole(Request request, byte[] body, int size) {
       super(request);
-      this.chunk = Content.Chunk.from(body, true);
+      this.held = new Held(body, size);
+      this.chunk = Content.Chunk.from(ByteBuffer.wrap(body, 0, size), true);
     }
 
     @Override

@@ -2,15 +2,14 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.ingest.HeartbeatService;
 import io.digiready.collector.metrics.HttpMetrics;
-import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.HeartbeatBatch;
-import io.digiready.protocol.Limits;
 import io.digiready.protocol.ProtocolValidator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,13 +22,14 @@ import org.eclipse.jetty.util.Callback;
  * the hand-back to a pool thread) and Javalin's per-request context cost as much CPU as the
  * collector's whole work on the request besides. Every other request passes on to Javalin.
  *
- * <p>The route does what a Javalin route with {@link Access#AGENT} does, with the same parts: the
- * agent token ({@link Auth}), then the body ({@link Bodies}, after gzip inflation, within {@link
- * Limits#MAX_BODY_BYTES}), its validation, and {@link ErrorMapping} for every failure; the request
- * is counted in {@code http_server_requests_seconds} under its route template.
+ * <p>Its method, path, access and body limit are {@link Route#HEARTBEATS}'s in the one route table.
+ * The route does what a Javalin route with that access does, with the same parts: the agent token
+ * ({@link Auth}), then the body {@link BodyBuffering} holds already ({@link Bodies}, after gzip
+ * inflation, within the route's limit), its validation, and {@link ErrorMapping} for every failure;
+ * the request is counted in {@code http_server_requests_seconds} under its route template.
  */
 final class HeartbeatRoute extends Handler.Wrapper {
-  static final String PATH = Endpoints.HEARTBEATS;
+  private static final Route ROUTE = Route.HEARTBEATS;
 
   private final Auth auth;
   private final HeartbeatService heartbeats;
@@ -37,6 +37,10 @@ final class HeartbeatRoute extends Handler.Wrapper {
   private final HttpMetrics metrics;
 
   HeartbeatRoute(Auth auth, HeartbeatService heartbeats, Clock clock, HttpMetrics metrics) {
+    if (ROUTE.access() != Access.AGENT) {
+      // The token check below is the agent's; another access would need its own check here.
+      throw new IllegalStateException(ROUTE + " is served as an agent route");
+    }
     this.auth = auth;
     this.heartbeats = heartbeats;
     this.clock = clock;
@@ -45,26 +49,23 @@ final class HeartbeatRoute extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!HttpMethod.POST.is(request.getMethod())
-        || !PATH.equals(HttpServer.withoutTrailingSlash(Request.getPathInContext(request)))) {
+    if (!ROUTE.matches(request.getMethod(), Request.getPathInContext(request))) {
       return super.handle(request, response, callback);
     }
     Exchange exchange = new Exchange(request, response, callback);
     if (exchange.authorized()) {
-      exchange.read();
+      exchange.submit();
     }
     return true;
   }
 
-  /** One request: its body is collected (inflated as it is read), then the batch is staged. */
+  /** One request: its token checked, then its body taken from the buffering and staged. */
   private final class Exchange {
     private final long started = System.nanoTime();
     private final Request request;
     private final Response response;
     private final Callback callback;
     private String machineId;
-    private byte[] body = new byte[1024];
-    private int size;
 
     Exchange(Request request, Response response, Callback callback) {
       this.request = request;
@@ -85,40 +86,17 @@ final class HeartbeatRoute extends Handler.Wrapper {
       }
     }
 
-    /** {@link BodyBuffering} has the body already: this waits only while gzip inflates it. */
-    void read() {
-      while (true) {
-        Content.Chunk chunk = request.read();
-        if (chunk == null) {
-          request.demand(this::read);
-          return;
-        }
-        if (Content.Chunk.isFailure(chunk)) {
-          fail(chunk.getFailure());
-          return;
-        }
-        int n = chunk.remaining();
-        if ((long) size + n > Limits.MAX_BODY_BYTES) {
-          chunk.release();
-          fail(Bodies.tooLarge(Limits.MAX_BODY_BYTES));
-          return;
-        }
-        if (size + n > body.length) {
-          body = Arrays.copyOf(body, Math.max(size + n, 2 * body.length));
-        }
-        chunk.getByteBuffer().get(body, size, n);
-        size += n;
-        chunk.release();
-        if (chunk.isLast()) {
-          submit();
-          return;
-        }
-      }
-    }
-
     private void submit() {
       try {
-        HeartbeatBatch batch = Bodies.json(body, size, HeartbeatBatch.class, Limits.MAX_BODY_BYTES);
+        int max = ROUTE.maxBodyBytes();
+        BodyBuffering.Held held = BodyBuffering.held(request);
+        byte[] body = held == null ? EMPTY : held.bytes();
+        int size = held == null ? 0 : held.length();
+        if (size > 0 && GzipBodies.inflating(request)) {
+          body = inflate(body, size, max);
+          size = body.length;
+        }
+        HeartbeatBatch batch = Bodies.json(body, size, HeartbeatBatch.class, max);
         ProtocolValidator.heartbeatBatch(batch, clock.instant());
         heartbeats
             .report(machineId, batch)
@@ -136,13 +114,35 @@ final class HeartbeatRoute extends Handler.Wrapper {
     }
 
     private void fail(Throwable failure) {
-      ErrorMapping.Answer a = ErrorMapping.answer(failure, "POST " + PATH);
-      send(a.status(), a.body(), a.retryAfterSeconds());
+      ErrorMapping.Answer a = ErrorMapping.answer(failure, ROUTE.method() + " " + ROUTE.path());
+      Responses.error(response, callback, a);
+      recorded(a.status());
     }
 
     private void send(int status, Object answer, String retryAfterSeconds) {
       Responses.json(response, callback, status, answer, retryAfterSeconds);
-      metrics.record("POST", PATH, status, System.nanoTime() - started);
+      recorded(status);
+    }
+
+    private void recorded(int status) {
+      metrics.record(ROUTE.method(), ROUTE.path(), status, System.nanoTime() - started);
+    }
+  }
+
+  private static final byte[] EMPTY = new byte[0];
+
+  /**
+   * The gzip body the buffering holds as sent, inflated here in one go instead of through Jetty's
+   * chunk by chunk reading; past {@code max} inflated bytes it is refused (a zip bomb gets 413), a
+   * broken stream is an {@link IOException} (400, as when Jetty inflated it).
+   */
+  static byte[] inflate(byte[] sent, int length, int max) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(sent, 0, length))) {
+      byte[] body = in.readNBytes(max + 1);
+      if (body.length > max) {
+        throw Bodies.tooLarge(max);
+      }
+      return body;
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.problem.Problem;
-import io.javalin.config.RoutesConfig;
 
 /**
  * The figures kept per unit and day: a unit's coverage history and the period report (the annex of
@@ -10,19 +9,18 @@ import io.javalin.config.RoutesConfig;
 final class HistoryRoutes {
   private HistoryRoutes() {}
 
-  static void register(RoutesConfig r, Services s) {
-    r.get(
-        "/api/v1/units/{code}/coverage-history",
+  static void register(Registration r, Services s) {
+    r.add(
+        Route.COVERAGE_HISTORY,
         ctx ->
             Responses.json(
                 ctx,
                 200,
                 s.coverageHistory()
                     .history(
-                        ctx.pathParam("code"), Params.date(ctx, "from"), Params.date(ctx, "to"))),
-        Access.READER);
-    r.get(
-        "/api/v1/reports/period",
+                        ctx.pathParam("code"), Params.date(ctx, "from"), Params.date(ctx, "to"))));
+    r.add(
+        Route.PERIOD_REPORT,
         ctx -> {
           String unit = Params.unitOrAll(ctx);
           if (unit == null) {
@@ -37,7 +35,6 @@ final class HistoryRoutes {
                       Params.requiredDate(ctx, "from"),
                       Params.requiredDate(ctx, "to"),
                       Params.language(ctx, s.config().reportLanguage())));
-        },
-        Access.READER);
+        });
   }
 }

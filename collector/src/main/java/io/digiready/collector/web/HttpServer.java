@@ -1,7 +1,6 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.coverage.MachineState;
-import io.digiready.protocol.Endpoints;
 import io.digiready.protocol.Limits;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -57,26 +56,6 @@ public final class HttpServer {
   static final long BODY_BUDGET_BYTES = 64L * 1024 * 1024;
 
   /**
-   * The largest body of a path, as sent: enrollment needs no token but the one inside its body, so
-   * its bodies are kept far smaller than heartbeat batches. Javalin ignores a trailing slash, so
-   * this does too.
-   */
-  static int maxBodyBytes(String path) {
-    return withoutTrailingSlash(path).equals(Endpoints.ENROLL)
-        ? Limits.MAX_ENROLL_BODY_BYTES
-        : Limits.MAX_BODY_BYTES;
-  }
-
-  /** A path as Javalin matches it to a route: trailing slashes do not count. */
-  static String withoutTrailingSlash(String path) {
-    String p = path;
-    while (p.length() > 1 && p.endsWith("/")) {
-      p = p.substring(0, p.length() - 1);
-    }
-    return p;
-  }
-
-  /**
    * A bounded set of threads. Jetty's own queue of tasks stays unbounded (Jetty needs it for its
    * internal work); requests are bounded by {@link #qos} instead.
    */
@@ -107,7 +86,7 @@ public final class HttpServer {
     var config = s.config();
     bodies =
         new BodyBuffering(
-            HttpServer::maxBodyBytes,
+            Route::maxBodyBytes,
             config.minRequestBytesPerSecond(),
             Math.min(BODY_BUDGET_BYTES, Runtime.getRuntime().maxMemory() / 8));
     app =
@@ -125,14 +104,15 @@ public final class HttpServer {
               cfg.jetty.port = config.port();
               cfg.jetty.threadPool = threadPool(resumes, config.httpMaxThreads());
               // Each handler inserted goes outside the ones before: bodies are collected as sent
-              // (BodyBuffering), then wait for one of the request slots (QoS), then are inflated,
-              // then heartbeats are taken by their own route and the rest passed on to Javalin.
+              // (BodyBuffering), then wait for one of the request slots (QoS), then are inflated as
+              // read (GzipBodies), then heartbeats are taken by their own route (which inflates the
+              // body held by BodyBuffering itself) and the rest passed on to Javalin.
               cfg.jetty.modifyServer(
                   server ->
                       server.insertHandler(
                           new HeartbeatRoute(
                               s.auth(), s.heartbeats(), s.clock(), s.httpMetrics())));
-              cfg.jetty.modifyServer(HttpServer::gzip);
+              cfg.jetty.modifyServer(GzipBodies::insert);
               cfg.jetty.modifyServer(server -> server.insertHandler(qos(config.httpMaxThreads())));
               cfg.jetty.modifyServer(server -> server.insertHandler(bodies));
               cfg.jetty.modifyServer(HttpServer::graceful);
@@ -174,13 +154,16 @@ public final class HttpServer {
                   io.digiready.collector.sheet.FileFormat::fromCode);
               ErrorMapping.register(cfg.routes);
               cfg.routes.beforeMatched(s.auth()::authorize);
-              AgentRoutes.register(cfg.routes, s);
-              AdminRoutes.register(cfg.routes, s);
-              ReadRoutes.register(cfg.routes, s);
-              SoftwareRoutes.register(cfg.routes, s);
-              OpsRoutes.register(cfg.routes, s);
-              HistoryRoutes.register(cfg.routes, s);
-              PageRoutes.register(cfg.routes);
+              Registration routes = new Registration(cfg.routes);
+              routes.servedBefore(Route.HEARTBEATS);
+              AgentRoutes.register(routes, s);
+              AdminRoutes.register(routes, s);
+              ReadRoutes.register(routes, s);
+              SoftwareRoutes.register(routes, s);
+              OpsRoutes.register(routes, s);
+              HistoryRoutes.register(routes, s);
+              PageRoutes.register(routes);
+              routes.requireAll();
             });
   }
 
@@ -198,17 +181,6 @@ public final class HttpServer {
     allowed.add(Responses.JSON.replace("; ", ";"));
     gzip.setAllowedMimeTypes(allowed);
     return gzip;
-  }
-
-  /**
-   * Inflates gzip request bodies, so the size limit applies to the inflated body (a zip bomb gets
-   * 413). Deprecated in Jetty 12.1, but the replacement is not in Javalin's dependency set.
-   */
-  @SuppressWarnings("removal")
-  private static void gzip(Server server) {
-    var gzip = new org.eclipse.jetty.server.handler.gzip.GzipHandler();
-    gzip.setInflateBufferSize(8192);
-    server.insertHandler(gzip);
   }
 
   /**

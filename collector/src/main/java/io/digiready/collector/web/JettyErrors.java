@@ -21,8 +21,7 @@ final class JettyErrors extends ErrorHandler {
       String message,
       Throwable cause,
       Callback callback) {
-    ErrorMapping.Answer a = answer(code);
-    Responses.json(response, callback, a.status(), a.body(), a.retryAfterSeconds());
+    Responses.error(response, callback, answer(code));
   }
 
   static ErrorMapping.Answer answer(int code) {

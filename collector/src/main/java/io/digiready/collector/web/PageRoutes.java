@@ -1,7 +1,6 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.problem.Problem;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,10 +42,10 @@ final class PageRoutes {
 
   private PageRoutes() {}
 
-  static void register(RoutesConfig r) {
+  static void register(Registration r) {
     Map<String, File> files = load();
-    r.get("/", ctx -> serve(ctx, files.get("index.html")), Access.PUBLIC);
-    r.get("/ui/{file}", ctx -> serve(ctx, files.get(ctx.pathParam("file"))), Access.PUBLIC);
+    r.add(Route.PAGE, ctx -> serve(ctx, files.get("index.html")));
+    r.add(Route.PAGE_FILE, ctx -> serve(ctx, files.get(ctx.pathParam("file"))));
   }
 
   private static void serve(Context ctx, File file) {

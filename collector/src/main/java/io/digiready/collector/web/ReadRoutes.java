@@ -5,8 +5,6 @@ import io.digiready.collector.reports.Export;
 import io.digiready.collector.reports.Language;
 import io.digiready.collector.sheet.FileFormat;
 import io.digiready.collector.units.UnitHistoryService;
-import io.digiready.protocol.Endpoints;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
 
@@ -21,13 +19,13 @@ final class ReadRoutes {
     T from(Context ctx) throws Exception;
   }
 
-  static void register(RoutesConfig r, Services s) {
-    json(r, "/api/v1/session", Auth::session);
-    json(r, Endpoints.UNITS, ctx -> s.coverage().all());
-    json(r, "/api/v1/units/{code}", ctx -> s.coverage().unit(ctx.pathParam("code")));
+  static void register(Registration r, Services s) {
+    json(r, Route.SESSION, Auth::session);
+    json(r, Route.UNITS, ctx -> s.coverage().all());
+    json(r, Route.UNIT, ctx -> s.coverage().unit(ctx.pathParam("code")));
     json(
         r,
-        "/api/v1/units/{code}/history",
+        Route.UNIT_HISTORY,
         ctx ->
             s.unitHistory()
                 .history(
@@ -41,7 +39,7 @@ final class ReadRoutes {
                         UnitHistoryService.DEFAULT_DAYS)));
     json(
         r,
-        "/api/v1/machines",
+        Route.MACHINES,
         ctx ->
             s.machines()
                 .list(
@@ -55,7 +53,7 @@ final class ReadRoutes {
                         null)));
     json(
         r,
-        "/api/v1/machines/{id}",
+        Route.MACHINE,
         ctx ->
             s.machines()
                 .detail(
@@ -64,17 +62,17 @@ final class ReadRoutes {
                     Params.language(ctx, Language.EN.code())));
     json(
         r,
-        "/api/v1/machines/{id}/history",
+        Route.MACHINE_HISTORY,
         ctx ->
             s.machines()
                 .history(
                     ctx.pathParam("id"),
                     Params.optional(ctx, "from", Instant.class, t -> true, Params.ISO_TIME, null),
                     Params.optional(ctx, "to", Instant.class, t -> true, Params.ISO_TIME, null)));
-    file(r, "/api/v1/units.csv", ctx -> s.reports().units(Params.format(ctx)), false);
+    file(r, Route.UNITS_CSV, ctx -> s.reports().units(Params.format(ctx)), false);
     file(
         r,
-        "/api/v1/reports/coverage.csv",
+        Route.COVERAGE_CSV,
         ctx ->
             s.reports()
                 .coverage(
@@ -85,7 +83,7 @@ final class ReadRoutes {
         true);
     file(
         r,
-        "/api/v1/reports/machines.csv",
+        Route.MACHINES_CSV,
         ctx ->
             s.reports()
                 .machines(
@@ -95,13 +93,13 @@ final class ReadRoutes {
         true);
   }
 
-  private static void json(RoutesConfig r, String path, Read<Object> read) {
-    r.get(path, ctx -> Responses.json(ctx, 200, read.from(ctx)), Access.READER);
+  private static void json(Registration r, Route route, Read<Object> read) {
+    r.add(route, ctx -> Responses.json(ctx, 200, read.from(ctx)));
   }
 
-  private static void file(RoutesConfig r, String path, Read<Export> read, boolean attachment) {
-    r.get(
-        path,
+  private static void file(Registration r, Route route, Read<Export> read, boolean attachment) {
+    r.add(
+        route,
         ctx -> {
           Export export = read.from(ctx);
           // An Excel file is always a download: a browser cannot show it.
@@ -112,7 +110,6 @@ final class ReadRoutes {
           ctx.header("Cache-Control", "no-store")
               .contentType(export.format().contentType())
               .result(export.bytes());
-        },
-        Access.READER);
+        });
   }
 }

@@ -21,6 +21,11 @@ final class Responses {
     }
   }
 
+  /** An error answer written on Jetty's own response, with its Retry-After when it has one. */
+  static void error(Response response, Callback callback, ErrorMapping.Answer a) {
+    json(response, callback, a.status(), a.body(), a.retryAfterSeconds());
+  }
+
   /**
    * A JSON answer written on Jetty's own response, where no Javalin context exists (bodies refused
    * while collected, the heartbeat route, Jetty's error answers); {@code retryAfterSeconds} may be

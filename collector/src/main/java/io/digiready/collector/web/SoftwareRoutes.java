@@ -2,15 +2,14 @@ package io.digiready.collector.web;
 
 import io.digiready.collector.software.SoftwareSearch;
 import io.digiready.collector.software.SoftwareService;
-import io.javalin.config.RoutesConfig;
 
 /** The software questions, for the admin token and viewer tokens alike. */
 final class SoftwareRoutes {
   private SoftwareRoutes() {}
 
-  static void register(RoutesConfig r, Services s) {
-    r.get(
-        "/api/v1/software",
+  static void register(Registration r, Services s) {
+    r.add(
+        Route.SOFTWARE,
         ctx -> {
           // ?q= searches names (a page of applications); ?name= lists who has one application.
           if (ctx.queryParam("q") != null && ctx.queryParam("name") == null) {
@@ -46,10 +45,9 @@ final class SoftwareRoutes {
                               + " characters",
                           null),
                       Params.unitOrAll(ctx)));
-        },
-        Access.READER);
-    r.get(
-        "/api/v1/software/summary",
+        });
+    r.add(
+        Route.SOFTWARE_SUMMARY,
         ctx ->
             Responses.json(
                 ctx,
@@ -63,10 +61,9 @@ final class SoftwareRoutes {
                             Integer.class,
                             n -> n >= 1 && n <= SoftwareService.MAX_LIMIT,
                             "must be a whole number from 1 to " + SoftwareService.MAX_LIMIT,
-                            SoftwareService.DEFAULT_LIMIT))),
-        Access.READER);
-    r.get(
-        "/api/v1/machines/{id}/software",
+                            SoftwareService.DEFAULT_LIMIT))));
+    r.add(
+        Route.MACHINE_SOFTWARE,
         ctx ->
             Responses.json(
                 ctx,
@@ -96,7 +93,6 @@ final class SoftwareRoutes {
                             Integer.class,
                             n -> n >= 1 && n <= SoftwareService.MAX_PAGE,
                             "must be a whole number from 1 to " + SoftwareService.MAX_PAGE,
-                            SoftwareService.DEFAULT_PAGE))),
-        Access.READER);
+                            SoftwareService.DEFAULT_PAGE))));
   }
 }
