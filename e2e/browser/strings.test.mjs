@@ -10,7 +10,7 @@ import { webModule, leaves, said, wordsOf, englishOnlyWords } from './words.mjs'
 const en = await webModule('strings.en.js');
 const vi = await webModule('strings.vi.js');
 const { formatter } = await webModule('format.js');
-const { checkText } = await webModule('checks.js');
+const { checkText, ruleName, learnRuleNames } = await webModule('checks.js');
 
 const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -66,6 +66,7 @@ test('the Vietnamese strings are translated, not copied', () => {
     'appName', 'noFigure', 'probeKinds.http', 'probeKinds.dns', 'probeKinds.tcp', 'mhz', 'speedMbps',
     'latencyMs', 'chartBar', 'checkTexts.memory.value', 'checkTexts.logicalCpus.value',
     'protectionSources.defender', 'protectionSources.clamav', 'excel', 'csv',
+    'quantity.bytes', 'quantity.ratio', 'quantity.count',
   ]);
   const english = new Map(leaves(en.strings));
   const copied = leaves(vi.strings)
@@ -237,9 +238,25 @@ test('the readiness quantities the collector sends are said in Vietnamese', () =
   assert.equal(checkText(en.strings, check('osUpdates', [n('days', 1)]), 'value').text, 'last update 1 day ago');
   assert.equal(checkText(en.strings, check('antiMalware', [state('out_of_date'), name('Bkav')]), 'value').text,
     'Bkav: definitions out of date');
-  // A rule this page does not know: the API's English text, marked English, never guessed at.
+  // A rule this page has no phrase for (one the collector added later): its quantities said by
+  // unit and bound in the page's language; its name as the collector sends it.
   assert.deepEqual(checkText(t, { rule: 'newRule', required: [n('count', 3, 'min')], expected: '>= 3' }, 'expected'),
-    { text: '>= 3', lang: 'en' });
+    { text: 'tối thiểu 3' });
+  assert.deepEqual(checkText(t, { rule: 'newRule', required: [n('bytes', 20 * GIB, 'min')], expected: '>= 20 GiB' }, 'expected'),
+    { text: 'tối thiểu 20 GiB' });
+  assert.deepEqual(checkText(t, { rule: 'newRule', measured: [n('bytes', 12.5 * GIB), n('ratio', 0.25)], value: '12.5 GiB' }, 'value'),
+    { text: '12,5 GiB, 25%' });
+  assert.deepEqual(checkText(en.strings, { rule: 'newRule', required: [n('days', 1, 'max')], expected: '<= 1' }, 'expected'),
+    { text: 'at most 1 day' });
+  assert.deepEqual(checkText(t, { rule: 'newRule', measured: [n('seconds', 1234)], value: '1234 s' }, 'value'),
+    { text: '1.234 giây' });
+  assert.equal(ruleName(t, { rule: 'newRule' }), 'newRule');
+  learnRuleNames([{ rule: 'newRule', names: { en: 'New rule', vi: 'Quy tắc mới' } }]);
+  assert.equal(ruleName(t, { rule: 'newRule' }), 'Quy tắc mới');
+  assert.equal(ruleName(en.strings, { rule: 'newRule' }), 'New rule');
+  // A quantity the page has no words for: the API's English text, marked English, never guessed at.
+  assert.deepEqual(checkText(t, { rule: 'newRule', required: [n('furlongs', 3, 'min')], expected: '>= 3 furlongs' }, 'expected'),
+    { text: '>= 3 furlongs', lang: 'en' });
   // An unknown value (no quantities): the page's dash.
   assert.deepEqual(checkText(t, { rule: 'clock', measured: null, value: null }, 'value'), { text: '–' });
 });

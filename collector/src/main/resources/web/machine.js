@@ -5,6 +5,7 @@ import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.
 import { ApiError } from './api.js';
 import { ancestry } from './units.js';
 import { breadcrumb, stateBadge, checkCell } from './unit.js';
+import { ruleName, learnRuleNames } from './checks.js';
 
 function yesNo(value) {
   if (value === true) return h('span', { class: 'yes' }, t.yes);
@@ -31,7 +32,7 @@ function checksSection(readiness) {
   return section(t.checksTitle, 'checks', verdict, checks.length === 0 ? null : table(null,
     [t.col.rule, t.col.result, t.col.measured, t.col.expected],
     checks.map((c) => [
-      t.rules[c.rule] ?? c.rule,
+      ruleName(t, c),
       h('span', { class: ['check', `check-${c.status}`] }, t.checkStatus[c.status] ?? c.status),
       checkCell(c, 'value'),
       checkCell(c, 'expected'),
@@ -218,7 +219,7 @@ function eventsSection(events) {
 }
 
 export async function machinePage(api, id) {
-  const [m, units, software] = await Promise.all([
+  const [m, units, software, rules] = await Promise.all([
     api(`/machines/${encodeURIComponent(id)}?lang=${t.lang}`).catch((e) => {
       if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownMachine(id));
       throw e;
@@ -228,7 +229,9 @@ export async function machinePage(api, id) {
       if (e instanceof ApiError && e.status === 401) throw e;
       return null;
     }),
+    api('/readiness-rules'),
   ]);
+  learnRuleNames(rules);
   const unit = units.find((u) => u.code === m.unit);
   const name = m.hostname || m.machineId;
   const zone = timesIn(unit?.effectiveOfficeHours?.timeZone);

@@ -191,16 +191,17 @@ export const strings = {
   compliantYes: 'Meets the readiness policy.',
   compliantNo: 'Fails the readiness policy.',
   checkStatus: { pass: 'pass', fail: 'fail', unknown: 'unknown' },
-  rules: {
-    memory: 'Memory',
-    logicalCpus: 'Logical CPUs',
-    os: 'Operating system',
-    systemDiskFree: 'System disk free space',
-    clock: 'Clock',
-    antiMalware: 'Anti-malware',
-    osUpdates: 'Operating system updates',
+  // A readiness quantity by its unit, and a requirement by its bound: how checks.js says any rule
+  // without a phrase of its own below (rule names come from the collector).
+  quantity: {
+    bytes: (bytes) => `${format.decimal(bytes / 1024 ** 3)} GiB`,
+    ratio: (ratio) => format.pctTarget(ratio),
+    count: (n) => format.num(n),
+    seconds: (seconds) => `${format.num(seconds)} s`,
+    days: (days) => plural(days, 'day', 'days'),
   },
-  // A check's measured value and requirement, from the numbers checks.js reads in the API's text.
+  bound: { min: (x) => `at least ${x}`, max: (x) => `at most ${x}`, not: (x) => `not ${x}` },
+  // A check's measured value and requirement in words of its own rule, from its typed quantities.
   checkTexts: {
     memory: { value: (gib) => `${format.decimal(gib)} GiB`, expected: (gib) => `at least ${format.decimal(gib)} GiB` },
     logicalCpus: { value: (n) => format.num(n), expected: (n) => `at least ${format.num(n)}` },

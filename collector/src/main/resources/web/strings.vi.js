@@ -191,16 +191,17 @@ export const strings = {
   compliantYes: 'Đạt tiêu chuẩn sẵn sàng.',
   compliantNo: 'Không đạt tiêu chuẩn sẵn sàng.',
   checkStatus: { pass: 'đạt', fail: 'không đạt', unknown: 'chưa rõ' },
-  rules: {
-    memory: 'Bộ nhớ (RAM)',
-    logicalCpus: 'Số luồng xử lý',
-    os: 'Hệ điều hành',
-    systemDiskFree: 'Dung lượng trống ổ hệ thống',
-    clock: 'Đồng hồ',
-    antiMalware: 'Phần mềm phòng chống mã độc',
-    osUpdates: 'Cập nhật hệ điều hành',
+  // A readiness quantity by its unit, and a requirement by its bound: how checks.js says any rule
+  // without a phrase of its own below (rule names come from the collector).
+  quantity: {
+    bytes: (bytes) => `${format.decimal(bytes / 1024 ** 3)} GiB`,
+    ratio: (ratio) => format.pctTarget(ratio),
+    count: (n) => format.num(n),
+    seconds: (seconds) => `${format.num(seconds)} giây`,
+    days: (days) => `${format.num(days)} ngày`,
   },
-  // A check's measured value and requirement, from the numbers checks.js reads in the API's text.
+  bound: { min: (x) => `tối thiểu ${x}`, max: (x) => `không quá ${x}`, not: (x) => `không phải ${x}` },
+  // A check's measured value and requirement in words of its own rule, from its typed quantities.
   checkTexts: {
     memory: { value: (gib) => `${format.decimal(gib)} GiB`, expected: (gib) => `tối thiểu ${format.decimal(gib)} GiB` },
     logicalCpus: { value: (n) => format.num(n), expected: (n) => `tối thiểu ${format.num(n)}` },

@@ -1,7 +1,7 @@
 // The unit page: its figures, reports, availability chart, offline and failing computers, all computers.
 import { strings as t, format as f } from './i18n.js';
 import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.js';
-import { checkText } from './checks.js';
+import { checkText, ruleName, learnRuleNames } from './checks.js';
 import { ApiError, download } from './api.js';
 import { availabilityChart } from './chart.js';
 import { ancestry, coverageFigure, equipmentGap, connectivityGap, protectionGap, rankText, unitLink } from './units.js';
@@ -26,7 +26,7 @@ function internet(value) {
 function policy(m) {
   if (m.compliant === true) return h('span', { class: 'yes' }, t.meetsPolicy);
   if (m.compliant === false) {
-    const rules = (m.failing ?? []).map((c) => t.rules[c.rule] ?? c.rule).join(', ');
+    const rules = (m.failing ?? []).map((c) => ruleName(t, c)).join(', ');
     return h('span', { class: 'no' }, t.failsPolicy(rules));
   }
   return t.unknownPolicy;
@@ -111,7 +111,7 @@ function failingSection(machines) {
   for (const m of machines) {
     if (!WORKING.has(m.state) || m.compliant !== false) continue;
     for (const c of m.failing ?? []) {
-      rows.push([machineLink(m), t.rules[c.rule] ?? c.rule, checkCell(c, 'value'), checkCell(c, 'expected')]);
+      rows.push([machineLink(m), ruleName(t, c), checkCell(c, 'value'), checkCell(c, 'expected')]);
     }
   }
   const body = rows.length === 0
@@ -209,14 +209,16 @@ function exportsSection(code) {
 }
 
 export async function unitPage(api, code) {
-  const [units, machines, history] = await Promise.all([
+  const [units, machines, history, rules] = await Promise.all([
     api('/units'),
     api(`/machines?unit=${encodeURIComponent(code)}`),
     api(`/units/${encodeURIComponent(code)}/history?days=7`).catch((e) => {
       if (e instanceof ApiError && e.status === 401) throw e;
       return e;
     }),
+    api('/readiness-rules'),
   ]);
+  learnRuleNames(rules);
   const unit = units.find((u) => u.code === code);
   if (!unit) throw new ApiError(404, 'not_found', t.unknownUnit(code));
   const names = new Map(units.map((u) => [u.code, u.name]));

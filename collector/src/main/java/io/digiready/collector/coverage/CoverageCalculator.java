@@ -69,7 +69,7 @@ public final class CoverageCalculator {
         Readiness.compliant(m, policy, now),
         policy,
         now,
-        Readiness.status(Readiness.Rule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS);
+        Readiness.status(ReadinessRule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS);
   }
 
   private static final class Own {

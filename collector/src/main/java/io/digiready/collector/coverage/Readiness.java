@@ -21,36 +21,17 @@ import java.util.Locale;
  * <p>Deciding a rule ({@link #status}) builds no text, so that coverage over a whole fleet stays
  * cheap; the measured and expected values as text ({@link #evaluate}) are made only for the pages
  * and exports that show them.
+ *
+ * <p>The rules themselves, each with its words in both languages, are {@link ReadinessRule}'s.
  */
 public final class Readiness {
-  private static final double GIB = 1024.0 * 1024 * 1024;
-
-  /**
-   * Firmware and integrated graphics reserve part of the installed memory, so a 4 GiB PC reports
-   * about 3.8 GiB to the OS; this much below the threshold still passes.
-   */
-  private static final double MEMORY_TOLERANCE_GIB = 0.25;
-
   private Readiness() {}
 
-  /** The policy's rules, by the name pages, exports and metric labels use. */
-  public enum Rule {
-    MEMORY("memory"),
-    LOGICAL_CPUS("logicalCpus"),
-    OS("os"),
-    SYSTEM_DISK_FREE("systemDiskFree"),
-    CLOCK("clock"),
-    ANTI_MALWARE("antiMalware"),
-    OS_UPDATES("osUpdates");
-
-    private final String label;
-
-    Rule(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
+  /** A rule's name in each language, by language code as the API writes it: {"en":…,"vi":…}. */
+  public record Names(String en, String vi) {
+    /** The name in the language of {@code code} ({@code en} or {@code vi}). */
+    public String in(String code) {
+      return code.equals("vi") ? vi : en;
     }
   }
 
@@ -104,6 +85,21 @@ public final class Readiness {
     }
   }
 
+  /** A rule by its label with its name in each language, as the status page names it. */
+  public record RuleNames(String rule, Names names) {}
+
+  /**
+   * Every rule of the policy with its names ({@code GET /api/v1/readiness-rules}): a page names a
+   * rule the collector added after the page was written.
+   */
+  public static List<RuleNames> rules() {
+    List<RuleNames> rules = new ArrayList<>();
+    for (ReadinessRule rule : ReadinessRule.values()) {
+      rules.add(new RuleNames(rule.label(), rule.names()));
+    }
+    return List.copyOf(rules);
+  }
+
   public record Result(boolean compliant, List<Check> checks) {
     public List<Check> failing() {
       return checks.stream().filter(c -> !c.passed()).toList();
@@ -111,64 +107,26 @@ public final class Readiness {
   }
 
   /** Whether the collector applies the rule (two of them can be switched off). */
-  public static boolean enabled(Rule rule, ReadinessPolicy p) {
-    return switch (rule) {
-      case ANTI_MALWARE -> p.requireAntiMalware();
-      case OS_UPDATES -> p.osUpdatedWithinDays() > 0;
-      default -> true;
-    };
+  public static boolean enabled(ReadinessRule rule, ReadinessPolicy p) {
+    return rule.enabled(p);
+  }
+
+  /**
+   * One rule's outcome for the machine at {@code now}; builds no text. Also answers for a rule that
+   * is switched off.
+   */
+  public static Status status(ReadinessRule rule, Machine m, ReadinessPolicy p, Instant now) {
+    return rule.status(m, p, now);
   }
 
   /** Whether the machine meets every rule the collector applies; builds no text. */
   public static boolean compliant(Machine m, ReadinessPolicy p, Instant now) {
-    for (Rule rule : Rule.values()) {
+    for (ReadinessRule rule : ReadinessRule.values()) {
       if (enabled(rule, p) && status(rule, m, p, now) != Status.PASS) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * One rule's outcome for the machine at {@code now} (the age of the newest OS update depends on
-   * it); builds no text. Also answers for a rule that is switched off: whether a machine is
-   * protected is counted for every unit whether or not the policy requires it.
-   */
-  public static Status status(Rule rule, Machine m, ReadinessPolicy p, Instant now) {
-    var hw = m.hardware();
-    var live = m.liveness();
-    return switch (rule) {
-      case MEMORY ->
-          hw.memoryBytes() == null
-              ? Status.UNKNOWN
-              : of(hw.memoryBytes() / GIB >= p.minMemoryGib() - MEMORY_TOLERANCE_GIB);
-      case LOGICAL_CPUS ->
-          hw.logicalCpus() == null ? Status.UNKNOWN : of(hw.logicalCpus() >= p.minLogicalCpus());
-      case OS ->
-          hw.osFamily() == null ? Status.UNKNOWN : of(!unsupported(hw.os(), p.unsupportedOs()));
-      case SYSTEM_DISK_FREE -> {
-        if (live.systemDiskFreeBytes() == null
-            || live.systemDiskTotalBytes() == null
-            || live.systemDiskTotalBytes() == 0) {
-          yield Status.UNKNOWN;
-        }
-        double free = live.systemDiskFreeBytes();
-        double ratio = free / live.systemDiskTotalBytes();
-        yield of(ratio >= p.minSystemDiskFreeRatio() && free / GIB >= p.minSystemDiskFreeGib());
-      }
-      case CLOCK ->
-          live.clockSkewSeconds() == null
-              ? Status.UNKNOWN
-              : of(Math.abs(live.clockSkewSeconds()) <= p.maxClockSkewSeconds());
-      case ANTI_MALWARE ->
-          hw.antiMalware() == null
-              ? Status.UNKNOWN
-              : of(hw.antiMalware().state() == Machine.AntiMalware.State.PROTECTED);
-      case OS_UPDATES ->
-          hw.osUpdatedAt() == null
-              ? Status.UNKNOWN
-              : of(daysSince(hw.osUpdatedAt(), now) <= p.osUpdatedWithinDays());
-    };
   }
 
   /** Whole days from {@code then} to {@code now}; 0 for a time ahead of the collector's clock. */
@@ -180,113 +138,32 @@ public final class Readiness {
   public static Result evaluate(Machine m, ReadinessPolicy p, Instant now) {
     List<Check> checks = new ArrayList<>();
     boolean compliant = true;
-    for (Rule rule : Rule.values()) {
+    for (ReadinessRule rule : ReadinessRule.values()) {
       if (!enabled(rule, p)) {
         continue;
       }
       Status status = status(rule, m, p, now);
       compliant &= status == Status.PASS;
       boolean known = status != Status.UNKNOWN;
-      List<Amount> measured = known ? amounts(rule, m, now) : null;
-      List<Amount> required = required(rule, p);
+      List<Amount> measured = known ? rule.measured(m, now) : null;
+      List<Amount> required = rule.required(p);
       checks.add(
           new Check(
               rule.label(),
               status.label(),
-              known ? english(rule, measured) : null,
-              englishRequired(rule, required),
+              known ? rule.english(measured) : null,
+              rule.englishRequired(required),
               measured,
               required));
     }
     return new Result(compliant, List.copyOf(checks));
   }
 
-  private static List<Amount> amounts(Rule rule, Machine m, Instant now) {
-    var hw = m.hardware();
-    var live = m.liveness();
-    return switch (rule) {
-      case MEMORY -> List.of(Amount.number("bytes", hw.memoryBytes()));
-      case LOGICAL_CPUS -> List.of(Amount.number("count", hw.logicalCpus()));
-      case OS -> List.of(Amount.text("name", hw.os()));
-      case SYSTEM_DISK_FREE -> {
-        double free = live.systemDiskFreeBytes();
-        yield List.of(
-            Amount.number("ratio", free / live.systemDiskTotalBytes()),
-            Amount.number("bytes", free));
-      }
-      case CLOCK -> List.of(Amount.number("seconds", live.clockSkewSeconds()));
-      case ANTI_MALWARE -> {
-        Machine.AntiMalware a = hw.antiMalware();
-        Amount state = Amount.text("state", a.state().label());
-        yield a.product() == null || a.state() == Machine.AntiMalware.State.NONE
-            ? List.of(state)
-            : List.of(state, Amount.text("name", a.product()));
-      }
-      case OS_UPDATES -> List.of(Amount.number("days", daysSince(hw.osUpdatedAt(), now)));
-    };
-  }
+  /** How a language writes the numbers of a rule's words: 3,8 and 1.234 in Vietnamese. */
+  public interface Numbers {
+    String decimal(double value);
 
-  private static List<Amount> required(Rule rule, ReadinessPolicy p) {
-    return switch (rule) {
-      case MEMORY -> List.of(Amount.bound("min", "bytes", p.minMemoryGib() * GIB));
-      case LOGICAL_CPUS -> List.of(Amount.bound("min", "count", p.minLogicalCpus()));
-      case OS -> List.of(new Amount("names", null, null, List.copyOf(p.unsupportedOs()), "not"));
-      case SYSTEM_DISK_FREE ->
-          List.of(
-              Amount.bound("min", "ratio", p.minSystemDiskFreeRatio()),
-              Amount.bound("min", "bytes", p.minSystemDiskFreeGib() * GIB));
-      case CLOCK -> List.of(Amount.bound("max", "seconds", p.maxClockSkewSeconds()));
-      case ANTI_MALWARE -> List.of(Amount.text("state", "protected"));
-      case OS_UPDATES -> List.of(Amount.bound("max", "days", p.osUpdatedWithinDays()));
-    };
-  }
-
-  /**
-   * The measured quantities in English, as the API's {@code value} has always said them: "3.8 GiB",
-   * "2 %, 5.1 GiB free", "17 s off", "Windows Defender: switched off", "12 days ago".
-   */
-  private static String english(Rule rule, List<Amount> a) {
-    return switch (rule) {
-      case MEMORY -> fmt(a.get(0).value() / GIB) + " GiB";
-      case LOGICAL_CPUS, CLOCK, OS_UPDATES -> {
-        String n = String.valueOf(Math.round(a.get(0).value()));
-        yield rule == Rule.CLOCK ? n + " s off" : rule == Rule.OS_UPDATES ? n + " days ago" : n;
-      }
-      case OS -> a.get(0).text();
-      case SYSTEM_DISK_FREE ->
-          fmt(a.get(0).value() * 100) + " %, " + fmt(a.get(1).value() / GIB) + " GiB free";
-      case ANTI_MALWARE -> {
-        String product = a.size() > 1 ? a.get(1).text() + ": " : "";
-        yield switch (a.get(0).text()) {
-          case "protected" -> product + "enabled, up to date";
-          case "out_of_date" -> product + "out of date";
-          case "disabled" -> product + "switched off";
-          default -> "no product";
-        };
-      }
-    };
-  }
-
-  /** The requirement in English, as the API's {@code expected} has always said it. */
-  private static String englishRequired(Rule rule, List<Amount> a) {
-    return switch (rule) {
-      case MEMORY -> ">= " + fmt(a.get(0).value() / GIB) + " GiB";
-      case LOGICAL_CPUS -> ">= " + Math.round(a.get(0).value());
-      case OS -> "not " + String.join(", ", a.get(0).texts());
-      case SYSTEM_DISK_FREE ->
-          ">= "
-              + fmt(a.get(0).value() * 100)
-              + " % and >= "
-              + fmt(a.get(1).value() / GIB)
-              + " GiB free";
-      case CLOCK -> "within " + Math.round(a.get(0).value()) + " s";
-      case ANTI_MALWARE -> "enabled, up to date";
-      case OS_UPDATES -> "within " + Math.round(a.get(0).value()) + " days";
-    };
-  }
-
-  private static Status of(boolean ok) {
-    return ok ? Status.PASS : Status.FAIL;
+    String count(long n);
   }
 
   static boolean unsupported(String os, List<String> unsupported) {
@@ -300,9 +177,5 @@ public final class Readiness {
       }
     }
     return false;
-  }
-
-  static String fmt(double value) {
-    return String.format(Locale.ROOT, "%.1f", value).replaceAll("\\.0$", "");
   }
 }

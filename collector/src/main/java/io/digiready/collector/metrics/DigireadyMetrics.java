@@ -4,6 +4,7 @@ import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.CoverageCalculator.MachineView;
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.coverage.Readiness;
+import io.digiready.collector.coverage.ReadinessRule;
 import io.digiready.collector.coverage.UnitCoverage;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
@@ -244,7 +245,7 @@ public final class DigireadyMetrics {
         continue;
       }
       // Rule names are the policy's and status is fail or unknown: bounded label values.
-      for (Readiness.Rule rule : Readiness.Rule.values()) {
+      for (ReadinessRule rule : ReadinessRule.values()) {
         if (!Readiness.enabled(rule, v.policy())) {
           continue;
         }

@@ -1,6 +1,7 @@
 package io.digiready.collector.reports;
 
 import io.digiready.collector.coverage.Readiness;
+import io.digiready.collector.coverage.ReadinessRule;
 import io.digiready.collector.history.DayFigures;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,15 +23,6 @@ final class WordsVi extends Words {
           "district", "cấp huyện",
           "commune", "cấp xã",
           "agency", "cơ quan, đơn vị");
-  private final Map<String, String> rules =
-      Map.of(
-          "memory", "Bộ nhớ (RAM)",
-          "logicalCpus", "Số luồng xử lý",
-          "os", "Hệ điều hành",
-          "systemDiskFree", "Dung lượng trống ổ hệ thống",
-          "clock", "Đồng hồ",
-          "antiMalware", "Phần mềm phòng chống mã độc",
-          "osUpdates", "Cập nhật hệ điều hành");
   private final Map<String, String> antiMalware =
       Map.of(
           "protected", "đang bật, đã cập nhật",
@@ -145,7 +137,8 @@ final class WordsVi extends Words {
 
   @Override
   String rule(String rule) {
-    return rules.getOrDefault(rule, rule);
+    ReadinessRule r = ReadinessRule.of(rule);
+    return r == null ? rule : r.names().in(language().code());
   }
 
   @Override
@@ -163,42 +156,23 @@ final class WordsVi extends Words {
         + ")";
   }
 
-  /** A check's typed quantities in Vietnamese, with a decimal comma. */
+  /** A check's typed quantities in Vietnamese, with a decimal comma, as its rule says them. */
   private String said(String rule, List<Readiness.Amount> a) {
-    Readiness.Amount first = a.get(0);
-    String bound = first.bound() == null ? "" : first.bound().equals("min") ? ">= " : "";
-    return switch (rule) {
-      case "memory" -> bound + decimal(first.value() / GIB) + " GiB";
-      case "logicalCpus" -> bound + count((int) Math.round(first.value()));
-      case "os" ->
-          first.texts() == null ? first.text() : "không phải " + String.join(", ", first.texts());
-      case "systemDiskFree" ->
-          bound
-              + decimal(first.value() * 100)
-              + " %"
-              + (first.bound() == null ? ", " : " và >= ")
-              + decimal(a.get(1).value() / GIB)
-              + " GiB trống";
-      case "clock" ->
-          (first.bound() == null ? "lệch " : "lệch không quá ")
-              + count((int) Math.round(first.value()))
-              + " giây";
-      case "osUpdates" ->
-          first.bound() == null
-              ? count((int) Math.round(first.value())) + " ngày trước"
-              : "trong vòng " + count((int) Math.round(first.value())) + " ngày";
-      case "antiMalware" -> {
-        String product = a.size() > 1 ? a.get(1).text() + ": " : "";
-        yield switch (first.text()) {
-          case "protected" -> product + "đang bật, đã cập nhật";
-          case "out_of_date" -> product + "chưa cập nhật mẫu nhận diện";
-          case "disabled" -> product + "đang tắt";
-          default -> "không có phần mềm";
-        };
-      }
-      default -> String.valueOf(first.value() != null ? first.value() : first.text());
-    };
+    return ReadinessRule.of(rule).vietnamese(a, numbers);
   }
+
+  private final Readiness.Numbers numbers =
+      new Readiness.Numbers() {
+        @Override
+        public String decimal(double value) {
+          return WordsVi.this.decimal(value);
+        }
+
+        @Override
+        public String count(long n) {
+          return WordsVi.this.count((int) n);
+        }
+      };
 
   @Override
   String noFigures() {

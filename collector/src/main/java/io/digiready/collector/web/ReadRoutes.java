@@ -1,6 +1,7 @@
 package io.digiready.collector.web;
 
 import io.digiready.collector.coverage.MachineState;
+import io.digiready.collector.coverage.Readiness;
 import io.digiready.collector.reports.Export;
 import io.digiready.collector.reports.Language;
 import io.digiready.collector.sheet.FileFormat;
@@ -21,6 +22,7 @@ final class ReadRoutes {
 
   static void register(Registration r, Services s) {
     json(r, Route.SESSION, Auth::session);
+    json(r, Route.READINESS_RULES, ctx -> Readiness.rules());
     json(r, Route.UNITS, ctx -> s.coverage().all());
     json(r, Route.UNIT, ctx -> s.coverage().unit(ctx.pathParam("code")));
     json(

@@ -34,6 +34,7 @@ enum Route {
   VIEWER_TOKEN_REVOKE("DELETE", "/api/v1/viewer-tokens/{id}", Access.ADMIN),
   // What the admin token and viewer tokens may both read.
   SESSION("GET", "/api/v1/session", Access.READER),
+  READINESS_RULES("GET", "/api/v1/readiness-rules", Access.READER),
   UNITS("GET", Endpoints.UNITS, Access.READER),
   UNIT("GET", "/api/v1/units/{code}", Access.READER),
   UNIT_HISTORY("GET", "/api/v1/units/{code}/history", Access.READER),

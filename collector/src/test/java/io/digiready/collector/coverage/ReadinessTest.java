@@ -221,7 +221,7 @@ class ReadinessTest {
         .containsExactly("memory", "logicalCpus", "os", "systemDiskFree", "clock");
     assertThat(Readiness.compliant(old, off, NOW)).isTrue();
     // Whether it is protected is still known to coverage.
-    assertThat(Readiness.status(Readiness.Rule.ANTI_MALWARE, protectedBy(DEFENDER), off, NOW))
+    assertThat(Readiness.status(ReadinessRule.ANTI_MALWARE, protectedBy(DEFENDER), off, NOW))
         .isEqualTo(Readiness.Status.PASS);
   }
 
