@@ -73,7 +73,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
       this.callback = callback;
     }
 
-    /** As a Javalin route: the token and the Content-Type are checked before the body is read. */
+    /** As a Javalin route: the token and the Content-Type are checked before the body is parsed. */
     // The route's catches hand every failure to the one mapping, as Javalin would.
     boolean authorized() {
       try {

@@ -22,7 +22,7 @@ final class OpsRoutes {
         Route.HEALTH_READY,
         ctx -> {
           boolean ready = s.writer().healthy() && s.store().readable();
-          // Not ready is the collector's 503 "unavailable", with the same Retry-After.
+          // Not ready is the 503 of ErrorCode.UNAVAILABLE: its word and its Retry-After.
           ErrorCode down = ErrorCode.UNAVAILABLE;
           if (!ready) {
             ctx.header("Retry-After", down.retryAfterSeconds());
