@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Entry point: {@code district} plays a modelled district, {@code load} measures throughput, {@code
- * fleet} plays a province of up to 100,000 PCs.
+ * fleet} plays a province of up to 100,000 PCs, {@code tree} writes a ministry's unit tree.
  */
 @Command(
     name = "digiready-simulator",
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       SimulatorMain.DistrictCommand.class,
       SimulatorMain.LoadCommand.class,
-      FleetCommand.class
+      FleetCommand.class,
+      TreeCommand.class
     },
     description = "Plays many agents against a digiready collector over its real HTTP API.")
 public final class SimulatorMain implements Callable<Integer> {
