@@ -73,7 +73,7 @@ export const strings = {
     'page). Click a column heading to sort; ' +
     'sub-units stay under their parent, and ▸ shows the units below one.',
   searchUnits: 'Find a unit',
-  searchUnitsHint: 'name or code, e.g. Phu Loc',
+  searchUnitsHint: 'name or code, with or without Vietnamese marks',
   unitsFound: (matched, shown) =>
     matched === 0
       ? 'No unit has that name or code.'

@@ -69,7 +69,7 @@ export const strings = {
     'có ở trang của đơn vị). Bấm vào tiêu đề cột để sắp xếp; ' +
     'đơn vị trực thuộc luôn nằm dưới đơn vị cấp trên, bấm ▸ để xem các đơn vị trực thuộc.',
   searchUnits: 'Tìm đơn vị',
-  searchUnitsHint: 'tên hoặc mã, ví dụ Phu Loc',
+  searchUnitsHint: 'tên hoặc mã đơn vị, gõ có dấu hay không dấu đều được',
   unitsFound: (matched, shown) =>
     matched === 0
       ? 'Không có đơn vị nào có tên hoặc mã này.'

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The units page with a ministry's tree: the simulator writes the tree (one ministry, 63
- * provinces, 700 districts, 10,000 communes), the collector jar imports it through {@code POST
+ * The units page with a ministry's tree: the simulator writes the tree (one ministry, 63 provinces,
+ * 700 districts, 10,000 communes), the collector jar imports it through {@code POST
  * /api/v1/units/import} (no agents), then {@code node --test ministry.test.mjs tree.test.mjs} in
- * {@code e2e/browser/} drives Debian's Chromium: ready in under a second, a level at a time,
- * search by name or code with the path to the root.
+ * {@code e2e/browser/} drives Debian's Chromium: ready in under a second, a level at a time, search
+ * by name or code with the path to the root.
  */
 class MinistryTreeBrowserIT {
   @TempDir Path dir;
