@@ -7,7 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code fleet}: a province of machines from one process, for the 100,000-PC run. */
+/**
+ * {@code fleet}: a province of machines from one process, for the 100,000-PC run, or a ministry's
+ * tree ({@code --tree}) for the million-PC run.
+ */
 @Command(
     name = "fleet",
     mixinStandardHelpOptions = true,
@@ -64,6 +67,14 @@ final class FleetCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the fingerprints")
   long seed;
 
+  @Option(
+      names = "--tree",
+      description = {
+        "unit CSV to import instead of --root/--units (see the tree command); every unit gets",
+        "machines in proportion to its own staff"
+      })
+  Path tree;
+
   @Override
   public Integer call() throws Exception {
     var plan =
@@ -76,7 +87,8 @@ final class FleetCommand implements Callable<Integer> {
             connections,
             maxRate,
             state,
-            seed);
+            seed,
+            tree);
     FleetRun run = new FleetRun(target.collector, target.adminToken(), System.out);
     try {
       boolean errors = false;

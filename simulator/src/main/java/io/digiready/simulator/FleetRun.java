@@ -48,7 +48,8 @@ public final class FleetRun {
       int connections,
       boolean maxRate,
       Path state,
-      long seed) {}
+      long seed,
+      Path tree) {}
 
   /** What a phase measured. */
   public record Result(
@@ -127,7 +128,16 @@ public final class FleetRun {
         return null;
       }
     }
-    List<String> enrollmentTokens = createUnits(plan);
+    int[] unitOf;
+    List<String> enrollmentTokens;
+    if (plan.tree() == null) {
+      enrollmentTokens = createUnits(plan);
+      unitOf = null;
+    } else {
+      List<UnitRow> units = UnitRow.parseCsv(Files.readString(plan.tree(), StandardCharsets.UTF_8));
+      enrollmentTokens = importTree(plan, units);
+      unitOf = byStaff(units, plan.machines());
+    }
     ids = new String[plan.machines()];
     tokens = new String[plan.machines()];
     Phase phase = new Phase("enroll", plan.machines());
@@ -138,7 +148,7 @@ public final class FleetRun {
       int machine = i;
       String body =
           "{\"enrollmentToken\":\""
-              + enrollmentTokens.get(i % enrollmentTokens.size())
+              + enrollmentTokens.get(unitOf == null ? i % enrollmentTokens.size() : unitOf[i])
               + "\",\"hostname\":\"PC-"
               + i
               + "\",\"fingerprint\":{\"hardwareUuid\":\""
@@ -205,6 +215,95 @@ public final class FleetRun {
           field(admin("/api/v1/units/" + code + "/enrollment-tokens", "{}", 201, 201), "token"));
     }
     return secrets;
+  }
+
+  /**
+   * Imports a unit tree (the CSV {@code simulator tree} writes) in one request and makes an
+   * enrollment token for every unit, {@code connections} requests at a time.
+   */
+  private List<String> importTree(Plan plan, List<UnitRow> units)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    HttpResponse<String> imported =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(Endpoints.UNITS + "/import"))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + adminToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Files.readString(plan.tree(), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (imported.statusCode() != 200) {
+      throw new IllegalStateException(
+          "unit import answered " + imported.statusCode() + ": " + imported.body());
+    }
+    String[] secrets = new String[units.size()];
+    Map<String, Long> failures = new ConcurrentHashMap<>();
+    Semaphore inFlight = new Semaphore(plan.connections());
+    CountDownLatch done = new CountDownLatch(units.size());
+    for (int u = 0; u < units.size(); u++) {
+      int unit = u;
+      inFlight.acquire();
+      http.sendAsync(
+              post("/api/v1/units/" + units.get(u).code() + "/enrollment-tokens", adminToken, "{}"),
+              HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (r, e) -> {
+                inFlight.release();
+                if (e == null && r.statusCode() == 201) {
+                  secrets[unit] = field(r.body(), "token");
+                } else {
+                  failures.merge(
+                      e != null ? e.toString() : "HTTP " + r.statusCode(), 1L, Long::sum);
+                }
+                done.countDown();
+              });
+    }
+    done.await();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("enrollment tokens not made: " + failures);
+    }
+    out.printf(
+        Locale.ROOT,
+        "tree: %d units imported from %s, %d enrollment tokens made in %.1f s (%s)%n",
+        units.size(),
+        plan.tree(),
+        secrets.length,
+        (System.nanoTime() - started) / 1e9,
+        imported.body());
+    return List.of(secrets);
+  }
+
+  /**
+   * The unit of each machine: every unit gets machines in proportion to its own staff (rounded, the
+   * remainder to the largest units), machine numbers in tree order.
+   */
+  static int[] byStaff(List<UnitRow> units, int machines) {
+    long staff = units.stream().mapToLong(UnitRow::staff).sum();
+    int[] quota = new int[units.size()];
+    int given = 0;
+    for (int u = 0; u < units.size(); u++) {
+      quota[u] = (int) (staff == 0 ? 0 : (long) machines * units.get(u).staff() / staff);
+      given += quota[u];
+    }
+    Integer[] largest = new Integer[units.size()];
+    for (int u = 0; u < largest.length; u++) {
+      largest[u] = u;
+    }
+    Arrays.sort(largest, (a, b) -> Integer.compare(units.get(b).staff(), units.get(a).staff()));
+    for (int i = 0; given < machines; i = (i + 1) % largest.length, given++) {
+      quota[largest[i]]++;
+    }
+    int[] unitOf = new int[machines];
+    int machine = 0;
+    for (int u = 0; u < quota.length; u++) {
+      for (int k = 0; k < quota[u]; k++) {
+        unitOf[machine++] = u;
+      }
+    }
+    return unitOf;
   }
 
   /** Sends heartbeats for the plan's duration and returns what was measured. */

@@ -72,4 +72,26 @@ class MinistryTreeTest {
       assertThat(java.util.Arrays.stream(bins).min().getAsInt()).isPositive();
     }
   }
+
+  @Test
+  void a_fleet_spreads_its_machines_over_the_units_by_their_own_staff() {
+    List<UnitRow> rows = MinistryTree.generate(1_000, 100_000, 9);
+    int[] unitOf = FleetRun.byStaff(rows, 95_000);
+
+    assertThat(unitOf).hasSize(95_000);
+    int[] per = new int[rows.size()];
+    for (int u : unitOf) {
+      per[u]++;
+    }
+    long staff = rows.stream().mapToLong(UnitRow::staff).sum();
+    for (int u = 0; u < rows.size(); u++) {
+      double share = 95_000.0 * rows.get(u).staff() / staff;
+      assertThat((double) per[u])
+          .as(rows.get(u).code())
+          .isBetween(Math.floor(share), Math.ceil(share) + 1);
+    }
+    for (int i = 1; i < unitOf.length; i++) {
+      assertThat(unitOf[i]).isGreaterThanOrEqualTo(unitOf[i - 1]);
+    }
+  }
 }
