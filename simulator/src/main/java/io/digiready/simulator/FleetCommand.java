@@ -75,6 +75,12 @@ final class FleetCommand implements Callable<Integer> {
       })
   Path tree;
 
+  @Option(
+      names = "--window-seconds",
+      defaultValue = "0",
+      description = "also print latency percentiles per window of this many seconds (UTC-aligned)")
+  int windowSeconds;
+
   @Override
   public Integer call() throws Exception {
     var plan =
@@ -88,7 +94,8 @@ final class FleetCommand implements Callable<Integer> {
             maxRate,
             state,
             seed,
-            tree);
+            tree,
+            windowSeconds);
     FleetRun run = new FleetRun(target.collector, target.adminToken(), System.out);
     try {
       boolean errors = false;
@@ -100,6 +107,7 @@ final class FleetCommand implements Callable<Integer> {
       if (durationSeconds > 0) {
         FleetRun.Result beats = run.beat(plan);
         System.out.println(beats.summary());
+        beats.windows().forEach(w -> System.out.println(w.summary()));
         errors |= !beats.errors().isEmpty();
       }
       return errors ? 1 : 0;
