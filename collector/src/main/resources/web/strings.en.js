@@ -71,7 +71,17 @@ export const strings = {
   unitsCaption:
     "Figures, staff included, cover each unit and every unit below it (a unit's own staff is on its " +
     'page). Click a column heading to sort; ' +
-    'sub-units stay under their parent.',
+    'sub-units stay under their parent, and ▸ shows the units below one.',
+  searchUnits: 'Find a unit',
+  searchUnitsHint: 'name or code, with or without Vietnamese marks',
+  unitsFound: (matched, shown) =>
+    matched === 0
+      ? 'No unit has that name or code.'
+      : matched > shown
+        ? `${plural(matched, 'unit matches', 'units match')}; the first ${format.num(shown)} are shown, type more to narrow.`
+        : `${plural(matched, 'unit matches', 'units match')}.`,
+  showUnitsBelow: (name, n) => `Show the ${plural(n, 'unit', 'units')} below ${name}`,
+  hideUnitsBelow: (name) => `Hide the units below ${name}`,
   col: {
     unit: 'Unit',
     staff: 'Staff',

@@ -67,7 +67,17 @@ export const strings = {
   unitsCaption:
     'Số liệu của mỗi đơn vị, kể cả số cán bộ, tính cả các đơn vị trực thuộc (cán bộ của riêng đơn vị ' +
     'có ở trang của đơn vị). Bấm vào tiêu đề cột để sắp xếp; ' +
-    'đơn vị trực thuộc luôn nằm dưới đơn vị cấp trên.',
+    'đơn vị trực thuộc luôn nằm dưới đơn vị cấp trên, bấm ▸ để xem các đơn vị trực thuộc.',
+  searchUnits: 'Tìm đơn vị',
+  searchUnitsHint: 'tên hoặc mã đơn vị, gõ có dấu hay không dấu đều được',
+  unitsFound: (matched, shown) =>
+    matched === 0
+      ? 'Không có đơn vị nào có tên hoặc mã này.'
+      : matched > shown
+        ? `${count(matched, 'đơn vị')} phù hợp; đang hiện ${format.num(shown)} đơn vị đầu tiên, gõ thêm để thu hẹp.`
+        : `${count(matched, 'đơn vị')} phù hợp.`,
+  showUnitsBelow: (name, n) => `Xem ${count(n, 'đơn vị')} trực thuộc ${name}`,
+  hideUnitsBelow: (name) => `Ẩn các đơn vị trực thuộc ${name}`,
   col: {
     unit: 'Đơn vị',
     staff: 'Cán bộ',

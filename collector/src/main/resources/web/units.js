@@ -1,41 +1,12 @@
-// The units page: the tree with each unit's figures, sortable by any column.
+// The units page: the tree with each unit's figures, sortable by any column, opened a level at a time
+// and searchable by name or code, so a ministry's 10,000 units stay as quick as a district's 15.
 import { strings as t, format as f } from './i18n.js';
 import { h } from './dom.js';
+import { treeIndex, treeOrder, firstOpened, search, ancestry, SEARCH_LIMIT } from './tree.js';
+
+export { ancestry };
 
 const EPSILON = 1e-9;
-
-/** Units in tree order (parents before children), each with its depth; siblings in `compare` order. */
-export function treeOrder(units, compare) {
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const children = new Map();
-  const roots = [];
-  for (const u of units) {
-    if (u.parent && byCode.has(u.parent)) {
-      if (!children.has(u.parent)) children.set(u.parent, []);
-      children.get(u.parent).push(u);
-    } else {
-      roots.push(u);
-    }
-  }
-  const out = [];
-  const walk = (list, depth) => {
-    const sorted = compare ? [...list].sort(compare) : list;
-    for (const u of sorted) {
-      out.push({ unit: u, depth });
-      if (depth < 20) walk(children.get(u.code) ?? [], depth + 1);
-    }
-  };
-  walk(roots, 0);
-  return out;
-}
-
-/** The unit and its ancestors, root first. */
-export function ancestry(units, code) {
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const chain = [];
-  for (let u = byCode.get(code); u && chain.length < 20; u = byCode.get(u.parent)) chain.unshift(u);
-  return chain;
-}
 
 export function equipmentGap(u) {
   if (u.equipmentCoverage === null || u.equipmentCoverage === undefined) return { met: null, text: t.noStaff };
@@ -109,8 +80,39 @@ const COLUMNS = [
 // Kept while the tab is open, so that coming back to the list keeps the order.
 const sort = { key: null, dir: 'ascending' };
 
-function row({ unit: u, depth }) {
-  const name = h('th', { scope: 'row', class: 'unit' }, unitLink(u), h('span', { class: 'code' }, u.code));
+/** The button that opens or closes the units below `u`; a blank of the same width for a leaf. */
+function toggle(u, below, open, onToggle) {
+  if (below === 0) return h('span', { class: 'toggle leaf', 'aria-hidden': 'true' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'toggle',
+      'aria-expanded': open ? 'true' : 'false',
+      'aria-label': open ? t.hideUnitsBelow(u.name) : t.showUnitsBelow(u.name, below),
+      title: open ? t.hideUnitsBelow(u.name) : t.showUnitsBelow(u.name, below),
+    },
+    open ? '▾' : '▸',
+  );
+  button.addEventListener('click', () => onToggle(u.code));
+  return button;
+}
+
+/** A search result's place in the tree: its ancestors' names, root first. */
+function pathLine(chain) {
+  if (chain.length === 0) return null;
+  return h('span', { class: 'path', lang: 'vi' }, chain.map((a) => a.name).join(' › '));
+}
+
+function row({ unit: u, depth, below, open, path }, onToggle) {
+  const name = h(
+    'th',
+    { scope: 'row', class: 'unit' },
+    path ? null : toggle(u, below, open, onToggle),
+    unitLink(u),
+    h('span', { class: 'code' }, u.code),
+    path ? pathLine(path) : null,
+  );
   name.style.paddingLeft = `${0.5 + depth * 1.4}em`;
   if (depth > 0) name.classList.add('child');
   return h(
@@ -129,18 +131,52 @@ function row({ unit: u, depth }) {
   );
 }
 
+// Which units are open, kept like the order while the tab is open; null until the list is first shown.
+let opened = null;
+
 export async function unitsPage(api) {
   const units = await api('/units');
   if (units.length === 0) {
     return { title: t.unitsTitle, view: [h('h1', { tabindex: '-1' }, t.unitsTitle), h('p', null, t.noUnits)] };
   }
+  const index = treeIndex(units);
+  if (opened === null || ![...opened].every((code) => index.byCode.has(code))) opened = firstOpened(index);
   const tbody = h('tbody');
   const headRow = h('tr');
+  const found = h('p', { class: 'found', role: 'status', 'aria-live': 'polite' });
+  const query = h('input', {
+    type: 'search',
+    id: 'unit-search',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: t.searchUnitsHint,
+  });
+  const onToggle = (code) => {
+    if (opened.has(code)) opened.delete(code);
+    else opened.add(code);
+    render();
+    tbody.querySelector(`tr[data-code="${CSS.escape(code)}"] button.toggle`)?.focus();
+  };
   const render = () => {
     const column = COLUMNS.find((c) => c.key === sort.key);
     const compare = column ? (a, b) => (sort.dir === 'ascending' ? 1 : -1) * column.compare(a, b) : null;
     const rows = document.createDocumentFragment();
-    for (const item of treeOrder(units, compare)) rows.append(row(item));
+    const wanted = query.value.trim();
+    if (wanted === '') {
+      found.textContent = '';
+      for (const item of treeOrder(units, compare, (code) => opened.has(code), index)) {
+        rows.append(row({ ...item, open: opened.has(item.unit.code) }, onToggle));
+      }
+    } else {
+      const matches = search(units, wanted);
+      if (compare) matches.sort(compare);
+      const shown = matches.slice(0, SEARCH_LIMIT);
+      found.textContent = t.unitsFound(matches.length, shown.length);
+      for (const u of shown) {
+        const path = ancestry(units, u.code, index.byCode).slice(0, -1);
+        rows.append(row({ unit: u, depth: 0, below: 0, path }, onToggle));
+      }
+    }
     tbody.replaceChildren(rows);
     for (const th of headRow.children) {
       if (th.dataset.key === sort.key) th.setAttribute('aria-sort', sort.dir);
@@ -161,16 +197,22 @@ export async function unitsPage(api) {
     });
     headRow.append(h('th', { scope: 'col', 'data-key': c.key, class: c.key === 'unit' ? null : 'n' }, button));
   }
+  let pending = 0;
+  query.addEventListener('input', () => {
+    // One render per pause in typing: folding 10,000 names on every key press would lag.
+    clearTimeout(pending);
+    pending = setTimeout(render, 120);
+  });
   render();
 
-  const top = units.filter((u) => !u.parent || !units.some((p) => p.code === u.parent));
-  const working = top.reduce((n, u) => n + (u.workingMachines ?? 0), 0);
-  const online = top.reduce((n, u) => n + (u.machines?.online ?? 0), 0);
+  const working = index.roots.reduce((n, u) => n + (u.workingMachines ?? 0), 0);
+  const online = index.roots.reduce((n, u) => n + (u.machines?.online ?? 0), 0);
   return {
     title: t.unitsTitle,
     view: [
       h('h1', { tabindex: '-1' }, t.unitsTitle),
       h('p', { class: 'lead' }, t.unitsSummary(units.length, working, online)),
+      h('div', { class: 'unit-search' }, h('label', { for: 'unit-search' }, t.searchUnits), query, found),
       h(
         'div',
         { class: 'table-wrap' },

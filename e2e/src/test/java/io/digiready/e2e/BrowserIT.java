@@ -187,7 +187,7 @@ class BrowserIT {
   }
 
   /** npm ci (exact versions from package-lock.json) unless node_modules is already there. */
-  private static void npmCiWhenNeeded() throws IOException, InterruptedException {
+  static void npmCiWhenNeeded() throws IOException, InterruptedException {
     if (Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
       return;
     }
@@ -197,7 +197,7 @@ class BrowserIT {
   }
 
   /** Runs a command in e2e/browser, streaming its output to this test's output. */
-  private static int run(List<String> command, Map<String, String> env, Duration timeout)
+  static int run(List<String> command, Map<String, String> env, Duration timeout)
       throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(command).directory(BROWSER_DIR.toFile()).redirectErrorStream(true);
@@ -229,7 +229,7 @@ class BrowserIT {
     return process.exitValue();
   }
 
-  private static String tail(String log) {
+  static String tail(String log) {
     String[] lines = log.split("\n");
     return String.join(
         "\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 40), lines.length));

@@ -7,7 +7,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code fleet}: a province of machines from one process, for the 100,000-PC run. */
+/**
+ * {@code fleet}: a province of machines from one process, for the 100,000-PC run, or a ministry's
+ * tree ({@code --tree}) for the million-PC run.
+ */
 @Command(
     name = "fleet",
     mixinStandardHelpOptions = true,
@@ -64,6 +67,20 @@ final class FleetCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the fingerprints")
   long seed;
 
+  @Option(
+      names = "--tree",
+      description = {
+        "unit CSV to import instead of --root/--units (see the tree command); every unit gets",
+        "machines in proportion to its own staff"
+      })
+  Path tree;
+
+  @Option(
+      names = "--window-seconds",
+      defaultValue = "0",
+      description = "also print latency percentiles per window of this many seconds (UTC-aligned)")
+  int windowSeconds;
+
   @Override
   public Integer call() throws Exception {
     var plan =
@@ -76,7 +93,9 @@ final class FleetCommand implements Callable<Integer> {
             connections,
             maxRate,
             state,
-            seed);
+            seed,
+            tree,
+            windowSeconds);
     FleetRun run = new FleetRun(target.collector, target.adminToken(), System.out);
     try {
       boolean errors = false;
@@ -88,6 +107,7 @@ final class FleetCommand implements Callable<Integer> {
       if (durationSeconds > 0) {
         FleetRun.Result beats = run.beat(plan);
         System.out.println(beats.summary());
+        beats.windows().forEach(w -> System.out.println(w.summary()));
         errors |= !beats.errors().isEmpty();
       }
       return errors ? 1 : 0;

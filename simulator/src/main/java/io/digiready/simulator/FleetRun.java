@@ -48,7 +48,9 @@ public final class FleetRun {
       int connections,
       boolean maxRate,
       Path state,
-      long seed) {}
+      long seed,
+      Path tree,
+      int windowSeconds) {}
 
   /** What a phase measured. */
   public record Result(
@@ -59,7 +61,8 @@ public final class FleetRun {
       double seconds,
       double p50Millis,
       double p99Millis,
-      double maxMillis) {
+      double maxMillis,
+      List<Window> windows) {
     public double perSecond() {
       return ok / seconds;
     }
@@ -78,6 +81,24 @@ public final class FleetRun {
           p99Millis,
           maxMillis,
           seconds);
+    }
+  }
+
+  /**
+   * The requests sent within one clock-aligned window (whole minutes of UTC for 60 s), so that a
+   * bench can compare the minute before an event with the minute after it.
+   */
+  public record Window(
+      Instant start, long requests, long errors, double p50Millis, double p99Millis) {
+    public String summary() {
+      return String.format(
+          Locale.ROOT,
+          "window %s: %d requests, %d errors, latency p50 %.1f ms p99 %.1f ms",
+          start,
+          requests,
+          errors,
+          p50Millis,
+          p99Millis);
     }
   }
 
@@ -127,7 +148,16 @@ public final class FleetRun {
         return null;
       }
     }
-    List<String> enrollmentTokens = createUnits(plan);
+    int[] unitOf;
+    List<String> enrollmentTokens;
+    if (plan.tree() == null) {
+      enrollmentTokens = createUnits(plan);
+      unitOf = null;
+    } else {
+      List<UnitRow> units = UnitRow.parseCsv(Files.readString(plan.tree(), StandardCharsets.UTF_8));
+      enrollmentTokens = importTree(plan, units);
+      unitOf = byStaff(units, plan.machines());
+    }
     ids = new String[plan.machines()];
     tokens = new String[plan.machines()];
     Phase phase = new Phase("enroll", plan.machines());
@@ -138,7 +168,7 @@ public final class FleetRun {
       int machine = i;
       String body =
           "{\"enrollmentToken\":\""
-              + enrollmentTokens.get(i % enrollmentTokens.size())
+              + enrollmentTokens.get(unitOf == null ? i % enrollmentTokens.size() : unitOf[i])
               + "\",\"hostname\":\"PC-"
               + i
               + "\",\"fingerprint\":{\"hardwareUuid\":\""
@@ -162,7 +192,7 @@ public final class FleetRun {
               });
     }
     done.await();
-    Result result = phase.result();
+    Result result = phase.result(0);
     if (plan.state() != null && result.errors().isEmpty()) {
       StringBuilder text = new StringBuilder();
       for (int i = 0; i < ids.length; i++) {
@@ -205,6 +235,95 @@ public final class FleetRun {
           field(admin("/api/v1/units/" + code + "/enrollment-tokens", "{}", 201, 201), "token"));
     }
     return secrets;
+  }
+
+  /**
+   * Imports a unit tree (the CSV {@code simulator tree} writes) in one request and makes an
+   * enrollment token for every unit, {@code connections} requests at a time.
+   */
+  private List<String> importTree(Plan plan, List<UnitRow> units)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    HttpResponse<String> imported =
+        http.send(
+            HttpRequest.newBuilder(base.resolve(Endpoints.UNITS + "/import"))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "text/csv")
+                .header("Authorization", "Bearer " + adminToken)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Files.readString(plan.tree(), StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (imported.statusCode() != 200) {
+      throw new IllegalStateException(
+          "unit import answered " + imported.statusCode() + ": " + imported.body());
+    }
+    String[] secrets = new String[units.size()];
+    Map<String, Long> failures = new ConcurrentHashMap<>();
+    Semaphore inFlight = new Semaphore(plan.connections());
+    CountDownLatch done = new CountDownLatch(units.size());
+    for (int u = 0; u < units.size(); u++) {
+      int unit = u;
+      inFlight.acquire();
+      http.sendAsync(
+              post("/api/v1/units/" + units.get(u).code() + "/enrollment-tokens", adminToken, "{}"),
+              HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (r, e) -> {
+                inFlight.release();
+                if (e == null && r.statusCode() == 201) {
+                  secrets[unit] = field(r.body(), "token");
+                } else {
+                  failures.merge(
+                      e != null ? e.toString() : "HTTP " + r.statusCode(), 1L, Long::sum);
+                }
+                done.countDown();
+              });
+    }
+    done.await();
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException("enrollment tokens not made: " + failures);
+    }
+    out.printf(
+        Locale.ROOT,
+        "tree: %d units imported from %s, %d enrollment tokens made in %.1f s (%s)%n",
+        units.size(),
+        plan.tree(),
+        secrets.length,
+        (System.nanoTime() - started) / 1e9,
+        imported.body());
+    return List.of(secrets);
+  }
+
+  /**
+   * The unit of each machine: every unit gets machines in proportion to its own staff (rounded, the
+   * remainder to the largest units), machine numbers in tree order.
+   */
+  static int[] byStaff(List<UnitRow> units, int machines) {
+    long staff = units.stream().mapToLong(UnitRow::staff).sum();
+    int[] quota = new int[units.size()];
+    int given = 0;
+    for (int u = 0; u < units.size(); u++) {
+      quota[u] = (int) (staff == 0 ? 0 : (long) machines * units.get(u).staff() / staff);
+      given += quota[u];
+    }
+    Integer[] largest = new Integer[units.size()];
+    for (int u = 0; u < largest.length; u++) {
+      largest[u] = u;
+    }
+    Arrays.sort(largest, (a, b) -> Integer.compare(units.get(b).staff(), units.get(a).staff()));
+    for (int i = 0; given < machines; i = (i + 1) % largest.length, given++) {
+      quota[largest[i]]++;
+    }
+    int[] unitOf = new int[machines];
+    int machine = 0;
+    for (int u = 0; u < quota.length; u++) {
+      for (int k = 0; k < quota[u]; k++) {
+        unitOf[machine++] = u;
+      }
+    }
+    return unitOf;
   }
 
   /** Sends heartbeats for the plan's duration and returns what was measured. */
@@ -250,7 +369,7 @@ public final class FleetRun {
     }
     inFlight.acquire(plan.connections());
     inFlight.release(plan.connections());
-    return phase.result();
+    return phase.result(plan.windowSeconds());
   }
 
   private static String heartbeat(String machineId, long seq, int machine) {
@@ -322,25 +441,35 @@ public final class FleetRun {
   private static final class Phase {
     private final String name;
     private final long startNanos = System.nanoTime();
+    private final long startMillis = System.currentTimeMillis();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong ok = new AtomicLong();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private long[] micros;
+    private long[] sentMillis;
+    private boolean[] failed;
     private int count;
 
     Phase(String name, int expected) {
       this.name = name;
       this.micros = new long[Math.max(1024, expected)];
+      this.sentMillis = new long[micros.length];
+      this.failed = new boolean[micros.length];
     }
 
     /** True for the expected status; anything else is counted by status or exception. */
     boolean record(long start, HttpResponse<String> r, Throwable e, int expected) {
       long took = (System.nanoTime() - start) / 1000;
       requests.incrementAndGet();
+      boolean good = e == null && r.statusCode() == expected;
       synchronized (this) {
         if (count == micros.length) {
           micros = Arrays.copyOf(micros, count * 2);
+          sentMillis = Arrays.copyOf(sentMillis, count * 2);
+          failed = Arrays.copyOf(failed, count * 2);
         }
+        sentMillis[count] = startMillis + (start - startNanos) / 1_000_000;
+        failed[count] = !good;
         micros[count++] = took;
       }
       if (e != null) {
@@ -357,10 +486,11 @@ public final class FleetRun {
       return true;
     }
 
-    synchronized Result result() {
+    synchronized Result result(int windowSeconds) {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       long[] sorted = Arrays.copyOf(micros, count);
       Arrays.sort(sorted);
+      List<Window> windows = windowSeconds > 0 ? windows(windowSeconds * 1000L) : List.of();
       Map<String, Long> errorCounts = new java.util.TreeMap<>();
       errors.forEach((k, v) -> errorCounts.put(k, v.get()));
       return new Result(
@@ -371,7 +501,42 @@ public final class FleetRun {
           seconds,
           percentile(sorted, 0.50),
           percentile(sorted, 0.99),
-          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+          windows);
+    }
+
+    /** Latencies by the window their request was sent in, windows aligned on the epoch. */
+    private List<Window> windows(long windowMillis) {
+      Map<Long, long[]> latencies = new java.util.TreeMap<>();
+      Map<Long, Integer> sizes = new java.util.HashMap<>();
+      Map<Long, Long> errorCounts = new java.util.HashMap<>();
+      for (int i = 0; i < count; i++) {
+        long w = sentMillis[i] / windowMillis;
+        long[] list = latencies.computeIfAbsent(w, k -> new long[64]);
+        int n = sizes.getOrDefault(w, 0);
+        if (n == list.length) {
+          list = Arrays.copyOf(list, n * 2);
+          latencies.put(w, list);
+        }
+        list[n] = micros[i];
+        sizes.put(w, n + 1);
+        if (failed[i]) {
+          errorCounts.merge(w, 1L, Long::sum);
+        }
+      }
+      List<Window> out = new ArrayList<>();
+      for (var e : latencies.entrySet()) {
+        long[] sorted = Arrays.copyOf(e.getValue(), sizes.get(e.getKey()));
+        Arrays.sort(sorted);
+        out.add(
+            new Window(
+                Instant.ofEpochMilli(e.getKey() * windowMillis),
+                sorted.length,
+                errorCounts.getOrDefault(e.getKey(), 0L),
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.99)));
+      }
+      return out;
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -114,6 +114,34 @@ public final class ScenarioRun {
     }
   }
 
+  /**
+   * One heartbeat from each machine; a failure (a collector killed, a database restarting) is
+   * counted, printed once per kind and round, and the machine goes on with its next seq.
+   */
+  public long beatOnceCounting(List<SimMachine> machines, ExecutorService pool, PrintStream out) {
+    List<Future<?>> pending = new ArrayList<>();
+    for (SimMachine m : machines) {
+      pending.add(pool.submit(() -> beat(m)));
+    }
+    long failed = 0;
+    java.util.Set<String> said = new java.util.HashSet<>();
+    for (Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return failed;
+      } catch (java.util.concurrent.ExecutionException e) {
+        failed++;
+        String kind = String.valueOf(e.getCause());
+        if (said.add(kind.length() > 120 ? kind.substring(0, 120) : kind)) {
+          out.println(Instant.now() + " heartbeat failed: " + kind);
+        }
+      }
+    }
+    return failed;
+  }
+
   private void beat(SimMachine m) {
     var heartbeat = m.nextHeartbeat(clock.instant());
     HeartbeatAck ack = client.heartbeats(m.agentToken, new HeartbeatBatch(List.of(heartbeat)));

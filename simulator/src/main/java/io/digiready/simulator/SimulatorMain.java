@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Entry point: {@code district} plays a modelled district, {@code load} measures throughput, {@code
- * fleet} plays a province of up to 100,000 PCs.
+ * fleet} plays a province of up to 100,000 PCs, {@code tree} writes a ministry's unit tree.
  */
 @Command(
     name = "digiready-simulator",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       SimulatorMain.DistrictCommand.class,
       SimulatorMain.LoadCommand.class,
-      FleetCommand.class
+      FleetCommand.class,
+      TreeCommand.class
     },
     description = "Plays many agents against a digiready collector over its real HTTP API.")
 public final class SimulatorMain implements Callable<Integer> {
@@ -112,6 +114,15 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--ack-log", description = "file to record every acknowledged heartbeat")
     Path ackLog;
 
+    @Option(
+        names = "--keep-beating-minutes",
+        defaultValue = "0",
+        description =
+            "with --keep-beating: stop after this many minutes and, with --verify, compare the"
+                + " figures again; a heartbeat that fails meanwhile is counted, not fatal (a soak"
+                + " kills collectors); 0 beats until stopped")
+    int keepBeatingMinutes;
+
     @Override
     public Integer call() throws Exception {
       PrintStream out = System.out;
@@ -143,15 +154,39 @@ public final class SimulatorMain implements Callable<Integer> {
                   : "verify: " + problems.size() + " differences");
           status = problems.isEmpty() ? 0 : 1;
         }
-        while (keepBeating) {
+        if (keepBeating) {
           var on =
               district.machines().stream()
                   .filter(m -> states.get(m) == Expectation.State.ONLINE)
                   .toList();
-          var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-          run.beatOnce(on, pool);
+          Instant stopAt =
+              keepBeatingMinutes > 0 ? Instant.now().plusSeconds(60L * keepBeatingMinutes) : null;
+          var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+          long failed = 0;
+          while (stopAt == null || Instant.now().isBefore(stopAt)) {
+            Instant round = Instant.now();
+            if (stopAt == null) {
+              run.beatOnce(on, pool);
+            } else {
+              failed += run.beatOnceCounting(on, pool, out);
+            }
+            Thread.sleep(
+                Math.max(
+                    0,
+                    round.plusSeconds(run.intervalSeconds()).toEpochMilli()
+                        - System.currentTimeMillis()));
+          }
           pool.shutdown();
-          Thread.sleep(run.intervalSeconds() * 1000L);
+          out.println("keep-beating: " + failed + " heartbeats failed (not acknowledged)");
+          if (verify) {
+            List<String> problems = Verifier.differences(expected, client.units());
+            problems.forEach(p -> out.println("MISMATCH at the end " + p));
+            out.println(
+                problems.isEmpty()
+                    ? "verify at the end: every unit matches the expectation"
+                    : "verify at the end: " + problems.size() + " differences");
+            status = problems.isEmpty() ? status : 1;
+          }
         }
         return status;
       }
