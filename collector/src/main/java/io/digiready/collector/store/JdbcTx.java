@@ -39,7 +39,7 @@ final class JdbcTx implements Tx, WriteOrder {
     this.shared = shared;
     this.keys = new TxKeys(st, known);
     this.heartbeats = new HeartbeatWrites(st, keys, this, dialect, keepRaw);
-    this.units = new UnitRows(st, keys, this);
+    this.units = new UnitRows(st, keys, this, shared);
     this.tokens = new TokenRows(st, this);
     this.machines = new MachineWrites(st, keys, this, heartbeats, shared);
     this.events = new EventRows(st, this);

@@ -26,6 +26,10 @@ public final class PostgresStore extends JdbcStore {
   static final long MIGRATION_LOCK = 0x6469_6769_0001L;
 
   static final long LEASE_LOCK = 0x6469_6769_0002L;
+
+  /** Held by a transaction that checks and writes the unit tree, until it ends. */
+  static final long TREE_LOCK = 0x6469_6769_0003L;
+
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
 
   private final String url;
