@@ -16,6 +16,19 @@ interface SharedDatabase {
   /** The machine as the database holds it, locked until the commit; empty if not shared. */
   Optional<Machine> lockMachine(Statements st, String machineId) throws SQLException;
 
+  /**
+   * Serialises writes to the unit tree until the commit; SQLite has one writer already. Taken
+   * before the tree is read, so the second of two moves sees the first one's commit.
+   */
+  void lockTree(Statements st) throws SQLException;
+
+  /**
+   * The clause that locks the rows a read in a write transaction returns until the commit ({@code
+   * FOR UPDATE}), so that a retire, a move and a re-enrollment of one machine through two
+   * collectors run one after the other, each on the other's result; empty where not shared.
+   */
+  String forUpdate();
+
   SharedDatabase NOT_SHARED =
       new SharedDatabase() {
         @Override
@@ -26,6 +39,14 @@ interface SharedDatabase {
         @Override
         public Optional<Machine> lockMachine(Statements st, String machineId) {
           return Optional.empty();
+        }
+
+        @Override
+        public void lockTree(Statements st) {}
+
+        @Override
+        public String forUpdate() {
+          return "";
         }
       };
 }

@@ -33,6 +33,18 @@ final class SharedPostgres implements SharedDatabase {
   }
 
   @Override
+  public String forUpdate() {
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public void lockTree(Statements st) throws SQLException {
+    PreparedStatement p = st.sql("SELECT pg_advisory_xact_lock(?)");
+    p.setLong(1, PostgresStore.TREE_LOCK);
+    p.execute();
+  }
+
+  @Override
   public Tx.Changes changesSince(Statements st, long marker) throws SQLException {
     long[] high = {marker};
     List<Unit> units = new ArrayList<>();

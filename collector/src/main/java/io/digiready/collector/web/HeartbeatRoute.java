@@ -62,7 +62,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private String machineId;
+    private Auth.AgentToken agent;
     private byte[] body = new byte[1024];
     private int size;
 
@@ -76,7 +76,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
     // The route's catches hand every failure to the one mapping, as Javalin would.
     boolean authorized() {
       try {
-        machineId = auth.agentMachine(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        agent = auth.agentToken(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         Bodies.requireType(request.getHeaders().get(HttpHeader.CONTENT_TYPE), "application/json");
         return true;
       } catch (RuntimeException e) {
@@ -121,7 +121,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
         HeartbeatBatch batch = Bodies.json(body, size, HeartbeatBatch.class, Limits.MAX_BODY_BYTES);
         ProtocolValidator.heartbeatBatch(batch, clock.instant());
         heartbeats
-            .report(machineId, batch)
+            .report(agent.machineId(), agent.tokenHash(), batch)
             .whenComplete(
                 (ack, failure) -> {
                   if (failure == null) {
