@@ -94,7 +94,7 @@ final class MachineWrites implements Tx.Machines {
 
   @Override
   public void insert(Machine m) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at,"
@@ -118,7 +118,7 @@ final class MachineWrites implements Tx.Machines {
 
   @Override
   public void update(Machine m) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "UPDATE machines SET unit_code = ?, token_hash = ?, hostname = ?, hardware_uuid = ?,"

@@ -168,6 +168,19 @@ public final class PostgresStore extends JdbcStore {
   }
 
   @Override
+  public long sharedVersion() {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT version FROM shared_version");
+        ResultSet rs = p.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(
+          "cannot read whether other collectors wrote: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public boolean readable() {
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement();

@@ -10,8 +10,11 @@ import java.util.Optional;
  * read, nothing to lock ({@link #NOT_SHARED}).
  */
 interface SharedDatabase {
-  /** What other collectors (and this one) wrote after {@code marker}. */
-  Tx.Changes changesSince(Statements st, long marker) throws SQLException;
+  /**
+   * What other collectors (and this one) wrote after {@code marker}; without {@code liveness}, the
+   * machines whose identity, unit or retirement changed, not those that only sent heartbeats.
+   */
+  Tx.Changes changesSince(Statements st, long marker, boolean liveness) throws SQLException;
 
   /** The machine as the database holds it, locked until the commit; empty if not shared. */
   Optional<Machine> lockMachine(Statements st, String machineId) throws SQLException;
@@ -29,10 +32,17 @@ interface SharedDatabase {
    */
   String forUpdate();
 
+  /**
+   * Moves the shared version in this transaction: a write other collectors must see before their
+   * next answer was made. Its row stays locked until the commit, so the version a collector reads
+   * has moved only once the write is committed and visible.
+   */
+  void bumpVersion(Statements st) throws SQLException;
+
   SharedDatabase NOT_SHARED =
       new SharedDatabase() {
         @Override
-        public Tx.Changes changesSince(Statements st, long marker) {
+        public Tx.Changes changesSince(Statements st, long marker, boolean liveness) {
           return Tx.Changes.none(marker);
         }
 
@@ -48,5 +58,8 @@ interface SharedDatabase {
         public String forUpdate() {
           return "";
         }
+
+        @Override
+        public void bumpVersion(Statements st) {}
       };
 }

@@ -148,6 +148,9 @@ public interface Tx {
 
   interface Shared {
     Changes changesSince(long marker) throws SQLException;
+
+    /** Units, tokens and machine identities changed after {@code marker}; no liveness. */
+    Changes writesSince(long marker) throws SQLException;
   }
 
   record Changes(

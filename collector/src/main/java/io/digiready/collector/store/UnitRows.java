@@ -52,7 +52,7 @@ final class UnitRows implements Tx.Units {
 
   @Override
   public void upsert(Unit u, Instant now) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "INSERT INTO units (code, name, parent, kind, staff, equipment_target,"

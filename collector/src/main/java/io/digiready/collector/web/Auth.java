@@ -60,6 +60,10 @@ public final class Auth {
     if (roles.contains(Access.PUBLIC)) {
       return;
     }
+    if (!roles.contains(Access.METRICS)) {
+      // What another collector wrote and answered is seen before anything is checked or read.
+      credentials.awaitCurrent();
+    }
     if (roles.contains(Access.AGENT)) {
       ctx.attribute(MACHINE, agent(ctx));
     } else if (roles.contains(Access.READER)) {
