@@ -1,0 +1,326 @@
+package io.digiready.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.digiready.collector.TestPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real collector jars on one real PostgreSQL behind a real HAProxy: writes that conflict, fired
+ * at the same instant through the two collectors, leave the database a valid tree that both list in
+ * full; a write answered through one collector is seen by the next request through the other.
+ */
+class SharedWritesIT {
+  private static final String ADMIN = "shared-writes-admin-token-0123456789";
+  private static final int ROUNDS = 40;
+
+  @TempDir Path dir;
+  TestPostgres postgres;
+  String jdbcUrl;
+  CollectorProcess one;
+  CollectorProcess two;
+  Child haproxy;
+  CollectorProcess balancer;
+  final Map<Integer, Integer> statuses = new TreeMap<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    postgres = TestPostgres.start(true);
+    jdbcUrl = postgres.newDatabase();
+    one = collector("one").startAndAwaitReady();
+    two = collector("two").startAndAwaitReady();
+    int port = Child.freePort();
+    String config =
+        Files.readString(Child.REPO.resolve("install/haproxy/haproxy.cfg"), StandardCharsets.UTF_8)
+            .replace("127.0.0.1:8080", "127.0.0.1:" + port)
+            .replace("127.0.0.1:8081", "127.0.0.1:" + one.port)
+            .replace("127.0.0.1:8082", "127.0.0.1:" + two.port);
+    Path cfg = dir.resolve("haproxy.cfg");
+    Files.writeString(cfg, config, StandardCharsets.UTF_8);
+    haproxy = new Child("haproxy", dir.resolve("haproxy.log"));
+    haproxy.startBinary(List.of("haproxy", "-f", cfg.toString(), "-db"));
+    // Requests only, never started: the balancer's address seen as a collector's.
+    balancer = new CollectorProcess(dir.resolve("balancer"), port, "--admin-token", ADMIN);
+    Child.await(
+        Duration.ofSeconds(30),
+        "HAProxy to see both collectors ready\n" + haproxy.log(),
+        () -> {
+          try {
+            return balancer.get("/health/ready", null).statusCode() == 200;
+          } catch (UncheckedIOException e) {
+            return false;
+          }
+        });
+  }
+
+  private CollectorProcess collector(String name) {
+    return new CollectorProcess(
+        dir.resolve(name),
+        "--storage",
+        "postgresql",
+        "--jdbc-url",
+        jdbcUrl,
+        "--jdbc-user",
+        TestPostgres.USER,
+        "--admin-token",
+        ADMIN);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (Child c : new Child[] {haproxy, one, two}) {
+      if (c != null) {
+        c.close();
+      }
+    }
+    if (postgres != null) {
+      postgres.stop();
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return CollectorProcess.JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode tree(HttpResponse<String> r) {
+    try {
+      return CollectorProcess.JSON.readTree(r.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String unit(String code, String parent) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("code", code);
+    body.put("name", "Đơn vị " + code);
+    body.put("parent", parent);
+    body.put("kind", "district");
+    body.put("staff", 1);
+    return json(body);
+  }
+
+  /** Sends and counts the status; any status not in {@code expected} fails with the answer. */
+  private HttpResponse<String> send(
+      CollectorProcess via, String method, String path, String body, int... expected) {
+    HttpResponse<String> r = via.request(method, path, ADMIN, body);
+    synchronized (statuses) {
+      statuses.merge(r.statusCode(), 1, Integer::sum);
+    }
+    boolean ok = false;
+    for (int e : expected) {
+      ok |= r.statusCode() == e;
+    }
+    assertThat(ok)
+        .as("%s %s via %s answered %d: %s", method, path, via.url(), r.statusCode(), r.body())
+        .isTrue();
+    return r;
+  }
+
+  private Map<String, String> parentsInDatabase() throws Exception {
+    Map<String, String> parents = new HashMap<>();
+    try (Connection db = DriverManager.getConnection(jdbcUrl, TestPostgres.USER, "");
+        ResultSet rs = db.createStatement().executeQuery("SELECT code, parent FROM units")) {
+      while (rs.next()) {
+        parents.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return parents;
+  }
+
+  /** Every unit reaches a root within 12 levels: no cycle, no unknown parent, not too deep. */
+  private static void assertValidTree(Map<String, String> parents) {
+    for (String code : parents.keySet()) {
+      int depth = 1;
+      for (String at = parents.get(code); at != null; at = parents.get(at)) {
+        assertThat(parents).as("parent of a unit below %s", code).containsKey(at);
+        depth++;
+        assertThat(depth).as("levels of %s in %s", code, parents).isLessThanOrEqualTo(12);
+      }
+    }
+  }
+
+  private static void assertNoStackTrace(CollectorProcess c) {
+    assertThat(c.log())
+        .as("log of %s", c.url())
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void conflicting_moves_through_two_collectors_at_one_instant_never_break_the_tree()
+      throws Exception {
+    // Two chains of six (x1..x6, y1..y6) and a lone unit z1, all under the root p (level 1).
+    send(one, "POST", "/api/v1/units", unit("p", null), 201);
+    for (String chain : List.of("x", "y")) {
+      for (int i = 1; i <= 6; i++) {
+        send(one, "POST", "/api/v1/units", unit(chain + i, i == 1 ? "p" : chain + (i - 1)), 201);
+      }
+    }
+    send(one, "POST", "/api/v1/units", unit("z1", "p"), 201);
+    Set<String> codes = parentsInDatabase().keySet();
+    CyclicBarrier barrier = new CyclicBarrier(2);
+    int conflicts = 0;
+    int bothRefused = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      send(one, "PUT", "/api/v1/units/x1", unit("x1", "p"), 200);
+      send(two, "PUT", "/api/v1/units/y1", unit("y1", "p"), 200);
+      // Even rounds: each move alone is legal, both make a cycle (x1 under y3, y1 under x3).
+      // Odd rounds: each alone is legal, both put y6 13 levels deep (y1 under x6, x1 under z1).
+      // The collectors swap sides every other round, so both directions race either way.
+      boolean cycle = round % 2 == 0;
+      CollectorProcess left = (round / 2) % 2 == 0 ? one : two;
+      CollectorProcess right = left == one ? two : one;
+      String leftMove = cycle ? unit("x1", "y3") : unit("y1", "x6");
+      String leftPath = cycle ? "/api/v1/units/x1" : "/api/v1/units/y1";
+      String rightMove = cycle ? unit("y1", "x3") : unit("x1", "z1");
+      String rightPath = cycle ? "/api/v1/units/y1" : "/api/v1/units/x1";
+      var l =
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(barrier);
+                return send(left, "PUT", leftPath, leftMove, 200, 400, 409);
+              });
+      var r =
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(barrier);
+                return send(right, "PUT", rightPath, rightMove, 200, 400, 409);
+              });
+      int a = l.get().statusCode();
+      int b = r.get().statusCode();
+      assertThat(a == 200 && b == 200).as("round %d: both moves accepted", round).isFalse();
+      bothRefused += a != 200 && b != 200 ? 1 : 0;
+      for (HttpResponse<String> answer : List.of(l.get(), r.get())) {
+        if (answer.statusCode() == 409) {
+          conflicts++;
+          JsonNode body = tree(answer);
+          assertThat(body.get("error").asText()).isEqualTo("conflict");
+          assertThat(body.get("field").asText()).isEqualTo("parent");
+          assertThat(body.get("detail").asText()).startsWith("parent: ");
+        }
+      }
+      assertValidTree(parentsInDatabase());
+    }
+    System.out.printf(
+        "%d rounds: answers by status %s, %d conflicts (409), %d rounds with both refused%n",
+        ROUNDS, statuses, conflicts, bothRefused);
+    for (CollectorProcess c : List.of(one, two)) {
+      Set<String> listed = new HashSet<>();
+      c.adminJson("/api/v1/units").forEach(u -> listed.add(u.get("code").asText()));
+      assertThat(listed).as("units listed by %s", c.url()).isEqualTo(codes);
+      for (String code : codes) {
+        send(c, "GET", "/api/v1/units/" + code, null, 200);
+      }
+      send(c, "GET", "/api/v1/units.csv", null, 200);
+    }
+    assertThat(statuses).doesNotContainKey(500);
+    assertNoStackTrace(one);
+    assertNoStackTrace(two);
+  }
+
+  private static void await(CyclicBarrier barrier) {
+    try {
+      barrier.await();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void what_one_collector_answered_the_other_uses_at_once_a_hundred_times() {
+    send(one, "POST", "/api/v1/units", unit("p", null), 201);
+    for (int i = 0; i < 100; i++) {
+      CollectorProcess first = i % 2 == 0 ? one : two;
+      CollectorProcess second = first == one ? two : one;
+      String parent = "c" + i;
+      String child = parent + ".k";
+      // No pause anywhere: each request goes to the collector that did not answer the last one.
+      send(first, "POST", "/api/v1/units", unit(parent, "p"), 201);
+      send(second, "POST", "/api/v1/units", unit(child, parent), 201);
+      send(first, "GET", "/api/v1/units/" + child, null, 200);
+      String token =
+          tree(send(second, "POST", "/api/v1/units/" + child + "/enrollment-tokens", "{}", 201))
+              .get("token")
+              .asText();
+      Map<String, Object> fingerprint = new LinkedHashMap<>();
+      fingerprint.put("hardwareUuid", "uuid-" + i);
+      fingerprint.put("systemSerial", "serial-" + i);
+      Map<String, Object> enroll = new LinkedHashMap<>();
+      enroll.put("enrollmentToken", token);
+      enroll.put("hostname", "PC-" + i);
+      enroll.put("fingerprint", fingerprint);
+      HttpResponse<String> enrolled = first.request("POST", "/api/v1/enroll", null, json(enroll));
+      assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+      JsonNode machine = tree(enrolled);
+      String id = machine.get("machineId").asText();
+      String agentToken = machine.get("agentToken").asText();
+      Map<String, Object> beat = new LinkedHashMap<>();
+      beat.put("machineId", id);
+      beat.put("seq", 1);
+      beat.put("agentTime", Instant.now().toString());
+      beat.put("uptimeSeconds", 60);
+      beat.put("probes", List.of());
+      beat.put("internetUp", true);
+      HttpResponse<String> ack =
+          second.request(
+              "POST", "/api/v1/heartbeats", agentToken, json(Map.of("heartbeats", List.of(beat))));
+      assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+      assertThat(tree(ack).get("accepted").asInt()).isEqualTo(1);
+      send(first, "GET", "/api/v1/machines/" + id, null, 200);
+      // Retired through one: the other refuses its heartbeats and shows it retired.
+      send(second, "POST", "/api/v1/machines/" + id + "/retire", null, 200);
+      beat.put("seq", 2);
+      HttpResponse<String> refused =
+          first.request(
+              "POST", "/api/v1/heartbeats", agentToken, json(Map.of("heartbeats", List.of(beat))));
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+      assertThat(
+              tree(send(first, "GET", "/api/v1/machines/" + id, null, 200)).get("state").asText())
+          .isEqualTo("retired");
+    }
+    // A provisioning script through the round-robin balancer: a parent, then its child.
+    List<Integer> misses = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      send(balancer, "POST", "/api/v1/units", unit("b" + i, "p"), 201);
+      HttpResponse<String> child =
+          balancer.request("POST", "/api/v1/units", ADMIN, unit("b" + i + ".k", "b" + i));
+      if (child.statusCode() != 201) {
+        misses.add(i);
+      }
+    }
+    assertThat(misses).as("children refused through the balancer").isEmpty();
+    assertThat(statuses).doesNotContainKey(500);
+    assertNoStackTrace(one);
+    assertNoStackTrace(two);
+  }
+}
