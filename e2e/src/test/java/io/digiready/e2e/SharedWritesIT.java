@@ -7,13 +7,10 @@ import io.digiready.collector.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,66 +37,26 @@ class SharedWritesIT {
   private static final int ROUNDS = 40;
 
   @TempDir Path dir;
-  TestPostgres postgres;
+  SharedCluster cluster;
   String jdbcUrl;
   CollectorProcess one;
   CollectorProcess two;
-  Child haproxy;
   CollectorProcess balancer;
   final Map<Integer, Integer> statuses = new TreeMap<>();
 
   @BeforeEach
   void start() throws Exception {
-    postgres = TestPostgres.start(true);
-    jdbcUrl = postgres.newDatabase();
-    one = collector("one").startAndAwaitReady();
-    two = collector("two").startAndAwaitReady();
-    int port = Child.freePort();
-    String config =
-        Files.readString(Child.REPO.resolve("install/haproxy/haproxy.cfg"), StandardCharsets.UTF_8)
-            .replace("127.0.0.1:8080", "127.0.0.1:" + port)
-            .replace("127.0.0.1:8081", "127.0.0.1:" + one.port)
-            .replace("127.0.0.1:8082", "127.0.0.1:" + two.port);
-    Path cfg = dir.resolve("haproxy.cfg");
-    Files.writeString(cfg, config, StandardCharsets.UTF_8);
-    haproxy = new Child("haproxy", dir.resolve("haproxy.log"));
-    haproxy.startBinary(List.of("haproxy", "-f", cfg.toString(), "-db"));
-    // Requests only, never started: the balancer's address seen as a collector's.
-    balancer = new CollectorProcess(dir.resolve("balancer"), port, "--admin-token", ADMIN);
-    Child.await(
-        Duration.ofSeconds(30),
-        "HAProxy to see both collectors ready\n" + haproxy.log(),
-        () -> {
-          try {
-            return balancer.get("/health/ready", null).statusCode() == 200;
-          } catch (UncheckedIOException e) {
-            return false;
-          }
-        });
-  }
-
-  private CollectorProcess collector(String name) {
-    return new CollectorProcess(
-        dir.resolve(name),
-        "--storage",
-        "postgresql",
-        "--jdbc-url",
-        jdbcUrl,
-        "--jdbc-user",
-        TestPostgres.USER,
-        "--admin-token",
-        ADMIN);
+    cluster = new SharedCluster(dir, ADMIN, false);
+    jdbcUrl = cluster.jdbcUrl;
+    one = cluster.one;
+    two = cluster.two;
+    balancer = cluster.balancer;
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (Child c : new Child[] {haproxy, one, two}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    if (postgres != null) {
-      postgres.stop();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
