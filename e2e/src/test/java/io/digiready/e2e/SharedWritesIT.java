@@ -205,6 +205,121 @@ class SharedWritesIT {
     assertNoStackTrace(two);
   }
 
+  /** Fires both requests at one instant (a barrier) and returns the two answers. */
+  private static List<HttpResponse<String>> atOnce(
+      java.util.function.Supplier<HttpResponse<String>> left,
+      java.util.function.Supplier<HttpResponse<String>> right)
+      throws Exception {
+    CyclicBarrier barrier = new CyclicBarrier(2);
+    var l =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(barrier);
+              return left.get();
+            });
+    var r =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(barrier);
+              return right.get();
+            });
+    return List.of(l.get(), r.get());
+  }
+
+  private static String enrollment(String token, int i) {
+    Map<String, Object> fingerprint = new LinkedHashMap<>();
+    fingerprint.put("hardwareUuid", "uuid-" + i);
+    fingerprint.put("systemSerial", "serial-" + i);
+    Map<String, Object> enroll = new LinkedHashMap<>();
+    enroll.put("enrollmentToken", token);
+    enroll.put("hostname", "PC-" + i);
+    enroll.put("fingerprint", fingerprint);
+    return json(enroll);
+  }
+
+  @Test
+  void a_code_a_last_token_use_and_a_retire_against_an_enrolment_are_won_once() throws Exception {
+    send(one, "POST", "/api/v1/units", unit("p", null), 201);
+    for (int round = 0; round < 20; round++) {
+      CollectorProcess left = round % 2 == 0 ? one : two;
+      CollectorProcess right = left == one ? two : one;
+      // One code made through both at once: one 201, one 409 naming code.
+      String code = "same" + round;
+      List<Integer> made = new ArrayList<>();
+      for (HttpResponse<String> a :
+          atOnce(
+              () -> send(left, "POST", "/api/v1/units", unit(code, "p"), 201, 409),
+              () -> send(right, "POST", "/api/v1/units", unit(code, "p"), 201, 409))) {
+        made.add(a.statusCode());
+        if (a.statusCode() == 409) {
+          assertThat(tree(a).get("field").asText()).isEqualTo("code");
+        }
+      }
+      assertThat(made)
+          .as("round %d: one code made twice", round)
+          .containsExactlyInAnyOrder(201, 409);
+
+      // A token with one use left, used through both at once: one machine, one 401.
+      String token =
+          tree(send(
+                  left,
+                  "POST",
+                  "/api/v1/units/" + code + "/enrollment-tokens",
+                  "{\"maxUses\":1}",
+                  201))
+              .get("token")
+              .asText();
+      List<Integer> enrolled = new ArrayList<>();
+      int n = round;
+      for (HttpResponse<String> a :
+          atOnce(
+              () -> left.request("POST", "/api/v1/enroll", null, enrollment(token, 1000 + 2 * n)),
+              () ->
+                  right.request("POST", "/api/v1/enroll", null, enrollment(token, 1001 + 2 * n)))) {
+        enrolled.add(a.statusCode());
+      }
+      assertThat(enrolled)
+          .as("round %d: a one-use token used twice", round)
+          .containsExactlyInAnyOrder(201, 401);
+
+      // A silent machine retired through one while its hardware enrols again through the other:
+      // whichever comes first, the machine ends retired (a re-enrolment never undoes a retire).
+      String second =
+          tree(send(right, "POST", "/api/v1/units/" + code + "/enrollment-tokens", "{}", 201))
+              .get("token")
+              .asText();
+      HttpResponse<String> first =
+          left.request("POST", "/api/v1/enroll", null, enrollment(second, 5000 + n));
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+      String machine = tree(first).get("machineId").asText();
+      List<HttpResponse<String>> raced =
+          atOnce(
+              () -> send(left, "POST", "/api/v1/machines/" + machine + "/retire", null, 200),
+              () -> right.request("POST", "/api/v1/enroll", null, enrollment(second, 5000 + n)));
+      assertThat(raced.get(1).statusCode()).as(raced.get(1).body()).isEqualTo(201);
+      try (Connection db = DriverManager.getConnection(jdbcUrl, TestPostgres.USER, "");
+          java.sql.PreparedStatement p =
+              db.prepareStatement("SELECT retired_at FROM machines WHERE id = ?")) {
+        p.setString(1, machine);
+        try (ResultSet rs = p.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          rs.getLong(1);
+          assertThat(rs.wasNull()).as("round %d: machine %s retired", round, machine).isFalse();
+        }
+      }
+      for (CollectorProcess c : List.of(one, two)) {
+        assertThat(
+                tree(send(c, "GET", "/api/v1/machines/" + machine, null, 200))
+                    .get("state")
+                    .asText())
+            .isEqualTo("retired");
+      }
+    }
+    assertThat(statuses).doesNotContainKey(500);
+    assertNoStackTrace(one);
+    assertNoStackTrace(two);
+  }
+
   private static void await(CyclicBarrier barrier) {
     try {
       barrier.await();
