@@ -22,6 +22,7 @@ import io.digiready.collector.reports.ReportService;
 import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
+import io.digiready.collector.store.Freshness;
 import io.digiready.collector.store.GroupCommitWriter;
 import io.digiready.collector.store.OwnerOnly;
 import io.digiready.collector.store.PostgresStore;
@@ -156,7 +157,10 @@ public final class Collector implements AutoCloseable {
     InventoryService inventory =
         new InventoryService(
             fleet, writer, counters, clock, software::changed, config.inventoriesPerHour());
-    Credentials credentials = new Credentials(fleet, store);
+    Follower follower = store.shared() ? new Follower(writer, fleet) : null;
+    Credentials credentials =
+        new Credentials(
+            fleet, store, follower == null ? Freshness.ALONE : new Freshness(store, follower));
     CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
     dailyFigures =
         new DailyFigures(fleet, coverage, store, writer, clock, config.unitHistoryRetentionDays());
@@ -226,7 +230,6 @@ public final class Collector implements AutoCloseable {
         10,
         TimeUnit.SECONDS);
     if (store.shared()) {
-      Follower follower = new Follower(writer, fleet);
       maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);
       store.renewLease();
       maintenance.scheduleWithFixedDelay(store::renewLease, 5, 5, TimeUnit.SECONDS);

@@ -68,6 +68,75 @@ class SharedPostgresIT {
   }
 
   @Test
+  void a_write_answered_through_one_collector_is_seen_by_the_next_request_through_the_other() {
+    a.createUnit("top", "Top", null, "province", 1);
+    for (int i = 0; i < 30; i++) {
+      TestCollector one = i % 2 == 0 ? a : b;
+      TestCollector other = one == a ? b : a;
+      String parent = "p" + i;
+      one.createUnit(parent, "P" + i, "top", "district", 1);
+      // No pause: the child names a parent the other collector learnt of a moment ago.
+      other.createUnit(parent + ".c", "C" + i, parent, "commune", 2);
+      assertThat(one.admin("GET", "/api/v1/units/" + parent + ".c", null).status()).isEqualTo(200);
+      String token = other.enrollmentToken(parent + ".c");
+      Agent pc = one.enroll(token, "PC-" + i, "u-" + i, "s-" + i, "o-" + i);
+      Http.Answer beat = other.beat(pc, 1, true);
+      assertThat(beat.status()).as(beat.body()).isEqualTo(200);
+      // Retired through one: the other neither lists it as live nor takes its heartbeats.
+      Http.Answer retire =
+          one.admin("POST", "/api/v1/machines/" + pc.machineId() + "/retire", null);
+      assertThat(retire.status()).as(retire.body()).isEqualTo(200);
+      assertThat(other.beat(pc, 2, true).status()).isEqualTo(401);
+      assertThat(
+              other
+                  .admin("GET", "/api/v1/machines/" + pc.machineId(), null)
+                  .json()
+                  .get("retiredAt")
+                  .isNull())
+          .isFalse();
+      // A unit moved through one has its new parent through the other.
+      Http.Answer move =
+          other.admin(
+              "PUT",
+              "/api/v1/units/" + parent + ".c",
+              Fixtures.unit(parent + ".c", "C" + i, "top", "commune", 2));
+      assertThat(move.status()).as(move.body()).isEqualTo(200);
+      assertThat(one.unitView(parent + ".c").get("parent").asText()).isEqualTo("top");
+    }
+  }
+
+  @Test
+  void a_token_revoked_through_one_collector_is_refused_by_the_other_at_once() {
+    a.createUnit("a", "A", null, "commune", 1);
+    for (int i = 0; i < 20; i++) {
+      TestCollector one = i % 2 == 0 ? a : b;
+      TestCollector other = one == a ? b : a;
+      Http.Answer made =
+          one.admin("POST", "/api/v1/viewer-tokens", java.util.Map.of("name", "office " + i));
+      assertThat(made.status()).as(made.body()).isEqualTo(201);
+      String viewer = made.json().get("token").asText();
+      assertThat(other.http.get("/api/v1/units", viewer).status()).isEqualTo(200);
+      Http.Answer revoke =
+          other.admin("DELETE", "/api/v1/viewer-tokens/" + made.json().get("id").asText(), null);
+      assertThat(revoke.status()).as(revoke.body()).isEqualTo(204);
+      assertThat(one.http.get("/api/v1/units", viewer).status()).isEqualTo(401);
+
+      Http.Answer token = one.admin("POST", "/api/v1/units/a/enrollment-tokens", "");
+      String id = token.json().get("id").asText();
+      assertThat(other.admin("GET", "/api/v1/units/a/enrollment-tokens", null).body()).contains(id);
+      assertThat(other.admin("DELETE", "/api/v1/enrollment-tokens/" + id, null).status())
+          .isEqualTo(204);
+      Http.Answer enroll =
+          one.http.post(
+              "/api/v1/enroll",
+              null,
+              Fixtures.enroll(
+                  token.json().get("token").asText(), "PC", Fixtures.fingerprint("u", "s", "o")));
+      assertThat(enroll.status()).as(enroll.body()).isEqualTo(401);
+    }
+  }
+
+  @Test
   void a_batch_sent_to_both_collectors_at_once_is_stored_once() throws Exception {
     a.createUnit("a", "A", null, "commune", 1);
     String token = a.enrollmentToken("a");

@@ -78,20 +78,40 @@ public final class TestPostgres {
         options.addAll(
             List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
       }
-      pg.as(
-          bin.resolve("pg_ctl").toString(),
-          "-D",
-          dir.resolve("data").toString(),
-          "-l",
-          dir.resolve("server.log").toString(),
-          "-o",
-          String.join(" ", options),
-          "-w",
-          "start");
+      pg.options = String.join(" ", options);
+      pg.resume();
       return pg;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
     }
+  }
+
+  private String options;
+
+  /** Stops the server and keeps its data (a database outage); {@link #resume} starts it again. */
+  public void suspend() {
+    as(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        dir.resolve("data").toString(),
+        "-m",
+        "fast",
+        "-w",
+        "stop");
+  }
+
+  /** Starts the server on its data directory and port, and waits until it takes connections. */
+  public void resume() {
+    as(
+        bin.resolve("pg_ctl").toString(),
+        "-D",
+        dir.resolve("data").toString(),
+        "-l",
+        dir.resolve("server.log").toString(),
+        "-o",
+        options,
+        "-w",
+        "start");
   }
 
   private TestPostgres(Path dir, Path bin, int port) {

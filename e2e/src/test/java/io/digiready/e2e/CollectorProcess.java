@@ -131,6 +131,25 @@ final class CollectorProcess extends Child {
             .build());
   }
 
+  /** Any request with a JSON body (or none), as the given bearer (null for none). */
+  HttpResponse<String> request(String method, String path, String bearer, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url() + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return send(request.build());
+  }
+
   /** Creates a unit and returns an enrollment token for it. */
   String unitWithToken(String code, int staff) {
     HttpResponse<String> unit =

@@ -9,8 +9,6 @@ import io.digiready.simulator.LoadRun;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,78 +34,29 @@ class MultiCollectorIT {
   private static final String ADMIN = "multi-collector-admin-token-0123456789";
 
   @TempDir Path dir;
-  TestPostgres postgres;
+  SharedCluster cluster;
   String jdbcUrl;
   CollectorProcess one;
   CollectorProcess two;
-  Child haproxy;
-  int balancerPort;
 
   @BeforeEach
   void start() throws Exception {
     // Durable settings (fsync on): a collector is killed, PostgreSQL keeps running.
-    postgres = TestPostgres.start(false);
-    jdbcUrl = postgres.newDatabase();
-    one = collector("one").startAndAwaitReady();
-    two = collector("two").startAndAwaitReady();
-    balancerPort = Child.freePort();
-    String config =
-        Files.readString(Child.REPO.resolve("install/haproxy/haproxy.cfg"), StandardCharsets.UTF_8)
-            .replace("127.0.0.1:8080", "127.0.0.1:" + balancerPort)
-            .replace("127.0.0.1:8081", "127.0.0.1:" + one.port)
-            .replace("127.0.0.1:8082", "127.0.0.1:" + two.port);
-    Path cfg = dir.resolve("haproxy.cfg");
-    Files.writeString(cfg, config, StandardCharsets.UTF_8);
-    haproxy = new Child("haproxy", dir.resolve("haproxy.log"));
-    haproxy.startBinary(List.of("haproxy", "-f", cfg.toString(), "-db"));
-    Child.await(
-        Duration.ofSeconds(30),
-        "HAProxy to see a ready collector\n" + haproxy.log(),
-        () -> status("/health/ready") == 200);
-  }
-
-  private CollectorProcess collector(String name) {
-    return new CollectorProcess(
-        dir.resolve(name),
-        "--storage",
-        "postgresql",
-        "--jdbc-url",
-        jdbcUrl,
-        "--jdbc-user",
-        TestPostgres.USER,
-        "--admin-token",
-        ADMIN);
+    cluster = new SharedCluster(dir, ADMIN, true);
+    jdbcUrl = cluster.jdbcUrl;
+    one = cluster.one;
+    two = cluster.two;
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (Child c : new Child[] {haproxy, one, two}) {
-      if (c != null) {
-        c.close();
-      }
-    }
-    if (postgres != null) {
-      postgres.stop();
+    if (cluster != null) {
+      cluster.close();
     }
   }
 
   private CollectorClient balancer() {
-    return new CollectorClient(URI.create("http://127.0.0.1:" + balancerPort), ADMIN);
-  }
-
-  private int status(String path) {
-    try {
-      var http = java.net.http.HttpClient.newHttpClient();
-      return http.send(
-              java.net.http.HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + balancerPort + path))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (Exception e) {
-      return -1;
-    }
+    return cluster.balancer.client();
   }
 
   @Test

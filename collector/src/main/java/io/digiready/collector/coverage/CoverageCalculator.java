@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Computes every unit's subtree figures from the in-memory fleet, exactly as the design defines
@@ -107,8 +109,10 @@ public final class CoverageCalculator {
   /**
    * All units, in a stable order (by code), with their subtree figures. The tree is walked with an
    * explicit stack (a deep chain must not overflow the call stack) and siblings are ranked by
-   * sorting; units in a cycle or below an unknown parent are not reachable from a root and are left
-   * out, as they always were.
+   * sorting. Units that no root reaches (a cycle or an unknown parent, written by an older version)
+   * are still listed: each such group is rolled up from the first of its units by code, as if that
+   * one were a root, and the collector names them in its log, so they never drop out of the figures
+   * silently.
    */
   public List<UnitCoverage> compute(Fleet fleet, Instant now) {
     Map<String, Unit> units = new HashMap<>();
@@ -137,20 +141,17 @@ public final class CoverageCalculator {
     // Parents before children (pre-order), each with its effective office hours.
     List<String> order = new ArrayList<>(units.size());
     Map<String, OfficeHours> hours = new HashMap<>();
-    Deque<String> stack = new ArrayDeque<>();
-    List<String> roots = children.getOrDefault(null, List.of());
-    for (int i = roots.size() - 1; i >= 0; i--) {
-      stack.push(roots.get(i));
-    }
-    while (!stack.isEmpty()) {
-      String code = stack.pop();
-      Unit u = units.get(code);
-      OfficeHours parentHours = u.parent() == null ? OfficeHours.DEFAULT : hours.get(u.parent());
-      hours.put(code, u.officeHours() == null ? parentHours : u.officeHours().over(parentHours));
-      order.add(code);
-      List<String> kids = children.getOrDefault(code, List.of());
-      for (int i = kids.size() - 1; i >= 0; i--) {
-        stack.push(kids.get(i));
+    List<String> roots = new ArrayList<>(children.getOrDefault(null, List.of()));
+    Set<String> visited = new HashSet<>();
+    visit(roots, units, children, visited, order, hours);
+    if (visited.size() < units.size()) {
+      List<String> unreached = new ArrayList<>();
+      units.keySet().stream().sorted().filter(c -> !visited.contains(c)).forEach(unreached::add);
+      TreeFaults.unreached(unreached, units);
+      for (String code : unreached) {
+        if (!visited.contains(code)) {
+          visit(List.of(code), units, children, visited, order, hours);
+        }
       }
     }
 
@@ -172,7 +173,11 @@ public final class CoverageCalculator {
       s.compliant = o.compliant;
       s.protectedPcs = o.protectedPcs;
       for (String child : children.getOrDefault(code, List.of())) {
-        s.add(sums.remove(child));
+        // Absent for a child rolled up on its own (the start of an unreached group).
+        Sums c = sums.remove(child);
+        if (c != null) {
+          s.add(c);
+        }
       }
       sums.put(code, s);
       OfficeHours effective = hours.get(code);
@@ -180,6 +185,42 @@ public final class CoverageCalculator {
       result.put(code, coverage(u, s, effective, isOpen));
     }
     return rank(result, children);
+  }
+
+  /**
+   * Adds the units below {@code starts} in pre-order (parents before children), each once, with
+   * their effective office hours; a start whose parent was not walked takes the default hours.
+   */
+  private static void visit(
+      List<String> starts,
+      Map<String, Unit> units,
+      Map<String, List<String>> children,
+      Set<String> visited,
+      List<String> order,
+      Map<String, OfficeHours> hours) {
+    Deque<String> stack = new ArrayDeque<>();
+    for (int i = starts.size() - 1; i >= 0; i--) {
+      stack.push(starts.get(i));
+    }
+    while (!stack.isEmpty()) {
+      String code = stack.pop();
+      if (!visited.add(code)) {
+        continue;
+      }
+      Unit u = units.get(code);
+      OfficeHours parentHours = u.parent() == null ? null : hours.get(u.parent());
+      if (parentHours == null) {
+        parentHours = OfficeHours.DEFAULT;
+      }
+      hours.put(code, u.officeHours() == null ? parentHours : u.officeHours().over(parentHours));
+      order.add(code);
+      List<String> kids = children.getOrDefault(code, List.of());
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        if (!visited.contains(kids.get(i))) {
+          stack.push(kids.get(i));
+        }
+      }
+    }
   }
 
   private UnitCoverage coverage(Unit u, Sums s, OfficeHours effective, boolean isOpen) {

@@ -4,6 +4,7 @@ import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.problem.Problem;
@@ -55,6 +56,17 @@ public final class HeartbeatService {
    */
   public CompletableFuture<HeartbeatAck> report(
       String machineId, HeartbeatBatch batch, Instant receivedAt) {
+    return report(machineId, null, batch, receivedAt);
+  }
+
+  /**
+   * As above, for the agent token with hash {@code tokenHash}: checked again against the machine's
+   * row in the transaction (locked where collectors share the database), so a token replaced by a
+   * re-enrollment, or a machine retired, through another collector is refused at once even before
+   * this collector has followed that change.
+   */
+  public CompletableFuture<HeartbeatAck> report(
+      String machineId, String tokenHash, HeartbeatBatch batch, Instant receivedAt) {
     for (int i = 0; i < batch.heartbeats().size(); i++) {
       if (!machineId.equals(batch.heartbeats().get(i).machineId())) {
         throw Problem.forbidden(
@@ -79,6 +91,11 @@ public final class HeartbeatService {
                                       current.liveness().withAllowanceOf(known.get().liveness()))
                                   : current)
                       .or(() -> known)
+                      .filter(
+                          current ->
+                              current.retiredAt() == null
+                                  && (tokenHash == null
+                                      || Tokens.sameHash(current.tokenHash(), tokenHash)))
                       .orElseThrow(Problem::unauthorized);
               HeartbeatIngest.Outcome outcome = HeartbeatIngest.apply(m, batch, receivedAt, rules);
               if (outcome.rateLimited()) {
@@ -128,5 +145,10 @@ public final class HeartbeatService {
 
   public CompletableFuture<HeartbeatAck> report(String machineId, HeartbeatBatch batch) {
     return report(machineId, batch, clock.instant());
+  }
+
+  public CompletableFuture<HeartbeatAck> report(
+      String machineId, String tokenHash, HeartbeatBatch batch) {
+    return report(machineId, tokenHash, batch, clock.instant());
   }
 }

@@ -80,7 +80,12 @@ public final class InventoryService {
     Stored stored =
         writer.call(
             tx -> {
-              Machine current = tx.machines().byId(machineId).orElseThrow(Problem::unauthorized);
+              Machine current =
+                  tx.machines()
+                      .byId(machineId)
+                      // Retired through another collector that this one has not followed yet.
+                      .filter(m -> m.retiredAt() == null)
+                      .orElseThrow(Problem::unauthorized);
               return storeInTx(tx, current, report.inventory(), now);
             },
             s -> {

@@ -75,6 +75,15 @@ public final class Problem extends RuntimeException {
     return new Problem(Kind.CONFLICT, field, field + ": " + expectation, null);
   }
 
+  /**
+   * The same detail as a conflict naming {@code field}: a rule that held when the request was read
+   * no longer holds when its write runs, because another write came first.
+   */
+  public Problem asConflict(String field, String why) {
+    return new Problem(
+        Kind.CONFLICT, this.field != null ? this.field : field, getMessage() + why, null);
+  }
+
   public static Problem tooManyRequests(String detail, Duration retryAfter) {
     return new Problem(Kind.TOO_MANY_REQUESTS, null, detail, retryAfter);
   }

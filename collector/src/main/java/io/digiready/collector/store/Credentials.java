@@ -15,10 +15,24 @@ import java.util.Optional;
 public final class Credentials {
   private final Fleet fleet;
   private final Store store;
+  private final Freshness freshness;
 
   public Credentials(Fleet fleet, Store store) {
+    this(fleet, store, Freshness.ALONE);
+  }
+
+  public Credentials(Fleet fleet, Store store, Freshness freshness) {
     this.fleet = fleet;
     this.store = store;
+    this.freshness = freshness;
+  }
+
+  /**
+   * Before a request is answered from memory: every write committed through any collector before
+   * now is in memory when this returns (see {@link Freshness}).
+   */
+  public void awaitCurrent() {
+    freshness.awaitCurrent();
   }
 
   /** Whether other collectors may have made what this one does not know yet. */

@@ -25,6 +25,7 @@ final class JdbcTx implements Tx, WriteOrder {
   private final CoverageDayRows coverageDays;
 
   private boolean savepointOpen;
+  private boolean sharedWrite;
 
   JdbcTx(
       Connection c,
@@ -39,7 +40,7 @@ final class JdbcTx implements Tx, WriteOrder {
     this.shared = shared;
     this.keys = new TxKeys(st, known);
     this.heartbeats = new HeartbeatWrites(st, keys, this, dialect, keepRaw);
-    this.units = new UnitRows(st, keys, this);
+    this.units = new UnitRows(st, keys, this, shared);
     this.tokens = new TokenRows(st, this);
     this.machines = new MachineWrites(st, keys, this, heartbeats, shared);
     this.events = new EventRows(st, this);
@@ -65,6 +66,12 @@ final class JdbcTx implements Tx, WriteOrder {
       st.exec("SAVEPOINT request");
       savepointOpen = true;
     }
+  }
+
+  @Override
+  public void beforeSharedWrite() throws SQLException {
+    beforeWrite();
+    sharedWrite = true;
   }
 
   @Override
@@ -96,6 +103,10 @@ final class JdbcTx implements Tx, WriteOrder {
   @Override
   public void commit() throws SQLException {
     heartbeats.flush();
+    if (sharedWrite) {
+      // Last before the commit: the version row's lock is held only for the commit itself.
+      shared.bumpVersion(st);
+    }
     dialect.commit(st);
     keys.publish();
   }
@@ -147,9 +158,18 @@ final class JdbcTx implements Tx, WriteOrder {
 
   @Override
   public Shared shared() {
-    return marker -> {
-      beforeRead();
-      return shared.changesSince(st, marker);
+    return new Shared() {
+      @Override
+      public Changes changesSince(long marker) throws SQLException {
+        beforeRead();
+        return shared.changesSince(st, marker, true);
+      }
+
+      @Override
+      public Changes writesSince(long marker) throws SQLException {
+        beforeRead();
+        return shared.changesSince(st, marker, false);
+      }
     };
   }
 }

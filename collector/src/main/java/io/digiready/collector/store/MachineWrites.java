@@ -59,7 +59,7 @@ final class MachineWrites implements Tx.Machines {
   @Override
   public Optional<Machine> byId(String id) throws SQLException {
     order.beforeRead();
-    PreparedStatement p = st.sql(MachineRows.SELECT + " WHERE m.id = ?");
+    PreparedStatement p = st.sql(MachineRows.SELECT + " WHERE m.id = ?" + shared.forUpdate());
     p.setString(1, id);
     try (ResultSet rs = p.executeQuery()) {
       return rs.next() ? Optional.of(MachineRows.read(rs)) : Optional.empty();
@@ -76,7 +76,8 @@ final class MachineWrites implements Tx.Machines {
                 + " WHERE m.unit_code = ? AND m.retired_at IS NULL"
                 + " AND ((? IS NOT NULL AND m.hardware_uuid = ?)"
                 + " OR (? IS NOT NULL AND m.system_serial = ?))"
-                + " ORDER BY s.last_seen_at DESC");
+                + " ORDER BY s.last_seen_at DESC"
+                + shared.forUpdate());
     p.setString(1, unitCode);
     p.setString(2, hardwareUuid);
     p.setString(3, hardwareUuid);
@@ -93,7 +94,7 @@ final class MachineWrites implements Tx.Machines {
 
   @Override
   public void insert(Machine m) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at,"
@@ -117,7 +118,7 @@ final class MachineWrites implements Tx.Machines {
 
   @Override
   public void update(Machine m) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "UPDATE machines SET unit_code = ?, token_hash = ?, hostname = ?, hardware_uuid = ?,"

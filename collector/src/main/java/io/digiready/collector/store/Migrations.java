@@ -70,7 +70,8 @@ final class Migrations {
           new Step("V031__software_from_inventory", SoftwareFromInventory::run),
           Step.sql("V032__coverage_days_protection.sql"),
           Step.sql("V040__raw_heartbeat_parts.sql"),
-          new Step("V050__nfc_names", NfcNames::run));
+          new Step("V050__nfc_names", NfcNames::run),
+          Step.sql("V055__shared_version.sql"));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;

@@ -26,6 +26,10 @@ public final class PostgresStore extends JdbcStore {
   static final long MIGRATION_LOCK = 0x6469_6769_0001L;
 
   static final long LEASE_LOCK = 0x6469_6769_0002L;
+
+  /** Held by a transaction that checks and writes the unit tree, until it ends. */
+  static final long TREE_LOCK = 0x6469_6769_0003L;
+
   private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
 
   private final String url;
@@ -160,6 +164,19 @@ public final class PostgresStore extends JdbcStore {
   protected <T> T read(Read<T> work) throws SQLException {
     try (Connection c = pool.getConnection()) {
       return work.on(c);
+    }
+  }
+
+  @Override
+  public long sharedVersion() {
+    try (Connection c = pool.getConnection();
+        PreparedStatement p = c.prepareStatement("SELECT version FROM shared_version");
+        ResultSet rs = p.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(
+          "cannot read whether other collectors wrote: " + e.getMessage(), e);
     }
   }
 

@@ -10,16 +10,39 @@ import java.util.Optional;
  * read, nothing to lock ({@link #NOT_SHARED}).
  */
 interface SharedDatabase {
-  /** What other collectors (and this one) wrote after {@code marker}. */
-  Tx.Changes changesSince(Statements st, long marker) throws SQLException;
+  /**
+   * What other collectors (and this one) wrote after {@code marker}; without {@code liveness}, the
+   * machines whose identity, unit or retirement changed, not those that only sent heartbeats.
+   */
+  Tx.Changes changesSince(Statements st, long marker, boolean liveness) throws SQLException;
 
   /** The machine as the database holds it, locked until the commit; empty if not shared. */
   Optional<Machine> lockMachine(Statements st, String machineId) throws SQLException;
 
+  /**
+   * Serialises writes to the unit tree until the commit; SQLite has one writer already. Taken
+   * before the tree is read, so the second of two moves sees the first one's commit.
+   */
+  void lockTree(Statements st) throws SQLException;
+
+  /**
+   * The clause that locks the rows a read in a write transaction returns until the commit ({@code
+   * FOR UPDATE}), so that a retire, a move and a re-enrollment of one machine through two
+   * collectors run one after the other, each on the other's result; empty where not shared.
+   */
+  String forUpdate();
+
+  /**
+   * Moves the shared version in this transaction: a write other collectors must see before their
+   * next answer was made. Its row stays locked until the commit, so the version a collector reads
+   * has moved only once the write is committed and visible.
+   */
+  void bumpVersion(Statements st) throws SQLException;
+
   SharedDatabase NOT_SHARED =
       new SharedDatabase() {
         @Override
-        public Tx.Changes changesSince(Statements st, long marker) {
+        public Tx.Changes changesSince(Statements st, long marker, boolean liveness) {
           return Tx.Changes.none(marker);
         }
 
@@ -27,5 +50,16 @@ interface SharedDatabase {
         public Optional<Machine> lockMachine(Statements st, String machineId) {
           return Optional.empty();
         }
+
+        @Override
+        public void lockTree(Statements st) {}
+
+        @Override
+        public String forUpdate() {
+          return "";
+        }
+
+        @Override
+        public void bumpVersion(Statements st) {}
       };
 }

@@ -33,7 +33,24 @@ final class SharedPostgres implements SharedDatabase {
   }
 
   @Override
-  public Tx.Changes changesSince(Statements st, long marker) throws SQLException {
+  public void bumpVersion(Statements st) throws SQLException {
+    st.sql("UPDATE shared_version SET version = version + 1").executeUpdate();
+  }
+
+  @Override
+  public String forUpdate() {
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public void lockTree(Statements st) throws SQLException {
+    PreparedStatement p = st.sql("SELECT pg_advisory_xact_lock(?)");
+    p.setLong(1, PostgresStore.TREE_LOCK);
+    p.execute();
+  }
+
+  @Override
+  public Tx.Changes changesSince(Statements st, long marker, boolean liveness) throws SQLException {
     long[] high = {marker};
     List<Unit> units = new ArrayList<>();
     PreparedStatement p =
@@ -49,9 +66,15 @@ final class SharedPostgres implements SharedDatabase {
     // Two indexed lookups rather than one OR over the join, which would read every machine.
     String columns =
         MachineRows.SELECT.replace(" FROM machines", ", m.changed, s.changed FROM machines");
-    p = st.sql(columns + " WHERE s.changed > ? UNION " + columns + " WHERE m.changed > ?");
-    p.setLong(1, marker);
-    p.setLong(2, marker);
+    if (liveness) {
+      p = st.sql(columns + " WHERE s.changed > ? UNION " + columns + " WHERE m.changed > ?");
+      p.setLong(1, marker);
+      p.setLong(2, marker);
+    } else {
+      // Only what a write of identity, unit or retirement changed (machines.changed).
+      p = st.sql(columns + " WHERE m.changed > ?");
+      p.setLong(1, marker);
+    }
     Map<String, Machine> byId = new LinkedHashMap<>();
     try (ResultSet rs = p.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();

@@ -113,6 +113,14 @@ public interface Store extends AutoCloseable {
   /** Tries to take or keep the lease; the collector calls it every few seconds. */
   default void renewLease() {}
 
+  /**
+   * On a shared database, the version that every write of a unit, a token or a machine's identity
+   * moves in its transaction (one cheap read); -1 where nothing is shared.
+   */
+  default long sharedVersion() {
+    return -1;
+  }
+
   /** The live machine whose agent token has this hash, read from the database. */
   default Optional<String> machineIdForTokenHash(String hash) {
     return Optional.empty();

@@ -81,7 +81,7 @@ final class TokenRows implements Tx.Tokens {
 
   @Override
   public void insertEnrollment(EnrollmentToken t) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "INSERT INTO enrollment_tokens (id, unit_code, token_hash, created_at, expires_at,"
@@ -98,7 +98,7 @@ final class TokenRows implements Tx.Tokens {
 
   @Override
   public boolean useEnrollment(String id, Instant now) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "UPDATE enrollment_tokens SET uses = uses + 1 WHERE id = ? AND revoked_at IS NULL"
@@ -111,7 +111,7 @@ final class TokenRows implements Tx.Tokens {
 
   @Override
   public boolean revokeEnrollment(String id, Instant now) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql("UPDATE enrollment_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
     p.setLong(1, now.toEpochMilli());
@@ -121,7 +121,7 @@ final class TokenRows implements Tx.Tokens {
 
   @Override
   public void insertViewer(ViewerToken t) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql("INSERT INTO viewer_tokens (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)");
     p.setString(1, t.id());
@@ -133,7 +133,7 @@ final class TokenRows implements Tx.Tokens {
 
   @Override
   public boolean revokeViewer(String id, Instant now) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql("UPDATE viewer_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL");
     p.setLong(1, now.toEpochMilli());

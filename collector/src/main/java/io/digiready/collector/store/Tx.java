@@ -64,6 +64,13 @@ public interface Tx {
 
   interface Units {
     void upsert(Unit unit, Instant now) throws SQLException;
+
+    /**
+     * Every unit's parent code (null for a root) as the database holds it, read after taking the
+     * tree's lock: where several collectors share the database, a second unit write waits here
+     * until the first commits, so tree rules checked against this map hold at the commit.
+     */
+    java.util.Map<String, String> lockTree() throws SQLException;
   }
 
   interface Tokens {
@@ -80,9 +87,13 @@ public interface Tx {
   }
 
   interface Machines {
+    /** The machine's rows, locked until the commit where several collectors share them. */
     Optional<Machine> byId(String id) throws SQLException;
 
-    /** Machines of the unit with this hardware UUID or system serial, last seen first. */
+    /**
+     * Machines of the unit with this hardware UUID or system serial, not retired, last seen first;
+     * locked like {@link #byId}, so a retire committed meanwhile is seen, not undone.
+     */
     List<Machine> matching(String unitCode, String hardwareUuid, String systemSerial)
         throws SQLException;
 
@@ -137,6 +148,9 @@ public interface Tx {
 
   interface Shared {
     Changes changesSince(long marker) throws SQLException;
+
+    /** Units, tokens and machine identities changed after {@code marker}; no liveness. */
+    Changes writesSince(long marker) throws SQLException;
   }
 
   record Changes(

@@ -17,11 +17,13 @@ final class UnitRows implements Tx.Units {
   private final Statements st;
   private final TxKeys keys;
   private final WriteOrder order;
+  private final SharedDatabase shared;
 
-  UnitRows(Statements st, TxKeys keys, WriteOrder order) {
+  UnitRows(Statements st, TxKeys keys, WriteOrder order, SharedDatabase shared) {
     this.st = st;
     this.keys = keys;
     this.order = order;
+    this.shared = shared;
   }
 
   static Unit read(ResultSet rs) throws SQLException {
@@ -50,7 +52,7 @@ final class UnitRows implements Tx.Units {
 
   @Override
   public void upsert(Unit u, Instant now) throws SQLException {
-    order.beforeWrite();
+    order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "INSERT INTO units (code, name, parent, kind, staff, equipment_target,"
@@ -80,5 +82,18 @@ final class UnitRows implements Tx.Units {
     p.setDouble(11, u.protectionTarget());
     p.executeUpdate();
     keys.ensureUid(u.code());
+  }
+
+  @Override
+  public java.util.Map<String, String> lockTree() throws SQLException {
+    order.beforeWrite();
+    shared.lockTree(st);
+    java.util.Map<String, String> parents = new java.util.HashMap<>();
+    try (ResultSet rs = st.sql("SELECT code, parent FROM units").executeQuery()) {
+      while (rs.next()) {
+        parents.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return parents;
   }
 }

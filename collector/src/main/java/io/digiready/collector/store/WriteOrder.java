@@ -12,4 +12,11 @@ interface WriteOrder {
 
   /** Before a direct read: the staged rows, so the read sees what earlier requests wrote. */
   void beforeRead() throws SQLException;
+
+  /**
+   * Before a direct write to a row that every collector keeps in memory (a unit, a token, a
+   * machine's identity, unit or retirement): the transaction then bumps the shared version before
+   * its commit, so that every collector catches up before its next answer (see {@link Freshness}).
+   */
+  void beforeSharedWrite() throws SQLException;
 }

@@ -89,13 +89,21 @@ public final class UnitRules {
    * its shape.
    */
   public static void checkTree(Map<String, Unit> units, Map<String, String> changed) {
+    checkParents(UnitTree.parents(units), changed);
+  }
+
+  /**
+   * The same over each unit's parent code (null for a root), as the database holds the tree: the
+   * check a write repeats inside its transaction.
+   */
+  public static void checkParents(Map<String, String> parents, Map<String, String> changed) {
     for (Map.Entry<String, String> e : changed.entrySet()) {
-      Unit u = units.get(e.getKey());
-      if (u.parent() != null && !units.containsKey(u.parent())) {
-        throw bad(e.getValue(), "parent", "unknown unit. Found: " + shorten(u.parent()));
+      String parent = parents.get(e.getKey());
+      if (parent != null && !parents.containsKey(parent)) {
+        throw bad(e.getValue(), "parent", "unknown unit. Found: " + shorten(parent));
       }
     }
-    UnitTree tree = new UnitTree(units);
+    UnitTree tree = new UnitTree(parents);
     for (Map.Entry<String, String> e : changed.entrySet()) {
       int depth = tree.depth(e.getKey());
       if (depth == UnitTree.CYCLE) {
@@ -103,7 +111,7 @@ public final class UnitRules {
             e.getValue(),
             "parent",
             "would make a cycle (a unit cannot be below itself). Found: "
-                + shorten(units.get(e.getKey()).parent()));
+                + shorten(parents.get(e.getKey())));
       }
       if (depth > MAX_DEPTH) {
         throw bad(
@@ -112,7 +120,7 @@ public final class UnitRules {
             "would put the unit " + depth + " levels deep (at most " + MAX_DEPTH + ")");
       }
     }
-    Map<String, List<String>> children = UnitTree.children(units);
+    Map<String, List<String>> children = UnitTree.children(parents);
     for (Map.Entry<String, String> e : changed.entrySet()) {
       UnitTree.Deepest deepest = tree.deepestBelow(e.getKey(), children);
       if (deepest != null && deepest.depth() > MAX_DEPTH) {

@@ -44,7 +44,7 @@ public final class UnitService {
       throw Problem.conflict("code", "a unit with this code exists. Found: " + unit.code());
     }
     checkTree(unit);
-    return save(List.of(unit)).get(0);
+    return save(List.of(unit), Map.of(unit.code(), ""), true).get(0);
   }
 
   public Unit update(String code, UnitBody body) {
@@ -66,7 +66,7 @@ public final class UnitService {
                 body.protectionTarget()),
             "");
     checkTree(unit);
-    return save(List.of(unit)).get(0);
+    return save(List.of(unit), Map.of(unit.code(), ""), false).get(0);
   }
 
   public record ImportResult(int created, int updated) {}
@@ -114,14 +114,34 @@ public final class UnitService {
       changed.put(row.body().code(), "line " + row.line() + ": ");
     }
     UnitRules.checkTree(merged, changed);
-    save(parentsFirst(units));
+    save(parentsFirst(units), changed, false);
     return new ImportResult(created, units.size() - created);
   }
 
-  private List<Unit> save(List<Unit> units) {
+  /**
+   * Writes the units after checking the tree rules again inside the transaction, against the tree
+   * as the database holds it under the tree's lock: the check before, against this collector's
+   * memory, gives the usual 400; this one catches a write that another collector (or another
+   * request in the same group) committed meanwhile, and answers 409, so that two moves each legal
+   * alone can never both land and make a cycle or a too deep tree.
+   */
+  private List<Unit> save(List<Unit> units, Map<String, String> changed, boolean creating) {
     Instant now = clock.instant();
     writer.call(
         tx -> {
+          Map<String, String> parents = tx.units().lockTree();
+          for (Unit u : units) {
+            if (creating && parents.containsKey(u.code())) {
+              throw Problem.conflict(
+                  "code", "a unit with this code was made meanwhile. Found: " + u.code());
+            }
+            parents.put(u.code(), u.parent());
+          }
+          try {
+            UnitRules.checkParents(parents, changed);
+          } catch (Problem p) {
+            throw p.asConflict("parent", " (the tree was changed meanwhile by another write)");
+          }
           for (Unit u : units) {
             tx.units().upsert(u, now);
           }

@@ -12,16 +12,25 @@ import java.util.Set;
  * The depth of every unit of a tree (a root is level 1), computed by walking up parent links with a
  * loop and remembering every answer, so a 4,000-deep chain or a 10,000-unit cycle costs time in
  * proportion to its size and never a deep call stack. A unit in a cycle, or below one, has no depth
- * ({@link #CYCLE}). A parent that is not in the map counts as no parent.
+ * ({@link #CYCLE}). A parent that is not in the map counts as no parent. The tree is given as each
+ * unit's parent code (null for a root), so that it can come from the units in memory or from the
+ * database's rows alike.
  */
 final class UnitTree {
   static final int CYCLE = -1;
 
-  private final Map<String, Unit> units;
+  private final Map<String, String> parents;
   private final Map<String, Integer> depth = new HashMap<>();
 
-  UnitTree(Map<String, Unit> units) {
-    this.units = units;
+  UnitTree(Map<String, String> parents) {
+    this.parents = parents;
+  }
+
+  /** Each unit's parent code (null for a root), by code. */
+  static Map<String, String> parents(Map<String, Unit> units) {
+    Map<String, String> parents = new HashMap<>();
+    units.forEach((code, u) -> parents.put(code, u.parent()));
+    return parents;
   }
 
   /** The unit's level (1 for a root), or {@link #CYCLE}. */
@@ -45,8 +54,7 @@ final class UnitTree {
         break;
       }
       path.add(at);
-      Unit u = units.get(at);
-      at = u == null ? null : u.parent();
+      at = parents.get(at);
     }
     for (int i = path.size() - 1; i >= 0; i--) {
       base = base == CYCLE ? CYCLE : base + 1;
@@ -89,13 +97,14 @@ final class UnitTree {
   record Deepest(String code, int depth) {}
 
   /** Parent code to child codes, for {@link #deepestBelow}. */
-  static Map<String, List<String>> children(Map<String, Unit> units) {
+  static Map<String, List<String>> children(Map<String, String> parents) {
     Map<String, List<String>> children = new HashMap<>();
-    for (Unit u : units.values()) {
-      if (u.parent() != null) {
-        children.computeIfAbsent(u.parent(), p -> new ArrayList<>()).add(u.code());
-      }
-    }
+    parents.forEach(
+        (code, parent) -> {
+          if (parent != null) {
+            children.computeIfAbsent(parent, p -> new ArrayList<>()).add(code);
+          }
+        });
     return children;
   }
 }

@@ -60,6 +60,10 @@ public final class Auth {
     if (roles.contains(Access.PUBLIC)) {
       return;
     }
+    if (!roles.contains(Access.METRICS)) {
+      // What another collector wrote and answered is seen before anything is checked or read.
+      credentials.awaitCurrent();
+    }
     if (roles.contains(Access.AGENT)) {
       ctx.attribute(MACHINE, agent(ctx));
     } else if (roles.contains(Access.READER)) {
@@ -120,6 +124,13 @@ public final class Auth {
 
   /** As {@link #agent(Context)}, from the request's Authorization header. */
   String agentMachine(String authorization) {
+    return agentToken(authorization).machineId();
+  }
+
+  /** An agent token's machine and the token's hash, which the write checks again in its row. */
+  record AgentToken(String machineId, String tokenHash) {}
+
+  AgentToken agentToken(String authorization) {
     String token = bearer(authorization);
     if (token == null) {
       throw Problem.unauthorized();
@@ -130,6 +141,7 @@ public final class Auth {
     return credentials
         .machineIdForTokenHash(hash)
         .filter(id -> fleet.machine(id).map(m -> Tokens.sameHash(m.tokenHash(), hash)).orElse(true))
+        .map(id -> new AgentToken(id, hash))
         .orElseThrow(Problem::unauthorized);
   }
 

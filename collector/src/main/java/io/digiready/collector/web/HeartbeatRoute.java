@@ -65,7 +65,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
     private final Request request;
     private final Response response;
     private final Callback callback;
-    private String machineId;
+    private Auth.AgentToken agent;
 
     Exchange(Request request, Response response, Callback callback) {
       this.request = request;
@@ -77,7 +77,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
     // The route's catches hand every failure to the one mapping, as Javalin would.
     boolean authorized() {
       try {
-        machineId = auth.agentMachine(request.getHeaders().get(HttpHeader.AUTHORIZATION));
+        agent = auth.agentToken(request.getHeaders().get(HttpHeader.AUTHORIZATION));
         Bodies.requireType(request.getHeaders().get(HttpHeader.CONTENT_TYPE), "application/json");
         return true;
       } catch (RuntimeException e) {
@@ -99,7 +99,7 @@ final class HeartbeatRoute extends Handler.Wrapper {
         HeartbeatBatch batch = Bodies.json(body, size, HeartbeatBatch.class, max);
         ProtocolValidator.heartbeatBatch(batch, clock.instant());
         heartbeats
-            .report(machineId, batch)
+            .report(agent.machineId(), agent.tokenHash(), batch)
             .whenComplete(
                 (ack, failure) -> {
                   if (failure == null) {

@@ -25,7 +25,7 @@ class DeepTreeTest {
       fleet.putUnit(
           new Unit("u" + i, "U" + i, i == 0 ? null : "u" + (i - 1), "x", 1, 1.0, 0.98, null, 1.0));
     }
-    // A cycle that no root reaches: left out of the figures, never an endless loop.
+    // A cycle that no root reaches: still listed (rolled up from c1), never an endless loop.
     fleet.putUnit(new Unit("c1", "C1", "c2", "x", 1, 1.0, 0.98, null, 1.0));
     fleet.putUnit(new Unit("c2", "C2", "c1", "x", 1, 1.0, 0.98, null, 1.0));
     return fleet;
@@ -38,7 +38,9 @@ class DeepTreeTest {
     Fleet fleet = chain();
     var calculator = new CoverageCalculator(ConfigLoader.load(null, Map.of(), Map.of()));
     List<UnitCoverage> all = calculator.compute(fleet, Instant.parse("2026-11-25T03:00:00Z"));
-    assertThat(all).hasSize(DEPTH);
+    assertThat(all).hasSize(DEPTH + 2);
+    UnitCoverage c1 = all.stream().filter(u -> u.code().equals("c1")).findFirst().orElseThrow();
+    assertThat(c1.staff()).isEqualTo(2);
     UnitCoverage root = all.stream().filter(u -> u.code().equals("u0")).findFirst().orElseThrow();
     assertThat(root.staff()).isEqualTo(DEPTH);
     assertThat(root.rank()).isEqualTo(1);
