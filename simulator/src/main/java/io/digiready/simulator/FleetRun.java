@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A province-sized fleet from one process: enrolls N machines into a tree of units, then makes
@@ -156,7 +154,7 @@ public final class FleetRun {
     } else {
       List<UnitRow> units = UnitRow.parseCsv(Files.readString(plan.tree(), StandardCharsets.UTF_8));
       enrollmentTokens = importTree(plan, units);
-      unitOf = byStaff(units, plan.machines());
+      unitOf = FleetMachines.byStaff(units, plan.machines());
     }
     ids = new String[plan.machines()];
     tokens = new String[plan.machines()];
@@ -296,36 +294,6 @@ public final class FleetRun {
     return List.of(secrets);
   }
 
-  /**
-   * The unit of each machine: every unit gets machines in proportion to its own staff (rounded, the
-   * remainder to the largest units), machine numbers in tree order.
-   */
-  static int[] byStaff(List<UnitRow> units, int machines) {
-    long staff = units.stream().mapToLong(UnitRow::staff).sum();
-    int[] quota = new int[units.size()];
-    int given = 0;
-    for (int u = 0; u < units.size(); u++) {
-      quota[u] = (int) (staff == 0 ? 0 : (long) machines * units.get(u).staff() / staff);
-      given += quota[u];
-    }
-    Integer[] largest = new Integer[units.size()];
-    for (int u = 0; u < largest.length; u++) {
-      largest[u] = u;
-    }
-    Arrays.sort(largest, (a, b) -> Integer.compare(units.get(b).staff(), units.get(a).staff()));
-    for (int i = 0; given < machines; i = (i + 1) % largest.length, given++) {
-      quota[largest[i]]++;
-    }
-    int[] unitOf = new int[machines];
-    int machine = 0;
-    for (int u = 0; u < quota.length; u++) {
-      for (int k = 0; k < quota[u]; k++) {
-        unitOf[machine++] = u;
-      }
-    }
-    return unitOf;
-  }
-
   /** Sends heartbeats for the plan's duration and returns what was measured. */
   public Result beat(Plan plan) throws InterruptedException {
     int n = ids.length;
@@ -353,7 +321,7 @@ public final class FleetRun {
       }
       inFlight.acquire();
       seq[machine]++;
-      String body = heartbeat(ids[machine], seqBase + seq[machine], machine);
+      String body = FleetMachines.heartbeat(ids[machine], seqBase + seq[machine], machine);
       long start = System.nanoTime();
       http.sendAsync(
               post(Endpoints.HEARTBEATS, tokens[machine], body),
@@ -370,34 +338,6 @@ public final class FleetRun {
     inFlight.acquire(plan.connections());
     inFlight.release(plan.connections());
     return phase.result(plan.windowSeconds());
-  }
-
-  private static String heartbeat(String machineId, long seq, int machine) {
-    boolean internet = machine % 50 != 0;
-    return "{\"heartbeats\":[{\"machineId\":\""
-        + machineId
-        + "\",\"seq\":"
-        + seq
-        + ",\"agentTime\":\""
-        + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
-        + "\",\"uptimeSeconds\":"
-        + (3600 + seq % 86_400)
-        + ",\"probes\":[{\"target\":\"https://dichvucong.gov.vn\",\"kind\":\"http\","
-        + "\"internet\":true,\"ok\":"
-        + internet
-        + ",\"latencyMillis\":"
-        + (40 + machine % 90)
-        + ",\"error\":"
-        + (internet ? "null" : "\"timeout\"")
-        + "},{\"target\":\"dichvucong.gov.vn\",\"kind\":\"dns\",\"internet\":true,\"ok\":true,"
-        + "\"latencyMillis\":"
-        + (5 + machine % 20)
-        + "},{\"target\":\"10.0.0.1:445\",\"kind\":\"tcp\",\"internet\":false,\"ok\":true,"
-        + "\"latencyMillis\":2}],\"internetUp\":"
-        + internet
-        + ",\"memoryUsedBytes\":"
-        + (3_000_000_000L + machine * 1000L)
-        + ",\"systemDiskFreeBytes\":52000000000,\"systemDiskTotalBytes\":120000000000}]}";
   }
 
   private HttpRequest post(String path, String bearer, String body) {
@@ -435,115 +375,5 @@ public final class FleetRun {
 
   public void close() {
     executor.shutdownNow();
-  }
-
-  /** Counts and latencies of one phase. */
-  private static final class Phase {
-    private final String name;
-    private final long startNanos = System.nanoTime();
-    private final long startMillis = System.currentTimeMillis();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong ok = new AtomicLong();
-    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
-    private long[] micros;
-    private long[] sentMillis;
-    private boolean[] failed;
-    private int count;
-
-    Phase(String name, int expected) {
-      this.name = name;
-      this.micros = new long[Math.max(1024, expected)];
-      this.sentMillis = new long[micros.length];
-      this.failed = new boolean[micros.length];
-    }
-
-    /** True for the expected status; anything else is counted by status or exception. */
-    boolean record(long start, HttpResponse<String> r, Throwable e, int expected) {
-      long took = (System.nanoTime() - start) / 1000;
-      requests.incrementAndGet();
-      boolean good = e == null && r.statusCode() == expected;
-      synchronized (this) {
-        if (count == micros.length) {
-          micros = Arrays.copyOf(micros, count * 2);
-          sentMillis = Arrays.copyOf(sentMillis, count * 2);
-          failed = Arrays.copyOf(failed, count * 2);
-        }
-        sentMillis[count] = startMillis + (start - startNanos) / 1_000_000;
-        failed[count] = !good;
-        micros[count++] = took;
-      }
-      if (e != null) {
-        errors
-            .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
-            .incrementAndGet();
-        return false;
-      }
-      if (r.statusCode() != expected) {
-        errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
-        return false;
-      }
-      ok.incrementAndGet();
-      return true;
-    }
-
-    synchronized Result result(int windowSeconds) {
-      double seconds = (System.nanoTime() - startNanos) / 1e9;
-      long[] sorted = Arrays.copyOf(micros, count);
-      Arrays.sort(sorted);
-      List<Window> windows = windowSeconds > 0 ? windows(windowSeconds * 1000L) : List.of();
-      Map<String, Long> errorCounts = new java.util.TreeMap<>();
-      errors.forEach((k, v) -> errorCounts.put(k, v.get()));
-      return new Result(
-          name,
-          requests.get(),
-          ok.get(),
-          errorCounts,
-          seconds,
-          percentile(sorted, 0.50),
-          percentile(sorted, 0.99),
-          sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
-          windows);
-    }
-
-    /** Latencies by the window their request was sent in, windows aligned on the epoch. */
-    private List<Window> windows(long windowMillis) {
-      Map<Long, long[]> latencies = new java.util.TreeMap<>();
-      Map<Long, Integer> sizes = new java.util.HashMap<>();
-      Map<Long, Long> errorCounts = new java.util.HashMap<>();
-      for (int i = 0; i < count; i++) {
-        long w = sentMillis[i] / windowMillis;
-        long[] list = latencies.computeIfAbsent(w, k -> new long[64]);
-        int n = sizes.getOrDefault(w, 0);
-        if (n == list.length) {
-          list = Arrays.copyOf(list, n * 2);
-          latencies.put(w, list);
-        }
-        list[n] = micros[i];
-        sizes.put(w, n + 1);
-        if (failed[i]) {
-          errorCounts.merge(w, 1L, Long::sum);
-        }
-      }
-      List<Window> out = new ArrayList<>();
-      for (var e : latencies.entrySet()) {
-        long[] sorted = Arrays.copyOf(e.getValue(), sizes.get(e.getKey()));
-        Arrays.sort(sorted);
-        out.add(
-            new Window(
-                Instant.ofEpochMilli(e.getKey() * windowMillis),
-                sorted.length,
-                errorCounts.getOrDefault(e.getKey(), 0L),
-                percentile(sorted, 0.50),
-                percentile(sorted, 0.99)));
-      }
-      return out;
-    }
-
-    private static double percentile(long[] sorted, double p) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000.0;
-    }
   }
 }

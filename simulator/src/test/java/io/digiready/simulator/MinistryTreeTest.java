@@ -76,7 +76,7 @@ class MinistryTreeTest {
   @Test
   void a_fleet_spreads_its_machines_over_the_units_by_their_own_staff() {
     List<UnitRow> rows = MinistryTree.generate(1_000, 100_000, 9);
-    int[] unitOf = FleetRun.byStaff(rows, 95_000);
+    int[] unitOf = FleetMachines.byStaff(rows, 95_000);
 
     assertThat(unitOf).hasSize(95_000);
     int[] per = new int[rows.size()];

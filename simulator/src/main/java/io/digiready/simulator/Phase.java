@@ -1,0 +1,118 @@
+package io.digiready.simulator;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts and latencies of one phase of a fleet run. */
+final class Phase {
+  private final String name;
+  private final long startNanos = System.nanoTime();
+  private final long startMillis = System.currentTimeMillis();
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong ok = new AtomicLong();
+  private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+  private long[] micros;
+  private long[] sentMillis;
+  private boolean[] failed;
+  private int count;
+
+  Phase(String name, int expected) {
+    this.name = name;
+    this.micros = new long[Math.max(1024, expected)];
+    this.sentMillis = new long[micros.length];
+    this.failed = new boolean[micros.length];
+  }
+
+  /** True for the expected status; anything else is counted by status or exception. */
+  boolean record(long start, HttpResponse<String> r, Throwable e, int expected) {
+    long took = (System.nanoTime() - start) / 1000;
+    requests.incrementAndGet();
+    boolean good = e == null && r.statusCode() == expected;
+    synchronized (this) {
+      if (count == micros.length) {
+        micros = Arrays.copyOf(micros, count * 2);
+        sentMillis = Arrays.copyOf(sentMillis, count * 2);
+        failed = Arrays.copyOf(failed, count * 2);
+      }
+      sentMillis[count] = startMillis + (start - startNanos) / 1_000_000;
+      failed[count] = !good;
+      micros[count++] = took;
+    }
+    if (e != null) {
+      errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+      return false;
+    }
+    if (r.statusCode() != expected) {
+      errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+      return false;
+    }
+    ok.incrementAndGet();
+    return true;
+  }
+
+  synchronized FleetRun.Result result(int windowSeconds) {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    long[] sorted = Arrays.copyOf(micros, count);
+    Arrays.sort(sorted);
+    List<FleetRun.Window> windows = windowSeconds > 0 ? windows(windowSeconds * 1000L) : List.of();
+    Map<String, Long> errorCounts = new java.util.TreeMap<>();
+    errors.forEach((k, v) -> errorCounts.put(k, v.get()));
+    return new FleetRun.Result(
+        name,
+        requests.get(),
+        ok.get(),
+        errorCounts,
+        seconds,
+        percentile(sorted, 0.50),
+        percentile(sorted, 0.99),
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
+        windows);
+  }
+
+  /** Latencies by the window their request was sent in, windows aligned on the epoch. */
+  private List<FleetRun.Window> windows(long windowMillis) {
+    Map<Long, long[]> latencies = new java.util.TreeMap<>();
+    Map<Long, Integer> sizes = new java.util.HashMap<>();
+    Map<Long, Long> errorCounts = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      long w = sentMillis[i] / windowMillis;
+      long[] list = latencies.computeIfAbsent(w, k -> new long[64]);
+      int n = sizes.getOrDefault(w, 0);
+      if (n == list.length) {
+        list = Arrays.copyOf(list, n * 2);
+        latencies.put(w, list);
+      }
+      list[n] = micros[i];
+      sizes.put(w, n + 1);
+      if (failed[i]) {
+        errorCounts.merge(w, 1L, Long::sum);
+      }
+    }
+    List<FleetRun.Window> out = new ArrayList<>();
+    for (var e : latencies.entrySet()) {
+      long[] sorted = Arrays.copyOf(e.getValue(), sizes.get(e.getKey()));
+      Arrays.sort(sorted);
+      out.add(
+          new FleetRun.Window(
+              Instant.ofEpochMilli(e.getKey() * windowMillis),
+              sorted.length,
+              errorCounts.getOrDefault(e.getKey(), 0L),
+              percentile(sorted, 0.50),
+              percentile(sorted, 0.99)));
+    }
+    return out;
+  }
+
+  private static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000.0;
+  }
+}
