@@ -195,26 +195,28 @@ public final class CoverageCalculator {
         u.name(),
         u.parent(),
         u.kind(),
-        s.staff,
-        u.staff(),
         byState,
-        s.working,
-        s.internet,
-        s.compliant,
-        equipment,
-        connectivity,
-        compliance,
-        score(equipment, connectivity, compliance),
-        u.equipmentTarget(),
-        u.connectivityTarget(),
-        0,
-        0,
         isOpen,
         u.officeHours(),
         effective,
-        s.protectedPcs,
-        s.working == 0 ? null : (double) s.protectedPcs / s.working,
-        u.protectionTarget());
+        new UnitFigures(
+            s.staff,
+            u.staff(),
+            s.equipped,
+            s.working,
+            s.internet,
+            s.compliant,
+            equipment,
+            connectivity,
+            compliance,
+            score(equipment, connectivity, compliance),
+            u.equipmentTarget(),
+            u.connectivityTarget(),
+            0,
+            0,
+            s.protectedPcs,
+            s.working == 0 ? null : (double) s.protectedPcs / s.working,
+            u.protectionTarget()));
   }
 
   private Double score(Double equipment, Double connectivity, Double compliance) {
@@ -252,7 +254,8 @@ public final class CoverageCalculator {
       }
       siblings.sort(
           Comparator.comparing(
-              UnitCoverage::readinessScore, Comparator.nullsLast(Comparator.reverseOrder())));
+              (UnitCoverage u) -> u.figures().readinessScore(),
+              Comparator.nullsLast(Comparator.reverseOrder())));
       int rank = 1;
       for (int i = 0; i < siblings.size(); i++) {
         UnitCoverage u = siblings.get(i);
@@ -268,40 +271,16 @@ public final class CoverageCalculator {
         .forEach(
             u -> {
               int[] r = ranks.get(u.code());
-              out.add(
-                  new UnitCoverage(
-                      u.code(),
-                      u.name(),
-                      u.parent(),
-                      u.kind(),
-                      u.staff(),
-                      u.ownStaff(),
-                      u.machines(),
-                      u.workingMachines(),
-                      u.internetMachines(),
-                      u.compliantMachines(),
-                      u.equipmentCoverage(),
-                      u.connectivityCoverage(),
-                      u.compliance(),
-                      u.readinessScore(),
-                      u.equipmentTarget(),
-                      u.connectivityTarget(),
-                      r[0],
-                      r[1],
-                      u.officeHoursNow(),
-                      u.officeHours(),
-                      u.effectiveOfficeHours(),
-                      u.protectedMachines(),
-                      u.protectionCoverage(),
-                      u.protectionTarget()));
+              out.add(u.ranked(r[0], r[1]));
             });
     return out;
   }
 
   private static boolean better(UnitCoverage a, UnitCoverage b) {
-    if (a.readinessScore() == null) {
+    if (a.figures().readinessScore() == null) {
       return false;
     }
-    return b.readinessScore() == null || a.readinessScore() > b.readinessScore();
+    return b.figures().readinessScore() == null
+        || a.figures().readinessScore() > b.figures().readinessScore();
   }
 }

@@ -40,8 +40,8 @@ class DeepTreeTest {
     List<UnitCoverage> all = calculator.compute(fleet, Instant.parse("2026-11-25T03:00:00Z"));
     assertThat(all).hasSize(DEPTH);
     UnitCoverage root = all.stream().filter(u -> u.code().equals("u0")).findFirst().orElseThrow();
-    assertThat(root.staff()).isEqualTo(DEPTH);
-    assertThat(root.rank()).isEqualTo(1);
+    assertThat(root.figures().staff()).isEqualTo(DEPTH);
+    assertThat(root.figures().rank()).isEqualTo(1);
 
     assertThat(fleet.subtree("u0")).hasSize(DEPTH);
     Clock clock = Clock.systemUTC();
