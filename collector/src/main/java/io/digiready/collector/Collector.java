@@ -19,6 +19,7 @@ import io.digiready.collector.metrics.MetricNames;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.PeriodReportService;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.software.RequiredSoftware;
 import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
@@ -157,6 +158,17 @@ public final class Collector implements AutoCloseable {
         new InventoryService(
             fleet, writer, counters, clock, software::changed, config.inventoriesPerHour());
     Credentials credentials = new Credentials(fleet, store);
+    UnitService units =
+        new UnitService(
+            fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays()));
+    RequiredSoftware required = new RequiredSoftware(fleet, store, writer);
+    units.onRequiredApplicationsChanged(required::unitsChanged);
+    // Machines never matched against their unit's required applications (a database from before
+    // the lists, a machine enrolled without an inventory): once, before the first figures.
+    int matched = required.evaluateUnknown();
+    if (matched > 0) {
+      LOG.info("required applications worked out for {} machines", matched);
+    }
     CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
     dailyFigures =
         new DailyFigures(fleet, coverage, store, writer, clock, config.unitHistoryRetentionDays());
@@ -178,8 +190,7 @@ public final class Collector implements AutoCloseable {
             new EnrollService(config, fleet, credentials, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
-            new UnitService(
-                fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays())),
+            units,
             new MachineService(fleet, store, writer, coverage, clock),
             new UnitHistoryService(fleet, store, clock),
             new ViewerTokenService(fleet, store, writer, clock),

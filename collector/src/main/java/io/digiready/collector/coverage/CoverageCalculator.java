@@ -5,6 +5,7 @@ import io.digiready.collector.config.CollectorConfig.ReadinessPolicy;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.fleet.RequiredApplication;
 import io.digiready.collector.fleet.Unit;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,10 @@ import java.util.Map;
  *   <li>compliance = working machines meeting the policy / working;
  *   <li>readiness = weighted mean of those that are not null; ranked among siblings;
  *   <li>protection = working machines passing the anti-malware rule / working (counted whether or
- *       not the collector's policy requires anti-malware).
+ *       not the collector's policy requires anti-malware);
+ *   <li>software = working machines with every required application of their unit / working (a unit
+ *       that requires nothing counts its machines as ready); null when no unit of the subtree
+ *       requires anything. Weighted into readiness only with {@code readinessWeightSoftware} > 0.
  * </ul>
  */
 public final class CoverageCalculator {
@@ -49,13 +53,14 @@ public final class CoverageCalculator {
       boolean compliant,
       ReadinessPolicy policy,
       Instant at,
-      boolean protectedPc) {
+      boolean protectedPc,
+      boolean softwareReady) {
     public Readiness.Result readiness() {
       return Readiness.evaluate(machine, policy, at);
     }
   }
 
-  public MachineView view(Machine m, Instant now) {
+  public MachineView view(Machine m, Fleet fleet, Instant now) {
     MachineState state =
         MachineState.of(m, now, config.heartbeatIntervalSeconds(), config.workingWindowDays());
     Instant ok = m.liveness().lastInternetOkAt();
@@ -69,7 +74,18 @@ public final class CoverageCalculator {
         Readiness.compliant(m, policy, now),
         policy,
         now,
-        Readiness.status(Readiness.Rule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS);
+        Readiness.status(Readiness.Rule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS,
+        softwareReady(m, fleet));
+  }
+
+  /**
+   * Whether the machine has every required application of its unit: worked out when its list or its
+   * unit's requirements last changed. A machine never worked out has none of them, which only
+   * matters when something is required.
+   */
+  private static boolean softwareReady(Machine m, Fleet fleet) {
+    var missing = m.hardware().softwareMissing();
+    return missing != null ? missing.isEmpty() : fleet.requiredFor(m.unitCode()).isEmpty();
   }
 
   private static final class Own {
@@ -79,6 +95,7 @@ public final class CoverageCalculator {
     int internet;
     int compliant;
     int protectedPcs;
+    int softwareReady;
   }
 
   /** A subtree's totals, summed from the leaves up. */
@@ -90,6 +107,8 @@ public final class CoverageCalculator {
     int internet;
     int compliant;
     int protectedPcs;
+    int softwareReady;
+    boolean anyRequired;
 
     void add(Sums s) {
       staff += s.staff;
@@ -101,6 +120,8 @@ public final class CoverageCalculator {
       internet += s.internet;
       compliant += s.compliant;
       protectedPcs += s.protectedPcs;
+      softwareReady += s.softwareReady;
+      anyRequired |= s.anyRequired;
     }
   }
 
@@ -120,13 +141,14 @@ public final class CoverageCalculator {
       if (o == null) {
         continue;
       }
-      MachineView v = view(m, now);
+      MachineView v = view(m, fleet, now);
       o.states[v.state().ordinal()]++;
       if (v.state().working()) {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
         o.compliant += v.compliant() ? 1 : 0;
         o.protectedPcs += v.protectedPc() ? 1 : 0;
+        o.softwareReady += v.softwareReady() ? 1 : 0;
       }
     }
     Map<String, List<String>> children = new HashMap<>();
@@ -137,6 +159,7 @@ public final class CoverageCalculator {
     // Parents before children (pre-order), each with its effective office hours.
     List<String> order = new ArrayList<>(units.size());
     Map<String, OfficeHours> hours = new HashMap<>();
+    Map<String, List<RequiredApplication>> required = new HashMap<>();
     Deque<String> stack = new ArrayDeque<>();
     List<String> roots = children.getOrDefault(null, List.of());
     for (int i = roots.size() - 1; i >= 0; i--) {
@@ -147,6 +170,11 @@ public final class CoverageCalculator {
       Unit u = units.get(code);
       OfficeHours parentHours = u.parent() == null ? OfficeHours.DEFAULT : hours.get(u.parent());
       hours.put(code, u.officeHours() == null ? parentHours : u.officeHours().over(parentHours));
+      required.put(
+          code,
+          u.requiredApplications() != null
+              ? u.requiredApplications()
+              : u.parent() == null ? List.of() : required.get(u.parent()));
       order.add(code);
       List<String> kids = children.getOrDefault(code, List.of());
       for (int i = kids.size() - 1; i >= 0; i--) {
@@ -171,21 +199,32 @@ public final class CoverageCalculator {
       s.internet = o.internet;
       s.compliant = o.compliant;
       s.protectedPcs = o.protectedPcs;
+      s.softwareReady = o.softwareReady;
+      s.anyRequired = !required.get(code).isEmpty();
       for (String child : children.getOrDefault(code, List.of())) {
         s.add(sums.remove(child));
       }
       sums.put(code, s);
       OfficeHours effective = hours.get(code);
       boolean isOpen = open.computeIfAbsent(effective, h -> h.isOpen(now));
-      result.put(code, coverage(u, s, effective, isOpen));
+      result.put(code, coverage(u, s, effective, isOpen, required.get(code)));
     }
     return rank(result, children);
   }
 
-  private UnitCoverage coverage(Unit u, Sums s, OfficeHours effective, boolean isOpen) {
+  private UnitCoverage coverage(
+      Unit u,
+      Sums s,
+      OfficeHours effective,
+      boolean isOpen,
+      List<RequiredApplication> effectiveRequired) {
     Double equipment = s.staff == 0 ? null : (double) s.equipped / s.staff;
     Double connectivity = s.working == 0 ? null : (double) s.internet / s.working;
     Double compliance = s.working == 0 ? null : (double) s.compliant / s.working;
+    // Nothing required anywhere in the subtree: no figure (not a 100% that means nothing).
+    Integer softwareReady = s.anyRequired ? s.softwareReady : null;
+    Double software =
+        s.working == 0 || !s.anyRequired ? null : (double) s.softwareReady / s.working;
     Map<String, Integer> byState = new LinkedHashMap<>();
     for (MachineState state : MachineState.values()) {
       byState.put(state.label(), s.states[state.ordinal()]);
@@ -209,24 +248,30 @@ public final class CoverageCalculator {
             equipment,
             connectivity,
             compliance,
-            score(equipment, connectivity, compliance),
+            score(equipment, connectivity, compliance, software),
             u.equipmentTarget(),
             u.connectivityTarget(),
             0,
             0,
             s.protectedPcs,
             s.working == 0 ? null : (double) s.protectedPcs / s.working,
-            u.protectionTarget()));
+            u.protectionTarget(),
+            softwareReady,
+            software,
+            config.readiness().softwareTarget()),
+        u.requiredApplications(),
+        effectiveRequired);
   }
 
-  private Double score(Double equipment, Double connectivity, Double compliance) {
+  private Double score(Double equipment, Double connectivity, Double compliance, Double software) {
     var p = config.readiness();
     double sum = 0;
     double weights = 0;
     double[][] parts = {
       {equipment == null ? Double.NaN : equipment, p.weightEquipment()},
       {connectivity == null ? Double.NaN : connectivity, p.weightConnectivity()},
-      {compliance == null ? Double.NaN : compliance, p.weightCompliance()}
+      {compliance == null ? Double.NaN : compliance, p.weightCompliance()},
+      {software == null ? Double.NaN : software, p.weightSoftware()}
     };
     for (double[] part : parts) {
       if (!Double.isNaN(part[0]) && part[1] > 0) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.fleet.RequiredApplication;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +14,8 @@ import java.util.Map;
  * in. Ratios are null when their denominator is 0. {@code protectedMachines} counts the working
  * machines with an anti-malware product enabled and up to date, {@code protectionCoverage} is their
  * share of the working machines. The live answer leaves out {@code equippedStaff} (the history has
- * it).
+ * it). {@code requiredApplications} is the unit's own list (null: its parent's), {@code
+ * effectiveRequiredApplications} the one its machines are matched against.
  */
 @JsonSerialize(using = FlatFigures.class)
 @JsonIgnoreProperties("equippedStaff")
@@ -51,7 +54,9 @@ public record UnitCoverage(
     boolean officeHoursNow,
     OfficeHours officeHours,
     OfficeHours effectiveOfficeHours,
-    UnitFigures figures) {
+    UnitFigures figures,
+    List<RequiredApplication> requiredApplications,
+    List<RequiredApplication> effectiveRequiredApplications) {
 
   /** The same unit ranked {@code rank} of {@code of} among its siblings. */
   UnitCoverage ranked(int rank, int of) {
@@ -64,6 +69,8 @@ public record UnitCoverage(
         officeHoursNow,
         officeHours,
         effectiveOfficeHours,
-        figures.ranked(rank, of));
+        figures.ranked(rank, of),
+        requiredApplications,
+        effectiveRequiredApplications);
   }
 }

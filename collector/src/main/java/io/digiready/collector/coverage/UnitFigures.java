@@ -29,13 +29,16 @@ public record UnitFigures(
     Integer of,
     Integer protectedMachines,
     Double protectionCoverage,
-    Double protectionTarget) {
+    Double protectionTarget,
+    Integer softwareReadyMachines,
+    Double softwareCoverage,
+    Double softwareTarget) {
 
   /** Nothing known. */
   public static final UnitFigures NONE =
       new UnitFigures(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null);
+          null, null, null, null, null);
 
   /** The same figures ranked {@code rank} of {@code of} among their siblings. */
   public UnitFigures ranked(int rank, int of) {
@@ -56,6 +59,9 @@ public record UnitFigures(
         of,
         protectedMachines,
         protectionCoverage,
-        protectionTarget);
+        protectionTarget,
+        softwareReadyMachines,
+        softwareCoverage,
+        softwareTarget);
   }
 }

@@ -12,8 +12,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * One unit's subtree figures on one calendar day, as the history and the reports give them. Every
- * figure is null when {@code status} is {@code none}; the protection figures are also null on days
- * recorded before the collector counted protection.
+ * figure is null when {@code status} is {@code none}; the protection and software figures are also
+ * null on days recorded before the collector counted them.
  *
  * <ul>
  *   <li>{@code recorded}: taken at the end of the day by a running collector;
@@ -49,7 +49,11 @@ import java.time.temporal.ChronoUnit;
   "protectedMachines",
   "protectionCoverage",
   "protectionTarget",
-  "protectionTargetMet"
+  "protectionTargetMet",
+  "softwareReadyMachines",
+  "softwareCoverage",
+  "softwareTarget",
+  "softwareTargetMet"
 })
 public record DayFigures(
     LocalDate day,
@@ -59,7 +63,8 @@ public record DayFigures(
     UnitFigures figures,
     Boolean equipmentTargetMet,
     Boolean connectivityTargetMet,
-    Boolean protectionTargetMet) {
+    Boolean protectionTargetMet,
+    Boolean softwareTargetMet) {
 
   public static final String RECORDED = "recorded";
   public static final String ESTIMATED = "estimated";
@@ -75,7 +80,7 @@ public record DayFigures(
 
   /** Nothing kept for {@code day}. */
   public static DayFigures none(LocalDate day) {
-    return new DayFigures(day, NONE, false, null, UnitFigures.NONE, null, null, null);
+    return new DayFigures(day, NONE, false, null, UnitFigures.NONE, null, null, null, null);
   }
 
   /**
@@ -95,7 +100,8 @@ public record DayFigures(
         f,
         met(f.equipmentCoverage(), f.equipmentTarget()),
         met(f.connectivityCoverage(), f.connectivityTarget()),
-        met(f.protectionCoverage(), f.protectionTarget()));
+        met(f.protectionCoverage(), f.protectionTarget()),
+        met(f.softwareCoverage(), f.softwareTarget()));
   }
 
   /** Today's live figures. */

@@ -164,6 +164,24 @@ public final class DigireadyMetrics {
         u -> u.figures().protectionTarget());
     gauge(
         w,
+        MetricNames.UNIT_SOFTWARE_READY_MACHINES,
+        "Working machines with every required application of their unit (subtree)",
+        units,
+        u -> u.figures().softwareReadyMachines());
+    gauge(
+        w,
+        MetricNames.UNIT_SOFTWARE_COVERAGE,
+        "Working machines with every required application / working",
+        units,
+        u -> u.figures().softwareCoverage());
+    gauge(
+        w,
+        MetricNames.UNIT_SOFTWARE_TARGET,
+        "Software coverage target (softwareTarget)",
+        units,
+        u -> u.figures().softwareTarget());
+    gauge(
+        w,
         MetricNames.UNIT_OFFICE_OPEN,
         "1 inside the unit's office hours, else 0",
         units,
@@ -192,7 +210,7 @@ public final class DigireadyMetrics {
     List<MachineView> working = new ArrayList<>();
     for (Machine m : fleet.machines()) {
       if (fleet.unit(m.unitCode()).isPresent()) {
-        MachineView v = coverage.view(m, now);
+        MachineView v = coverage.view(m, fleet, now);
         if (v.state().working()) {
           working.add(v);
         }

@@ -120,7 +120,7 @@ public final class ReportService {
     List<MachineView> views =
         fleet.machines().stream()
             .filter(m -> scope == null || scope.contains(m.unitCode()))
-            .map(m -> coverage.view(m, now))
+            .map(m -> coverage.view(m, fleet, now))
             .sorted(
                 Comparator.comparing((MachineView v) -> v.machine().unitCode())
                     .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
@@ -185,7 +185,10 @@ public final class ReportService {
               u.figures().of(),
               u.figures().protectedMachines(),
               u.figures().protectionCoverage(),
-              u.figures().protectionTarget()));
+              u.figures().protectionTarget(),
+              u.figures().softwareReadyMachines(),
+              u.figures().softwareCoverage(),
+              u.figures().softwareTarget()));
     }
     return new Export("digiready-units." + format.extension(), format, format.write(sheet));
   }
@@ -212,12 +215,15 @@ public final class ReportService {
           "of",
           "protectedMachines",
           "protectionCoverage",
-          "protectionTarget");
+          "protectionTarget",
+          "softwareReadyMachines",
+          "softwareCoverage",
+          "softwareTarget");
 
   private static final List<Kind> UNITS =
       List.of(
           TEXT, TEXT, TEXT, TEXT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, RATIO,
-          RATIO, RATIO, RATIO, COUNT, COUNT, COUNT, RATIO, RATIO);
+          RATIO, RATIO, RATIO, COUNT, COUNT, COUNT, RATIO, RATIO, COUNT, RATIO, RATIO);
   private static final List<Kind> COVERAGE =
       List.of(
           TEXT, TEXT, TEXT, TEXT, COUNT, COUNT, RATIO, COUNT, RATIO, COUNT, RATIO, RATIO, COUNT,

@@ -78,6 +78,9 @@ abstract class Words {
         f.figures().connectivityCoverage() == null
             ? noWorkingComputers()
             : connected(percent(f.figures().connectivityCoverage())));
+    if (f.figures().softwareCoverage() != null) {
+      s.append("; ").append(softwareReady(percent(f.figures().softwareCoverage())));
+    }
     if (f.figures().of() != null && f.figures().of() > 1) {
       s.append("; ").append(ranked(f.figures().rank(), f.figures().of()));
     }
@@ -98,6 +101,9 @@ abstract class Words {
   abstract String connected(String coverage);
 
   abstract String ranked(int rank, int of);
+
+  /** "95% of computers have every required application". */
+  abstract String softwareReady(String coverage);
 
   abstract String estimated();
 

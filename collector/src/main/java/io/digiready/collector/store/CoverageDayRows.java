@@ -19,7 +19,8 @@ final class CoverageDayRows implements Tx.CoverageDays {
       "day, status, as_of, staff, own_staff, equipped_staff, working_machines, internet_machines,"
           + " compliant_machines, equipment_coverage, connectivity_coverage, compliance,"
           + " readiness_score, equipment_target, connectivity_target, unit_rank, siblings,"
-          + " protected_machines, protection_coverage, protection_target";
+          + " protected_machines, protection_coverage, protection_target,"
+          + " software_ready_machines, software_coverage, software_target";
 
   private final Statements st;
   private final TxKeys keys;
@@ -51,7 +52,7 @@ final class CoverageDayRows implements Tx.CoverageDays {
         st.sql(
             "INSERT INTO unit_coverage_days (uid, "
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (uid, day) DO UPDATE SET "
                 + updates
                 + " WHERE unit_coverage_days.status = "
@@ -84,6 +85,9 @@ final class CoverageDayRows implements Tx.CoverageDays {
       setInt(p, 19, f.protectedMachines());
       setDouble(p, 20, f.protectionCoverage());
       setDouble(p, 21, f.protectionTarget());
+      setInt(p, 22, f.softwareReadyMachines());
+      setDouble(p, 23, f.softwareCoverage());
+      setDouble(p, 24, f.softwareTarget());
       p.addBatch();
       any = true;
     }
@@ -153,7 +157,10 @@ final class CoverageDayRows implements Tx.CoverageDays {
                     rs.getInt(18),
                     MachineRows.longOrNull(rs, 19) == null ? null : rs.getInt(19),
                     doubleOrNull(rs, 20),
-                    doubleOrNull(rs, 21))));
+                    doubleOrNull(rs, 21),
+                    MachineRows.longOrNull(rs, 22) == null ? null : rs.getInt(22),
+                    doubleOrNull(rs, 23),
+                    doubleOrNull(rs, 24))));
   }
 
   static Map<String, LocalDate> lastClosed(Reads db) {

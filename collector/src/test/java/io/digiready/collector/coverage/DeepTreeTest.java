@@ -23,11 +23,12 @@ class DeepTreeTest {
     Fleet fleet = new Fleet();
     for (int i = 0; i < DEPTH; i++) {
       fleet.putUnit(
-          new Unit("u" + i, "U" + i, i == 0 ? null : "u" + (i - 1), "x", 1, 1.0, 0.98, null, 1.0));
+          new Unit(
+              "u" + i, "U" + i, i == 0 ? null : "u" + (i - 1), "x", 1, 1.0, 0.98, null, 1.0, null));
     }
     // A cycle that no root reaches: left out of the figures, never an endless loop.
-    fleet.putUnit(new Unit("c1", "C1", "c2", "x", 1, 1.0, 0.98, null, 1.0));
-    fleet.putUnit(new Unit("c2", "C2", "c1", "x", 1, 1.0, 0.98, null, 1.0));
+    fleet.putUnit(new Unit("c1", "C1", "c2", "x", 1, 1.0, 0.98, null, 1.0, null));
+    fleet.putUnit(new Unit("c2", "C2", "c1", "x", 1, 1.0, 0.98, null, 1.0, null));
     return fleet;
   }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.fleet.RequiredApplication;
 import io.digiready.collector.history.DayFigures;
 import io.digiready.collector.store.Store;
 import io.digiready.protocol.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +25,8 @@ class FlatFiguresTest {
 
   private static final UnitFigures FIGURES =
       new UnitFigures(
-          24, 4, 23, 23, 22, 19, 0.958, 0.957, 0.826, 0.91, 1.0, 0.98, 2, 12, 20, 0.87, 1.0);
+          24, 4, 23, 23, 22, 19, 0.958, 0.957, 0.826, 0.91, 1.0, 0.98, 2, 12, 20, 0.87, 1.0, 21,
+          0.913, 1.0);
 
   @Test
   void a_live_unit_answers_its_fields_in_the_order_it_always_had_without_equipped_staff()
@@ -33,7 +36,17 @@ class FlatFiguresTest {
     machines.put("offline", 3);
     UnitCoverage u =
         new UnitCoverage(
-            "kn.pl", "Xã Phú Lộc", "kn", "commune", machines, true, null, null, FIGURES);
+            "kn.pl",
+            "Xã Phú Lộc",
+            "kn",
+            "commune",
+            machines,
+            true,
+            null,
+            null,
+            FIGURES,
+            null,
+            List.of(new RequiredApplication("Ký số", "token")));
     assertThat(JSON.writeValueAsString(u))
         .isEqualTo(
             "{\"code\":\"kn.pl\",\"name\":\"Xã Phú Lộc\",\"parent\":\"kn\",\"kind\":\"commune\","
@@ -43,14 +56,27 @@ class FlatFiguresTest {
                 + "\"readinessScore\":0.91,\"equipmentTarget\":1.0,\"connectivityTarget\":0.98,"
                 + "\"rank\":2,\"of\":12,\"officeHoursNow\":true,\"officeHours\":null,"
                 + "\"effectiveOfficeHours\":null,\"protectedMachines\":20,"
-                + "\"protectionCoverage\":0.87,\"protectionTarget\":1.0}");
+                + "\"protectionCoverage\":0.87,\"protectionTarget\":1.0,"
+                + "\"softwareReadyMachines\":21,\"softwareCoverage\":0.913,\"softwareTarget\":1.0,"
+                + "\"requiredApplications\":null,"
+                + "\"effectiveRequiredApplications\":[{\"label\":\"Ký số\",\"match\":\"token\"}]}");
   }
 
   @Test
   void office_hours_keep_their_own_shape_inside_the_flat_unit() throws Exception {
     UnitCoverage u =
         new UnitCoverage(
-            "kn", "Huyện", null, "district", Map.of(), false, null, OfficeHours.DEFAULT, FIGURES);
+            "kn",
+            "Huyện",
+            null,
+            "district",
+            Map.of(),
+            false,
+            null,
+            OfficeHours.DEFAULT,
+            FIGURES,
+            null,
+            List.of());
     assertThat(JSON.readTree(JSON.writeValueAsString(u)).get("effectiveOfficeHours"))
         .isEqualTo(JSON.valueToTree(OfficeHours.DEFAULT));
   }
@@ -75,7 +101,8 @@ class FlatFiguresTest {
                 + "\"equipmentTarget\":1.0,\"connectivityTarget\":0.98,\"equipmentTargetMet\":false,"
                 + "\"connectivityTargetMet\":false,\"rank\":2,\"of\":12,\"protectedMachines\":20,"
                 + "\"protectionCoverage\":0.87,\"protectionTarget\":1.0,"
-                + "\"protectionTargetMet\":false}");
+                + "\"protectionTargetMet\":false,\"softwareReadyMachines\":21,"
+                + "\"softwareCoverage\":0.913,\"softwareTarget\":1.0,\"softwareTargetMet\":false}");
   }
 
   @Test
@@ -89,6 +116,8 @@ class FlatFiguresTest {
                 + "\"readinessScore\":null,\"equipmentTarget\":null,\"connectivityTarget\":null,"
                 + "\"equipmentTargetMet\":null,\"connectivityTargetMet\":null,\"rank\":null,"
                 + "\"of\":null,\"protectedMachines\":null,\"protectionCoverage\":null,"
-                + "\"protectionTarget\":null,\"protectionTargetMet\":null}");
+                + "\"protectionTarget\":null,\"protectionTargetMet\":null,"
+                + "\"softwareReadyMachines\":null,\"softwareCoverage\":null,"
+                + "\"softwareTarget\":null,\"softwareTargetMet\":null}");
   }
 }
