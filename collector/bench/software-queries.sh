@@ -10,8 +10,9 @@ APPS=${2:-300}
 ENGINE=${3:-sqlite}
 CP_FILE=$(mktemp)
 trap 'rm -f "$CP_FILE"' EXIT
-# One reactor run, so that the protocol module resolves to its classes (nothing is installed).
-mvn -B -q -o -pl protocol,collector test-compile dependency:build-classpath -DskipTests \
+# One reactor run, so that the protocol and config modules resolve to their classes (nothing is
+# installed).
+mvn -B -q -o -pl protocol,config,collector test-compile dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE"
 exec java -Xmx2g -Ddigiready.test.storage="$ENGINE" \
   -cp "collector/target/classes:collector/target/test-classes:$(cat "$CP_FILE")" \

@@ -187,6 +187,20 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
       assert.equal(await page.locator('#figures [data-col="protection"] .figure').textContent(), percent.format(EXPECT_PROTECTION));
     }
     assert.match(await page.textContent('#figures'), /Protection coverage/);
+    // Required applications (the demo province's list, inherited): the API's software coverage, the
+    // gap in words, and the list the unit's computers are matched against.
+    const unitJson = await apiJson(`/units/${EXPECT_UNIT}`, VIEWER_TOKEN);
+    const softwareCard = page.locator('#figures [data-col="software"]');
+    assert.ok(unitJson.effectiveRequiredApplications.length > 0, 'the demo tree requires applications');
+    assert.equal(await page.locator('#figures ul.required li').count(), unitJson.effectiveRequiredApplications.length);
+    for (const r of unitJson.effectiveRequiredApplications) {
+      assert.ok((await page.textContent('#figures ul.required')).includes(r.label), `required ${r.label}`);
+    }
+    if (unitJson.softwareCoverage !== null) {
+      assert.ok(Math.abs(Number(await softwareCard.getAttribute('data-value')) - unitJson.softwareCoverage) < 1e-12);
+      assert.equal(await softwareCard.locator('.figure').textContent(), percent.format(unitJson.softwareCoverage));
+      assert.match(await softwareCard.locator('.gap').textContent(), /^(target met|needs \d+ more computers? with every required application)$/);
+    }
     await shot(page, 'unit-detail.png');
 
     // The coverage report through the button: a file named by the server, starting with the BOM.
@@ -227,6 +241,15 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     assert.equal(await page.locator('#protection table.anti-malware tbody tr').count(), products.length);
     for (const p of products) assert.ok((await page.textContent('#protection')).includes(p.name), `product ${p.name}`);
     assert.match(await page.textContent('#protection'), /Last operating system update/);
+    // Required applications: ready, or the labels the API says are missing, in its order.
+    const req = detail.requiredSoftware;
+    assert.match(await page.textContent('#required-software'), /Required applications/);
+    if (req.ready) {
+      assert.match(await page.textContent('#required-software'), /Every required application is installed/);
+    } else {
+      assert.deepEqual(await page.locator('#required-software ul.missing li').allTextContents(), req.missing);
+      assert.match(await page.textContent('#required-software'), /\d+ required applications? missing:/);
+    }
     assert.ok(installed.software.length > 0, 'the simulated PC reported software');
     assert.equal(await page.locator('#software table.software tbody tr').count(), installed.software.length);
     assert.equal(await page.textContent('#software table.software caption'),
@@ -576,7 +599,10 @@ test('a reader in Vietnamese opens the period report, changes the period and pri
     const equipped = Math.round(unit.equipmentCoverage * unit.staff);
     const sentence =
       `${unit.name}: ${VI.num(equipped)}/${VI.num(unit.staff)} cán bộ có máy tính làm việc (${sentencePct(unit.equipmentCoverage)}); ` +
-      `${sentencePct(unit.connectivityCoverage)} máy tính kết nối Internet; xếp thứ ${VI.num(unit.rank)}/${VI.num(unit.of)}.`;
+      `${sentencePct(unit.connectivityCoverage)} máy tính kết nối Internet; ` +
+      // The demo tree requires applications: the share of computers that have them all.
+      (unit.softwareCoverage === null ? '' : `${sentencePct(unit.softwareCoverage)} máy tính có đủ phần mềm bắt buộc; `) +
+      `xếp thứ ${VI.num(unit.rank)}/${VI.num(unit.of)}.`;
     assert.equal(await page.textContent(`ol.sentences li[data-code="${EXPECT_UNIT}"]`), sentence);
     const row = page.locator(`table.report tr[data-code="${EXPECT_UNIT}"]`);
     assert.equal(await row.locator('td.cover .figure').first().textContent(), VI.pct(unit.equipmentCoverage));

@@ -91,6 +91,23 @@ function protectionSection(inv) {
   );
 }
 
+/** Whether the machine has every required application of its unit, and which labels it lacks. */
+function requiredSection(req) {
+  if (!req) return null;
+  let body;
+  if (req.required.length === 0) body = h('p', null, t.nothingRequired);
+  else if (req.ready) body = h('p', { class: 'yes', 'data-col': 'software-ready' }, t.softwareReady);
+  else {
+    body = h(
+      'div',
+      null,
+      h('p', { class: 'no', 'data-col': 'software-ready' }, t.softwareMissing(req.missing.length)),
+      h('ul', { class: 'missing', 'data-col': 'missing' }, req.missing.map((label) => h('li', null, h('span', { lang: 'vi' }, label)))),
+    );
+  }
+  return section(t.requiredTitle, 'required-software', body);
+}
+
 /** Applications shown at a time; the API's default page too. */
 const SOFTWARE_PAGE = 50;
 
@@ -254,6 +271,7 @@ export async function machinePage(api, id) {
       ])),
       checksSection(m.readiness),
       protectionSection(m.inventory),
+      requiredSection(m.requiredSoftware),
       heartbeatSection(m.lastHeartbeat, m),
       inventorySection(m.inventory),
       softwareSection(api, m.machineId, software),

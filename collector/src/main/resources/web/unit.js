@@ -4,7 +4,7 @@ import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.
 import { checkText, ruleName, learnRuleNames } from './checks.js';
 import { ApiError, download } from './api.js';
 import { availabilityChart } from './chart.js';
-import { ancestry, coverageFigure, equipmentGap, connectivityGap, protectionGap, rankText, unitLink } from './units.js';
+import { ancestry, coverageFigure, equipmentGap, connectivityGap, protectionGap, softwareGap, rankText, unitLink } from './units.js';
 
 const WORKING = new Set(['online', 'offline']);
 const STATE_ORDER = { offline: 0, online: 1, stale: 2, retired: 3 };
@@ -58,6 +58,19 @@ function officeHoursText(hours) {
 export function checkCell(check, which) {
   const { text: said, lang } = checkText(t, check, which);
   return given(said, lang);
+}
+
+/**
+ * The applications the unit's machines are matched against (admins write the labels, usually in
+ * Vietnamese; a match is a piece of an application's name, shown as typed).
+ */
+export function requiredList(required) {
+  if (!required || required.length === 0) return h('p', { class: 'hint' }, t.nothingRequired);
+  return h(
+    'ul',
+    { class: 'required', 'data-col': 'required' },
+    required.map((r) => h('li', null, h('span', { lang: 'vi' }, r.label), ' ', h('code', null, r.match))),
+  );
 }
 
 export function breadcrumb(chain) {
@@ -233,6 +246,13 @@ export async function unitPage(api, code) {
     h('div', { class: 'card' }, h('h3', null, t.col.equipment), coverageFigure(unit.equipmentCoverage, unit.equipmentTarget, equipmentGap(unit), 'p', { 'data-col': 'equipment' })),
     h('div', { class: 'card' }, h('h3', null, t.col.connectivity), coverageFigure(unit.connectivityCoverage, unit.connectivityTarget, connectivityGap(unit), 'p', { 'data-col': 'connectivity' })),
     h('div', { class: 'card' }, h('h3', null, t.col.protection), coverageFigure(unit.protectionCoverage, unit.protectionTarget, protectionGap(unit), 'p', { 'data-col': 'protection' })),
+    h(
+      'div',
+      { class: 'card' },
+      h('h3', null, t.col.software),
+      coverageFigure(unit.softwareCoverage, unit.softwareTarget, softwareGap(unit), 'p', { 'data-col': 'software' }),
+      requiredList(unit.effectiveRequiredApplications),
+    ),
     h('div', { class: 'card' }, facts([
       [t.col.staff, h('span', { 'data-col': 'staff', 'aria-describedby': 'staff-hint' }, t.unitStaff(unit.staff, unit.ownStaff ?? unit.staff))],
       [t.col.working, f.num(unit.workingMachines)],

@@ -29,6 +29,16 @@ export function protectionGap(u) {
   return { met: false, text: t.needsProtected(missing) };
 }
 
+/** Software-ready computers (every required application) against the software target. */
+export function softwareGap(u) {
+  if (u.softwareCoverage === null || u.softwareCoverage === undefined) {
+    return { met: null, text: u.softwareReadyMachines === null || u.softwareReadyMachines === undefined ? t.nothingRequired : t.noWorking };
+  }
+  const missing = Math.ceil(u.softwareTarget * u.workingMachines - u.softwareReadyMachines - EPSILON);
+  if (u.softwareCoverage >= u.softwareTarget - EPSILON || missing <= 0) return { met: true, text: t.targetMet };
+  return { met: false, text: t.needsSoftware(missing) };
+}
+
 /** The figure, a bar against the target, and the gap in words. */
 export function coverageFigure(ratio, target, gap, tag = 'td', extra = {}) {
   const state = gap.met === null ? 'none' : gap.met ? 'met' : 'unmet';

@@ -19,6 +19,7 @@ import io.digiready.collector.metrics.MetricNames;
 import io.digiready.collector.metrics.ProbeMetrics;
 import io.digiready.collector.reports.PeriodReportService;
 import io.digiready.collector.reports.ReportService;
+import io.digiready.collector.software.RequiredSoftware;
 import io.digiready.collector.software.SoftwareService;
 import io.digiready.collector.store.Credentials;
 import io.digiready.collector.store.Follower;
@@ -161,6 +162,17 @@ public final class Collector implements AutoCloseable {
     Credentials credentials =
         new Credentials(
             fleet, store, follower == null ? Freshness.ALONE : new Freshness(store, follower));
+    UnitService units =
+        new UnitService(
+            fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays()));
+    RequiredSoftware required = new RequiredSoftware(fleet, store, writer);
+    units.onRequiredApplicationsChanged(required::unitsChanged);
+    // Machines never matched against their unit's required applications (a database from before
+    // the lists, a machine enrolled without an inventory): once, before the first figures.
+    int matched = required.evaluateUnknown();
+    if (matched > 0) {
+      LOG.info("required applications worked out for {} machines", matched);
+    }
     CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
     dailyFigures =
         new DailyFigures(fleet, coverage, store, writer, clock, config.unitHistoryRetentionDays());
@@ -182,8 +194,7 @@ public final class Collector implements AutoCloseable {
             new EnrollService(config, fleet, credentials, writer, inventory, counters, clock),
             new HeartbeatService(config, fleet, writer, counters, probes, clock),
             inventory,
-            new UnitService(
-                fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays())),
+            units,
             new MachineService(fleet, store, writer, coverage, clock),
             new UnitHistoryService(fleet, store, clock),
             new ViewerTokenService(fleet, store, writer, clock),

@@ -254,12 +254,16 @@ class ProtectionTest {
       assertThat(wrong.json().get("detail").asText())
           .isEqualTo(
               "line 1: header must be code,name,parent,kind,staff"
-                  + "[,equipmentTarget,connectivityTarget[,protectionTarget]]");
+                  + "[,equipmentTarget,connectivityTarget[,protectionTarget[,requiredApplications]]]");
 
       String units = c.admin("GET", "/api/v1/units.csv", null).body();
       assertThat(units.lines().findFirst().orElseThrow())
-          .endsWith(",rank,of,protectedMachines,protectionCoverage,protectionTarget");
-      assertThat(units).contains("\r\nkrong-nang.phu-loc,Xã Phú Lộc,").contains(",0,,0.9500\r\n");
+          .endsWith(
+              ",rank,of,protectedMachines,protectionCoverage,protectionTarget,"
+                  + "softwareReadyMachines,softwareCoverage,softwareTarget");
+      assertThat(units)
+          .contains("\r\nkrong-nang.phu-loc,Xã Phú Lộc,")
+          .contains(",0,,0.9500,,,1.0000\r\n");
     }
   }
 

@@ -49,7 +49,7 @@ class BrowserIT {
             + QUOTED_UNIT
             + ",\""
             + QUOTED_NAME.replace("\"", "\"\"")
-            + "\",krong-nang,agency,9,1.0,0.98\n",
+            + "\",krong-nang,agency,9,1.0,0.98,,\n",
         StandardCharsets.UTF_8);
 
     try (CollectorProcess collector =

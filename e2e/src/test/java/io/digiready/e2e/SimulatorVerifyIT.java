@@ -66,6 +66,16 @@ class SimulatorVerifyIT {
       assertThat(simulator.exitValue()).as("simulator output:%n%s", log).isZero();
       assertThat(log).contains("verify: every unit matches the expectation (15 units)");
       assertThat(log).containsPattern("district: 501 PCs, line down in krong-nang\\.");
+      // The demo province requires applications the simulated PCs have only at realistic rates:
+      // the figure the simulator verified is a real share, neither none nor everyone.
+      var province = collector.adminJson("/api/v1/units/dak-lak");
+      System.out.printf(
+          "dak-lak: %s of %s working PCs have every required application (softwareCoverage %s)%n",
+          province.get("softwareReadyMachines"),
+          province.get("workingMachines"),
+          province.get("softwareCoverage"));
+      assertThat(province.get("effectiveRequiredApplications")).isNotEmpty();
+      assertThat(province.get("softwareCoverage").asDouble()).isStrictlyBetween(0.0, 1.0);
     }
   }
 }

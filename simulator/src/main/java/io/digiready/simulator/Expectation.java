@@ -25,16 +25,28 @@ public final class Expectation {
    * product enabled with current definitions.
    */
   public record MachineFacts(
-      String unit, State state, boolean internet, boolean compliant, boolean protectedPc) {
+      String unit,
+      State state,
+      boolean internet,
+      boolean compliant,
+      boolean protectedPc,
+      List<String> software) {
     public MachineFacts(String unit, State state, boolean internet, boolean compliant) {
       this(unit, state, internet, compliant, false);
+    }
+
+    public MachineFacts(
+        String unit, State state, boolean internet, boolean compliant, boolean protectedPc) {
+      this(unit, state, internet, compliant, protectedPc, null);
     }
   }
 
   /**
    * Expected figures of one unit over its subtree. {@code protectedMachines} counts the working
    * machines with an enabled, up-to-date anti-malware product, {@code protectionCoverage} their
-   * share of the working machines (null without working machines).
+   * share of the working machines (null without working machines). {@code softwareReady}: working
+   * machines with every required application of their unit, {@code softwareCoverage} their share;
+   * both null when no unit of the subtree requires anything.
    */
   public record UnitFigures(
       String code,
@@ -52,7 +64,9 @@ public final class Expectation {
       Integer rank,
       int of,
       long protectedMachines,
-      Double protectionCoverage) {}
+      Double protectionCoverage,
+      Long softwareReady,
+      Double softwareCoverage) {}
 
   /** Weights of equipment, connectivity and compliance in the readiness score. */
   public record Weights(double equipment, double connectivity, double compliance) {
@@ -74,6 +88,10 @@ public final class Expectation {
       own.computeIfAbsent(m.unit(), k -> new ArrayList<>()).add(m);
     }
 
+    Map<String, List<String>> required = new HashMap<>();
+    for (UnitRow u : units) {
+      required.put(u.code(), required(u, byCode));
+    }
     Map<String, UnitFigures> figures = new LinkedHashMap<>();
     for (UnitRow unit : units) {
       List<String> subtree = new ArrayList<>();
@@ -86,7 +104,10 @@ public final class Expectation {
       long internet = 0;
       long compliant = 0;
       long protectedMachines = 0;
+      long softwareReady = 0;
+      boolean anyRequired = false;
       for (String code : subtree) {
+        anyRequired |= !required.get(code).isEmpty();
         long unitStaff = byCode.get(code).staff();
         long working = 0;
         for (MachineFacts m : own.getOrDefault(code, List.of())) {
@@ -100,6 +121,7 @@ public final class Expectation {
             internet += m.internet() ? 1 : 0;
             compliant += m.compliant() ? 1 : 0;
             protectedMachines += m.protectedPc() ? 1 : 0;
+            softwareReady += hasAll(m.software(), required.get(code)) ? 1 : 0;
           }
         }
         staff += unitStaff;
@@ -112,6 +134,7 @@ public final class Expectation {
       Double compliance = working == 0 ? null : (double) compliant / working;
       Double score = weightedMean(equipment, connectivity, compliance, weights);
       Double protection = working == 0 ? null : (double) protectedMachines / working;
+      Double software = working == 0 || !anyRequired ? null : (double) softwareReady / working;
       figures.put(
           unit.code(),
           new UnitFigures(
@@ -130,9 +153,39 @@ public final class Expectation {
               null,
               0,
               protectedMachines,
-              protection));
+              protection,
+              anyRequired ? softwareReady : null,
+              software));
     }
     return rank(units, figures);
+  }
+
+  /** The unit's own matches, else its nearest ancestor's, else none. */
+  private static List<String> required(UnitRow u, Map<String, UnitRow> byCode) {
+    for (UnitRow at = u; at != null; at = at.parent() == null ? null : byCode.get(at.parent())) {
+      if (at.required() != null) {
+        return at.required();
+      }
+    }
+    return List.of();
+  }
+
+  /** Every match is a piece of one installed name, ignoring case and accents. */
+  static boolean hasAll(List<String> software, List<String> matches) {
+    List<String> names =
+        software == null ? List.of() : software.stream().map(Expectation::bare).toList();
+    return matches.stream()
+        .map(Expectation::bare)
+        .allMatch(m -> names.stream().anyMatch(n -> n.contains(m)));
+  }
+
+  /** Lower case without accents; đ is a letter of its own in Unicode, so it is mapped by hand. */
+  static String bare(String s) {
+    String d = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
+    return d.replaceAll("\\p{M}", "")
+        .replace('đ', 'd')
+        .replace('Đ', 'D')
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   static Double weightedMean(Double a, Double b, Double c, Weights w) {
@@ -196,7 +249,9 @@ public final class Expectation {
                 rank,
                 scored.size(),
                 f.protectedMachines(),
-                f.protectionCoverage()));
+                f.protectionCoverage(),
+                f.softwareReady(),
+                f.softwareCoverage()));
       }
     }
     return ranked;

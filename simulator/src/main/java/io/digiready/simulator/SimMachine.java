@@ -137,6 +137,13 @@ public final class SimMachine {
     return security != null && security.protectedPc();
   }
 
+  /** The names of the applications this PC reports (empty without a software list). */
+  public java.util.List<String> softwareNames() {
+    return security == null || security.software() == null
+        ? java.util.List.of()
+        : security.software().stream().map(io.digiready.protocol.Inventory.Software::name).toList();
+  }
+
   public SecurityProfile security() {
     return security;
   }

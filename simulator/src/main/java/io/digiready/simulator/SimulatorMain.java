@@ -141,7 +141,12 @@ public final class SimulatorMain implements Callable<Integer> {
             (m, state) ->
                 facts.add(
                     new Expectation.MachineFacts(
-                        m.unit, state, !m.lineDown, !m.belowPolicy(), m.protectedPc())));
+                        m.unit,
+                        state,
+                        !m.lineDown,
+                        !m.belowPolicy(),
+                        m.protectedPc(),
+                        m.softwareNames())));
         var expected = Expectation.compute(rows, facts, Expectation.Weights.EQUAL);
         printExpectation(expected, district, out);
         int status = 0;
@@ -265,7 +270,7 @@ public final class SimulatorMain implements Callable<Integer> {
         district.cloneCopy.hostname);
     out.printf(
         Locale.ROOT,
-        "%-40s %5s %6s %7s %5s %8s %9s %9s %12s %10s %9s %6s%n",
+        "%-40s %5s %6s %7s %5s %8s %9s %9s %8s %12s %10s %9s %6s%n",
         "unit",
         "staff",
         "online",
@@ -274,6 +279,7 @@ public final class SimulatorMain implements Callable<Integer> {
         "internet",
         "compliant",
         "protected",
+        "software",
         "equipment",
         "connect.",
         "score",
@@ -281,7 +287,7 @@ public final class SimulatorMain implements Callable<Integer> {
     for (var f : expected.values()) {
       out.printf(
           Locale.ROOT,
-          "%-40s %5d %6d %7d %5d %8d %9d %9d %12s %10s %9s %6s%n",
+          "%-40s %5d %6d %7d %5d %8d %9d %9d %8s %12s %10s %9s %6s%n",
           f.code(),
           f.staff(),
           f.online(),
@@ -290,6 +296,7 @@ public final class SimulatorMain implements Callable<Integer> {
           f.internet(),
           f.compliant(),
           f.protectedMachines(),
+          f.softwareReady() == null ? "-" : f.softwareReady().toString(),
           ratio(f.equipmentCoverage()),
           ratio(f.connectivityCoverage()),
           ratio(f.readinessScore()),

@@ -57,6 +57,14 @@ public final class Verifier {
           "protectionCoverage",
           e.protectionCoverage(),
           actual.get("protectionCoverage"));
+      compare(
+          problems,
+          code,
+          "softwareReadyMachines",
+          e.softwareReady(),
+          actual.get("softwareReadyMachines"));
+      compare(
+          problems, code, "softwareCoverage", e.softwareCoverage(), actual.get("softwareCoverage"));
       compare(problems, code, "of", e.of(), actual.get("of"));
     }
     for (String code : expected.keySet()) {

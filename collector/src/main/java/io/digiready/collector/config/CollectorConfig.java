@@ -58,7 +58,9 @@ public record CollectorConfig(
 
   /**
    * Thresholds of the readiness rules and the weights of the readiness score. {@code
-   * requireAntiMalware} false and {@code osUpdatedWithinDays} 0 switch those two rules off.
+   * requireAntiMalware} false and {@code osUpdatedWithinDays} 0 switch those two rules off. {@code
+   * weightSoftware} (default 0) adds software coverage to the score; {@code softwareTarget} is the
+   * share of working computers that should have every required application.
    */
   public record ReadinessPolicy(
       double minMemoryGib,
@@ -71,7 +73,9 @@ public record CollectorConfig(
       double weightConnectivity,
       double weightCompliance,
       boolean requireAntiMalware,
-      int osUpdatedWithinDays) {}
+      int osUpdatedWithinDays,
+      double weightSoftware,
+      double softwareTarget) {}
 
   @Override
   public String toString() {

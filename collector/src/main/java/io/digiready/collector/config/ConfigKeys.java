@@ -159,6 +159,19 @@ public final class ConfigKeys {
   public static final ConfigKey READINESS_WEIGHT_COMPLIANCE =
       key("readinessWeightCompliance", "1", "weight of compliance in the readiness score");
 
+  public static final ConfigKey READINESS_WEIGHT_SOFTWARE =
+      key(
+          "readinessWeightSoftware",
+          "0",
+          "weight of software coverage (required applications) in the readiness score; 0 leaves"
+              + " it out");
+
+  public static final ConfigKey SOFTWARE_TARGET =
+      key(
+          "softwareTarget",
+          "1.0",
+          "share of working computers that should have every required application (0 to 1)");
+
   public static final ConfigKey ENROLLMENT_TOKEN_EXPIRY_DAYS =
       key(
           "enrollmentTokenExpiryDays",
@@ -249,6 +262,8 @@ public final class ConfigKeys {
           READINESS_WEIGHT_EQUIPMENT,
           READINESS_WEIGHT_CONNECTIVITY,
           READINESS_WEIGHT_COMPLIANCE,
+          READINESS_WEIGHT_SOFTWARE,
+          SOFTWARE_TARGET,
           ENROLLMENT_TOKEN_EXPIRY_DAYS,
           ENROLLMENTS_PER_MINUTE_PER_TOKEN,
           INVENTORIES_PER_HOUR,

@@ -51,7 +51,9 @@ public final class ConfigLoader {
             v.decimal(READINESS_WEIGHT_CONNECTIVITY, 0, 1000),
             v.decimal(READINESS_WEIGHT_COMPLIANCE, 0, 1000),
             v.bool(REQUIRE_ANTI_MALWARE),
-            v.integer(OS_UPDATED_WITHIN_DAYS, 0, 3650));
+            v.integer(OS_UPDATED_WITHIN_DAYS, 0, 3650),
+            v.decimal(READINESS_WEIGHT_SOFTWARE, 0, 1000),
+            v.decimal(SOFTWARE_TARGET, 0, 1));
     if (policy.weightEquipment() + policy.weightConnectivity() + policy.weightCompliance() <= 0) {
       throw v.bad(READINESS_WEIGHT_EQUIPMENT, "the three readiness weights must not all be 0");
     }

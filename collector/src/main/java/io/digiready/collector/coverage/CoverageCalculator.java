@@ -5,6 +5,7 @@ import io.digiready.collector.config.CollectorConfig.ReadinessPolicy;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.fleet.RequiredApplication;
 import io.digiready.collector.fleet.Unit;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,10 @@ import java.util.Set;
  *   <li>compliance = working machines meeting the policy / working;
  *   <li>readiness = weighted mean of those that are not null; ranked among siblings;
  *   <li>protection = working machines passing the anti-malware rule / working (counted whether or
- *       not the collector's policy requires anti-malware).
+ *       not the collector's policy requires anti-malware);
+ *   <li>software = working machines with every required application of their unit / working (a unit
+ *       that requires nothing counts its machines as ready); null when no unit of the subtree
+ *       requires anything. Weighted into readiness only with {@code readinessWeightSoftware} > 0.
  * </ul>
  */
 public final class CoverageCalculator {
@@ -51,13 +55,14 @@ public final class CoverageCalculator {
       boolean compliant,
       ReadinessPolicy policy,
       Instant at,
-      boolean protectedPc) {
+      boolean protectedPc,
+      boolean softwareReady) {
     public Readiness.Result readiness() {
       return Readiness.evaluate(machine, policy, at);
     }
   }
 
-  public MachineView view(Machine m, Instant now) {
+  public MachineView view(Machine m, Fleet fleet, Instant now) {
     MachineState state =
         MachineState.of(m, now, config.heartbeatIntervalSeconds(), config.workingWindowDays());
     Instant ok = m.liveness().lastInternetOkAt();
@@ -71,7 +76,18 @@ public final class CoverageCalculator {
         Readiness.compliant(m, policy, now),
         policy,
         now,
-        Readiness.status(ReadinessRule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS);
+        Readiness.status(ReadinessRule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS,
+        softwareReady(m, fleet));
+  }
+
+  /**
+   * Whether the machine has every required application of its unit: worked out when its list or its
+   * unit's requirements last changed. A machine never worked out has none of them, which only
+   * matters when something is required.
+   */
+  private static boolean softwareReady(Machine m, Fleet fleet) {
+    var missing = m.hardware().softwareMissing();
+    return missing != null ? missing.isEmpty() : fleet.requiredFor(m.unitCode()).isEmpty();
   }
 
   private static final class Own {
@@ -81,6 +97,7 @@ public final class CoverageCalculator {
     int internet;
     int compliant;
     int protectedPcs;
+    int softwareReady;
   }
 
   /** A subtree's totals, summed from the leaves up. */
@@ -92,6 +109,8 @@ public final class CoverageCalculator {
     int internet;
     int compliant;
     int protectedPcs;
+    int softwareReady;
+    boolean anyRequired;
 
     void add(Sums s) {
       staff += s.staff;
@@ -103,6 +122,8 @@ public final class CoverageCalculator {
       internet += s.internet;
       compliant += s.compliant;
       protectedPcs += s.protectedPcs;
+      softwareReady += s.softwareReady;
+      anyRequired |= s.anyRequired;
     }
   }
 
@@ -124,13 +145,14 @@ public final class CoverageCalculator {
       if (o == null) {
         continue;
       }
-      MachineView v = view(m, now);
+      MachineView v = view(m, fleet, now);
       o.states[v.state().ordinal()]++;
       if (v.state().working()) {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
         o.compliant += v.compliant() ? 1 : 0;
         o.protectedPcs += v.protectedPc() ? 1 : 0;
+        o.softwareReady += v.softwareReady() ? 1 : 0;
       }
     }
     Map<String, List<String>> children = new HashMap<>();
@@ -141,16 +163,17 @@ public final class CoverageCalculator {
     // Parents before children (pre-order), each with its effective office hours.
     List<String> order = new ArrayList<>(units.size());
     Map<String, OfficeHours> hours = new HashMap<>();
+    Map<String, List<RequiredApplication>> required = new HashMap<>();
     List<String> roots = new ArrayList<>(children.getOrDefault(null, List.of()));
     Set<String> visited = new HashSet<>();
-    visit(roots, units, children, visited, order, hours);
+    visit(roots, units, children, visited, order, hours, required);
     if (visited.size() < units.size()) {
       List<String> unreached = new ArrayList<>();
       units.keySet().stream().sorted().filter(c -> !visited.contains(c)).forEach(unreached::add);
       TreeFaults.unreached(unreached, units);
       for (String code : unreached) {
         if (!visited.contains(code)) {
-          visit(List.of(code), units, children, visited, order, hours);
+          visit(List.of(code), units, children, visited, order, hours, required);
         }
       }
     }
@@ -172,6 +195,8 @@ public final class CoverageCalculator {
       s.internet = o.internet;
       s.compliant = o.compliant;
       s.protectedPcs = o.protectedPcs;
+      s.softwareReady = o.softwareReady;
+      s.anyRequired = !required.get(code).isEmpty();
       for (String child : children.getOrDefault(code, List.of())) {
         // Absent for a child rolled up on its own (the start of an unreached group).
         Sums c = sums.remove(child);
@@ -182,14 +207,15 @@ public final class CoverageCalculator {
       sums.put(code, s);
       OfficeHours effective = hours.get(code);
       boolean isOpen = open.computeIfAbsent(effective, h -> h.isOpen(now));
-      result.put(code, coverage(u, s, effective, isOpen));
+      result.put(code, coverage(u, s, effective, isOpen, required.get(code)));
     }
     return rank(result, children);
   }
 
   /**
    * Adds the units below {@code starts} in pre-order (parents before children), each once, with
-   * their effective office hours; a start whose parent was not walked takes the default hours.
+   * their effective office hours and required applications; a start whose parent was not walked
+   * takes the defaults.
    */
   private static void visit(
       List<String> starts,
@@ -197,7 +223,8 @@ public final class CoverageCalculator {
       Map<String, List<String>> children,
       Set<String> visited,
       List<String> order,
-      Map<String, OfficeHours> hours) {
+      Map<String, OfficeHours> hours,
+      Map<String, List<RequiredApplication>> required) {
     Deque<String> stack = new ArrayDeque<>();
     for (int i = starts.size() - 1; i >= 0; i--) {
       stack.push(starts.get(i));
@@ -213,6 +240,12 @@ public final class CoverageCalculator {
         parentHours = OfficeHours.DEFAULT;
       }
       hours.put(code, u.officeHours() == null ? parentHours : u.officeHours().over(parentHours));
+      List<RequiredApplication> parentRequired = u.parent() == null ? null : required.get(u.parent());
+      required.put(
+          code,
+          u.requiredApplications() != null
+              ? u.requiredApplications()
+              : parentRequired == null ? List.of() : parentRequired);
       order.add(code);
       List<String> kids = children.getOrDefault(code, List.of());
       for (int i = kids.size() - 1; i >= 0; i--) {
@@ -223,10 +256,19 @@ public final class CoverageCalculator {
     }
   }
 
-  private UnitCoverage coverage(Unit u, Sums s, OfficeHours effective, boolean isOpen) {
+  private UnitCoverage coverage(
+      Unit u,
+      Sums s,
+      OfficeHours effective,
+      boolean isOpen,
+      List<RequiredApplication> effectiveRequired) {
     Double equipment = s.staff == 0 ? null : (double) s.equipped / s.staff;
     Double connectivity = s.working == 0 ? null : (double) s.internet / s.working;
     Double compliance = s.working == 0 ? null : (double) s.compliant / s.working;
+    // Nothing required anywhere in the subtree: no figure (not a 100% that means nothing).
+    Integer softwareReady = s.anyRequired ? s.softwareReady : null;
+    Double software =
+        s.working == 0 || !s.anyRequired ? null : (double) s.softwareReady / s.working;
     Map<String, Integer> byState = new LinkedHashMap<>();
     for (MachineState state : MachineState.values()) {
       byState.put(state.label(), s.states[state.ordinal()]);
@@ -236,36 +278,44 @@ public final class CoverageCalculator {
         u.name(),
         u.parent(),
         u.kind(),
-        s.staff,
-        u.staff(),
         byState,
-        s.working,
-        s.internet,
-        s.compliant,
-        equipment,
-        connectivity,
-        compliance,
-        score(equipment, connectivity, compliance),
-        u.equipmentTarget(),
-        u.connectivityTarget(),
-        0,
-        0,
         isOpen,
         u.officeHours(),
         effective,
-        s.protectedPcs,
-        s.working == 0 ? null : (double) s.protectedPcs / s.working,
-        u.protectionTarget());
+        new UnitFigures(
+            s.staff,
+            u.staff(),
+            s.equipped,
+            s.working,
+            s.internet,
+            s.compliant,
+            equipment,
+            connectivity,
+            compliance,
+            score(equipment, connectivity, compliance, software),
+            u.equipmentTarget(),
+            u.connectivityTarget(),
+            0,
+            0,
+            s.protectedPcs,
+            s.working == 0 ? null : (double) s.protectedPcs / s.working,
+            u.protectionTarget(),
+            softwareReady,
+            software,
+            config.readiness().softwareTarget()),
+        u.requiredApplications(),
+        effectiveRequired);
   }
 
-  private Double score(Double equipment, Double connectivity, Double compliance) {
+  private Double score(Double equipment, Double connectivity, Double compliance, Double software) {
     var p = config.readiness();
     double sum = 0;
     double weights = 0;
     double[][] parts = {
       {equipment == null ? Double.NaN : equipment, p.weightEquipment()},
       {connectivity == null ? Double.NaN : connectivity, p.weightConnectivity()},
-      {compliance == null ? Double.NaN : compliance, p.weightCompliance()}
+      {compliance == null ? Double.NaN : compliance, p.weightCompliance()},
+      {software == null ? Double.NaN : software, p.weightSoftware()}
     };
     for (double[] part : parts) {
       if (!Double.isNaN(part[0]) && part[1] > 0) {
@@ -293,7 +343,8 @@ public final class CoverageCalculator {
       }
       siblings.sort(
           Comparator.comparing(
-              UnitCoverage::readinessScore, Comparator.nullsLast(Comparator.reverseOrder())));
+              (UnitCoverage u) -> u.figures().readinessScore(),
+              Comparator.nullsLast(Comparator.reverseOrder())));
       int rank = 1;
       for (int i = 0; i < siblings.size(); i++) {
         UnitCoverage u = siblings.get(i);
@@ -309,40 +360,16 @@ public final class CoverageCalculator {
         .forEach(
             u -> {
               int[] r = ranks.get(u.code());
-              out.add(
-                  new UnitCoverage(
-                      u.code(),
-                      u.name(),
-                      u.parent(),
-                      u.kind(),
-                      u.staff(),
-                      u.ownStaff(),
-                      u.machines(),
-                      u.workingMachines(),
-                      u.internetMachines(),
-                      u.compliantMachines(),
-                      u.equipmentCoverage(),
-                      u.connectivityCoverage(),
-                      u.compliance(),
-                      u.readinessScore(),
-                      u.equipmentTarget(),
-                      u.connectivityTarget(),
-                      r[0],
-                      r[1],
-                      u.officeHoursNow(),
-                      u.officeHours(),
-                      u.effectiveOfficeHours(),
-                      u.protectedMachines(),
-                      u.protectionCoverage(),
-                      u.protectionTarget()));
+              out.add(u.ranked(r[0], r[1]));
             });
     return out;
   }
 
   private static boolean better(UnitCoverage a, UnitCoverage b) {
-    if (a.readinessScore() == null) {
+    if (a.figures().readinessScore() == null) {
       return false;
     }
-    return b.readinessScore() == null || a.readinessScore() > b.readinessScore();
+    return b.figures().readinessScore() == null
+        || a.figures().readinessScore() > b.figures().readinessScore();
   }
 }

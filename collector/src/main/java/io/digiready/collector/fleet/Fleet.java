@@ -73,6 +73,21 @@ public final class Fleet {
     return ZoneId.of(OfficeHours.DEFAULT.timeZone());
   }
 
+  /**
+   * The applications a machine of this unit must have: the unit's own list, else its nearest
+   * ancestor's, else none. Bounded like {@link #zone}.
+   */
+  public List<RequiredApplication> requiredFor(String code) {
+    Unit u = units.get(code);
+    for (int hops = 0; u != null && hops <= units.size(); hops++) {
+      if (u.requiredApplications() != null) {
+        return u.requiredApplications();
+      }
+      u = u.parent() == null ? null : units.get(u.parent());
+    }
+    return List.of();
+  }
+
   /** The unit and every unit below it, breadth first over a children index built once. */
   public Set<String> subtree(String root) {
     Map<String, List<String>> children = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.digiready.collector.fleet;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The current state of one workstation, kept in memory so that coverage and /metrics never read
@@ -95,7 +96,9 @@ public record Machine(
    * agent did not say (an older agent, no Security Center, no known scanner); {@code osUpdatedAt}
    * is when the newest operating-system update was installed, null when unknown; {@code softwareAt}
    * is when the machine's software list last changed (null: it never sent one), which tells the
-   * software summaries when to recount.
+   * software summaries when to recount. {@code softwareMissing} are the labels of the required
+   * applications (of the machine's unit) that its software list lacks, worked out when the list
+   * arrives or the unit's requirements change; null when never worked out.
    */
   public record Hardware(
       Long memoryBytes,
@@ -106,9 +109,25 @@ public record Machine(
       Instant inventoryAt,
       AntiMalware antiMalware,
       Instant osUpdatedAt,
-      Instant softwareAt) {
+      Instant softwareAt,
+      List<String> softwareMissing) {
     public static final Hardware UNKNOWN =
-        new Hardware(null, null, null, null, null, null, null, null, null);
+        new Hardware(null, null, null, null, null, null, null, null, null, null);
+
+    /** The same figures with another answer to "which required applications are missing". */
+    public Hardware withSoftwareMissing(List<String> missing) {
+      return new Hardware(
+          memoryBytes,
+          logicalCpus,
+          cpuName,
+          osFamily,
+          osVersion,
+          inventoryAt,
+          antiMalware,
+          osUpdatedAt,
+          softwareAt,
+          missing);
+    }
 
     public String os() {
       if (osFamily == null) {

@@ -30,6 +30,7 @@ final class Hardware {
         receivedAt,
         Machine.AntiMalware.of(inv.protection()),
         inv.updates() == null ? null : inv.updates().lastInstalledAt(),
-        softwareAt);
+        softwareAt,
+        null);
   }
 }

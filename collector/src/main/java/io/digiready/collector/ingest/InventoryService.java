@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.fleet.RequiredApplication;
 import io.digiready.collector.metrics.IngestMetrics;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.software.ProtectionChanges;
@@ -16,6 +17,7 @@ import io.digiready.protocol.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -147,11 +149,21 @@ public final class InventoryService {
         }
       }
     }
-    if (!changed && !softwareChanged) {
+    // Matched here, once per list that arrives, so that counting software-ready machines is a
+    // boolean per machine and never a pass over software rows.
+    List<String> missing = machine.hardware().softwareMissing();
+    if (software != null) {
+      List<String> names = new ArrayList<>(software.size());
+      software.forEach(a -> names.add(a.name()));
+      missing = RequiredApplication.missing(fleet.requiredFor(machine.unitCode()), names);
+    }
+    boolean missingChanged = !Objects.equals(missing, machine.hardware().softwareMissing());
+    if (!changed && !softwareChanged && !missingChanged) {
       return new Stored(machine, false, false);
     }
     Machine.Hardware hardware =
-        Hardware.of(inventory, now, softwareChanged ? now : machine.hardware().softwareAt());
+        Hardware.of(inventory, now, softwareChanged ? now : machine.hardware().softwareAt())
+            .withSoftwareMissing(missing);
     tx.machines().updateInventory(machine.id(), hardware, JSON.writeValueAsString(inventory));
     Machine updated = machine.withHardware(hardware);
     String hostname = inventory.hostname().strip();

@@ -11,6 +11,7 @@ import io.digiready.collector.events.EventWords;
 import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.fleet.RequiredApplication;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.reports.Language;
 import io.digiready.collector.store.GroupCommitWriter;
@@ -78,7 +79,16 @@ public final class MachineService {
       Readiness.Result readiness,
       JsonNode lastHeartbeat,
       JsonNode inventory,
-      List<Event> events) {}
+      List<Event> events,
+      RequiredSoftware requiredSoftware) {}
+
+  /**
+   * The unit's required applications (its own or inherited) and the labels of those the machine's
+   * software list lacks; {@code ready} when it has them all (a working machine counts towards the
+   * unit's software coverage then).
+   */
+  public record RequiredSoftware(
+      boolean ready, List<String> missing, List<RequiredApplication> required) {}
 
   /**
    * An event as a reader sees it: {@code detail} in {@code detailLanguage}, which is the language
@@ -108,7 +118,7 @@ public final class MachineService {
     final Set<String> unitFilter = units;
     return fleet.machines().stream()
         .filter(m -> unitFilter == null || unitFilter.contains(m.unitCode()))
-        .map(m -> coverage.view(m, now))
+        .map(m -> coverage.view(m, fleet, now))
         .filter(v -> filter == null || v.state() == filter)
         .map(
             v ->
@@ -137,7 +147,7 @@ public final class MachineService {
   /** One machine in full, its events said in {@code language}. */
   public Detail detail(String id, boolean withIdentifiers, Language language) {
     Machine m = machine(id);
-    var v = coverage.view(m, clock.instant());
+    var v = coverage.view(m, fleet, clock.instant());
     var l = m.liveness();
     JsonNode inventory = tree(store.inventoryJson(id).orElse(null));
     if (!withIdentifiers) {
@@ -163,7 +173,17 @@ public final class MachineService {
         v.readiness(),
         store.lastHeartbeat(id).map(h -> (JsonNode) JSON.valueToTree(h)).orElse(null),
         inventory,
-        events(m, withIdentifiers, EventWords.of(language)));
+        events(m, withIdentifiers, EventWords.of(language)),
+        requiredSoftware(m, v.softwareReady()));
+  }
+
+  private RequiredSoftware requiredSoftware(Machine m, boolean ready) {
+    List<RequiredApplication> required = fleet.requiredFor(m.unitCode());
+    List<String> missing = m.hardware().softwareMissing();
+    if (missing == null) {
+      missing = required.stream().map(RequiredApplication::label).toList();
+    }
+    return new RequiredSoftware(ready, missing, required);
   }
 
   private static final Pattern MAC = Pattern.compile("(?i)\\b[0-9a-f]{2}([:-][0-9a-f]{2}){5}\\b");

@@ -87,7 +87,7 @@ public final class DigireadyMetrics {
         MetricNames.UNIT_STAFF,
         "Headcount of the unit and every unit below it",
         units,
-        u -> (double) u.staff());
+        u -> u.figures().staff());
     help(w, MetricNames.UNIT_MACHINES, "Machines of the subtree by state");
     for (UnitCoverage u : units) {
       for (var e : u.machines().entrySet()) {
@@ -102,67 +102,85 @@ public final class DigireadyMetrics {
         MetricNames.UNIT_INTERNET_MACHINES,
         "Working machines with internet in the window (subtree)",
         units,
-        u -> (double) u.internetMachines());
+        u -> u.figures().internetMachines());
     gauge(
         w,
         MetricNames.UNIT_COMPLIANT_MACHINES,
         "Working machines meeting the readiness policy",
         units,
-        u -> (double) u.compliantMachines());
+        u -> u.figures().compliantMachines());
     gauge(
         w,
         MetricNames.UNIT_EQUIPMENT_COVERAGE,
         "Sum of min(working, staff) over sum of staff",
         units,
-        UnitCoverage::equipmentCoverage);
+        u -> u.figures().equipmentCoverage());
     gauge(
         w,
         MetricNames.UNIT_CONNECTIVITY_COVERAGE,
         "Working machines with internet / working",
         units,
-        UnitCoverage::connectivityCoverage);
+        u -> u.figures().connectivityCoverage());
     gauge(
         w,
         MetricNames.UNIT_COMPLIANCE,
         "Working machines meeting the policy / working",
         units,
-        UnitCoverage::compliance);
+        u -> u.figures().compliance());
     gauge(
         w,
         MetricNames.UNIT_READINESS,
         "Weighted mean of the three coverage figures",
         units,
-        UnitCoverage::readinessScore);
+        u -> u.figures().readinessScore());
     gauge(
         w,
         MetricNames.UNIT_EQUIPMENT_TARGET,
         "Equipment coverage target of the unit",
         units,
-        UnitCoverage::equipmentTarget);
+        u -> u.figures().equipmentTarget());
     gauge(
         w,
         MetricNames.UNIT_CONNECTIVITY_TARGET,
         "Connectivity coverage target of the unit",
         units,
-        UnitCoverage::connectivityTarget);
+        u -> u.figures().connectivityTarget());
     gauge(
         w,
         MetricNames.UNIT_PROTECTED_MACHINES,
         "Working machines with anti-malware enabled and up to date (subtree)",
         units,
-        u -> (double) u.protectedMachines());
+        u -> u.figures().protectedMachines());
     gauge(
         w,
         MetricNames.UNIT_PROTECTION_COVERAGE,
         "Working machines with anti-malware enabled and up to date / working",
         units,
-        UnitCoverage::protectionCoverage);
+        u -> u.figures().protectionCoverage());
     gauge(
         w,
         MetricNames.UNIT_PROTECTION_TARGET,
         "Protection coverage target of the unit",
         units,
-        UnitCoverage::protectionTarget);
+        u -> u.figures().protectionTarget());
+    gauge(
+        w,
+        MetricNames.UNIT_SOFTWARE_READY_MACHINES,
+        "Working machines with every required application of their unit (subtree)",
+        units,
+        u -> u.figures().softwareReadyMachines());
+    gauge(
+        w,
+        MetricNames.UNIT_SOFTWARE_COVERAGE,
+        "Working machines with every required application / working",
+        units,
+        u -> u.figures().softwareCoverage());
+    gauge(
+        w,
+        MetricNames.UNIT_SOFTWARE_TARGET,
+        "Software coverage target (softwareTarget)",
+        units,
+        u -> u.figures().softwareTarget());
     gauge(
         w,
         MetricNames.UNIT_OFFICE_OPEN,
@@ -172,7 +190,7 @@ public final class DigireadyMetrics {
   }
 
   private interface Figure {
-    Double of(UnitCoverage u);
+    Number of(UnitCoverage u);
   }
 
   private static void gauge(
@@ -180,9 +198,9 @@ public final class DigireadyMetrics {
       throws IOException {
     help(w, name, help);
     for (UnitCoverage u : units) {
-      Double value = figure.of(u);
+      Number value = figure.of(u);
       if (value != null) {
-        Series.of(w, name).label("unit", u.code()).value(value);
+        Series.of(w, name).label("unit", u.code()).value(value.doubleValue());
       }
     }
   }
@@ -193,7 +211,7 @@ public final class DigireadyMetrics {
     List<MachineView> working = new ArrayList<>();
     for (Machine m : fleet.machines()) {
       if (fleet.unit(m.unitCode()).isPresent()) {
-        MachineView v = coverage.view(m, now);
+        MachineView v = coverage.view(m, fleet, now);
         if (v.state().working()) {
           working.add(v);
         }

@@ -24,6 +24,9 @@ public final class MetricNames {
   public static final String UNIT_PROTECTED_MACHINES = PREFIX + "unit.protected.machines";
   public static final String UNIT_PROTECTION_COVERAGE = PREFIX + "unit.protection.coverage.ratio";
   public static final String UNIT_PROTECTION_TARGET = PREFIX + "unit.protection.target.ratio";
+  public static final String UNIT_SOFTWARE_READY_MACHINES = PREFIX + "unit.software.ready.machines";
+  public static final String UNIT_SOFTWARE_COVERAGE = PREFIX + "unit.software.coverage.ratio";
+  public static final String UNIT_SOFTWARE_TARGET = PREFIX + "unit.software.target.ratio";
 
   /** Not "office_hours" as in the design: promtool reads a "_hours" suffix as a non-base unit. */
   public static final String UNIT_OFFICE_OPEN = PREFIX + "unit.office.open";

@@ -145,16 +145,16 @@ public final class PeriodReportService {
       return new Change(null, null, null, null, null, null, null, null, null, null);
     }
     return new Change(
-        end.staff() - previous.staff(),
-        end.equippedStaff() - previous.equippedStaff(),
-        end.workingMachines() - previous.workingMachines(),
-        end.internetMachines() - previous.internetMachines(),
-        minus(end.equipmentCoverage(), previous.equipmentCoverage()),
-        minus(end.connectivityCoverage(), previous.connectivityCoverage()),
-        minus(end.compliance(), previous.compliance()),
-        minus(end.readinessScore(), previous.readinessScore()),
-        previous.rank() - end.rank(),
-        minus(end.protectionCoverage(), previous.protectionCoverage()));
+        end.figures().staff() - previous.figures().staff(),
+        end.figures().equippedStaff() - previous.figures().equippedStaff(),
+        end.figures().workingMachines() - previous.figures().workingMachines(),
+        end.figures().internetMachines() - previous.figures().internetMachines(),
+        minus(end.figures().equipmentCoverage(), previous.figures().equipmentCoverage()),
+        minus(end.figures().connectivityCoverage(), previous.figures().connectivityCoverage()),
+        minus(end.figures().compliance(), previous.figures().compliance()),
+        minus(end.figures().readinessScore(), previous.figures().readinessScore()),
+        previous.figures().rank() - end.figures().rank(),
+        minus(end.figures().protectionCoverage(), previous.figures().protectionCoverage()));
   }
 
   private static Double minus(Double a, Double b) {

@@ -90,23 +90,23 @@ public final class ReportService {
               u.name(),
               u.parent() == null ? "" : u.parent(),
               w.kind(u.kind()),
-              f.staff(),
-              f.workingMachines(),
-              f.equipmentCoverage(),
-              f.internetMachines(),
-              f.connectivityCoverage(),
-              f.compliantMachines(),
-              f.compliance(),
-              f.readinessScore(),
-              f.rank(),
-              f.of(),
-              f.equipmentTarget(),
-              f.connectivityTarget(),
+              f.figures().staff(),
+              f.figures().workingMachines(),
+              f.figures().equipmentCoverage(),
+              f.figures().internetMachines(),
+              f.figures().connectivityCoverage(),
+              f.figures().compliantMachines(),
+              f.figures().compliance(),
+              f.figures().readinessScore(),
+              f.figures().rank(),
+              f.figures().of(),
+              f.figures().equipmentTarget(),
+              f.figures().connectivityTarget(),
               w.met(f.equipmentTargetMet()),
               w.met(f.connectivityTargetMet()),
-              f.protectedMachines(),
-              f.protectionCoverage(),
-              f.protectionTarget(),
+              f.figures().protectedMachines(),
+              f.figures().protectionCoverage(),
+              f.figures().protectionTarget(),
               w.met(f.protectionTargetMet()),
               w.status(f.status())));
     }
@@ -120,7 +120,7 @@ public final class ReportService {
     List<MachineView> views =
         fleet.machines().stream()
             .filter(m -> scope == null || scope.contains(m.unitCode()))
-            .map(m -> coverage.view(m, now))
+            .map(m -> coverage.view(m, fleet, now))
             .sorted(
                 Comparator.comparing((MachineView v) -> v.machine().unitCode())
                     .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
@@ -169,23 +169,26 @@ public final class ReportService {
               u.name(),
               u.parent() == null ? "" : u.parent(),
               u.kind(),
-              u.staff(),
+              u.figures().staff(),
               u.machines().get("online"),
               u.machines().get("offline"),
               u.machines().get("stale"),
               u.machines().get("retired"),
-              u.workingMachines(),
-              u.internetMachines(),
-              u.compliantMachines(),
-              u.equipmentCoverage(),
-              u.connectivityCoverage(),
-              u.compliance(),
-              u.readinessScore(),
-              u.rank(),
-              u.of(),
-              u.protectedMachines(),
-              u.protectionCoverage(),
-              u.protectionTarget()));
+              u.figures().workingMachines(),
+              u.figures().internetMachines(),
+              u.figures().compliantMachines(),
+              u.figures().equipmentCoverage(),
+              u.figures().connectivityCoverage(),
+              u.figures().compliance(),
+              u.figures().readinessScore(),
+              u.figures().rank(),
+              u.figures().of(),
+              u.figures().protectedMachines(),
+              u.figures().protectionCoverage(),
+              u.figures().protectionTarget(),
+              u.figures().softwareReadyMachines(),
+              u.figures().softwareCoverage(),
+              u.figures().softwareTarget()));
     }
     return new Export("digiready-units." + format.extension(), format, format.write(sheet));
   }
@@ -212,12 +215,15 @@ public final class ReportService {
           "of",
           "protectedMachines",
           "protectionCoverage",
-          "protectionTarget");
+          "protectionTarget",
+          "softwareReadyMachines",
+          "softwareCoverage",
+          "softwareTarget");
 
   private static final List<Kind> UNITS =
       List.of(
           TEXT, TEXT, TEXT, TEXT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, COUNT, RATIO,
-          RATIO, RATIO, RATIO, COUNT, COUNT, COUNT, RATIO, RATIO);
+          RATIO, RATIO, RATIO, COUNT, COUNT, COUNT, RATIO, RATIO, COUNT, RATIO, RATIO);
   private static final List<Kind> COVERAGE =
       List.of(
           TEXT, TEXT, TEXT, TEXT, COUNT, COUNT, RATIO, COUNT, RATIO, COUNT, RATIO, RATIO, COUNT,

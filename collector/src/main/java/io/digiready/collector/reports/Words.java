@@ -67,16 +67,22 @@ abstract class Words {
     }
     StringBuilder s = new StringBuilder(name).append(": ");
     s.append(
-        f.staff() == 0
+        f.figures().staff() == 0
             ? noStaff()
-            : equipped(count(f.equippedStaff()), count(f.staff()), percent(f.equipmentCoverage())));
+            : equipped(
+                count(f.figures().equippedStaff()),
+                count(f.figures().staff()),
+                percent(f.figures().equipmentCoverage())));
     s.append("; ");
     s.append(
-        f.connectivityCoverage() == null
+        f.figures().connectivityCoverage() == null
             ? noWorkingComputers()
-            : connected(percent(f.connectivityCoverage())));
-    if (f.of() != null && f.of() > 1) {
-      s.append("; ").append(ranked(f.rank(), f.of()));
+            : connected(percent(f.figures().connectivityCoverage())));
+    if (f.figures().softwareCoverage() != null) {
+      s.append("; ").append(softwareReady(percent(f.figures().softwareCoverage())));
+    }
+    if (f.figures().of() != null && f.figures().of() > 1) {
+      s.append("; ").append(ranked(f.figures().rank(), f.figures().of()));
     }
     if (f.estimated()) {
       s.append(' ').append(estimated());
@@ -95,6 +101,9 @@ abstract class Words {
   abstract String connected(String coverage);
 
   abstract String ranked(int rank, int of);
+
+  /** "95% of computers have every required application". */
+  abstract String softwareReady(String coverage);
 
   abstract String estimated();
 

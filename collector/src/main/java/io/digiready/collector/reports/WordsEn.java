@@ -162,6 +162,11 @@ final class WordsEn extends Words {
   }
 
   @Override
+  String softwareReady(String coverage) {
+    return coverage + " of computers have every required application";
+  }
+
+  @Override
   String ranked(int rank, int of) {
     return "ranked " + ordinal(rank) + " of " + count(of);
   }

@@ -200,6 +200,11 @@ final class WordsVi extends Words {
   }
 
   @Override
+  String softwareReady(String coverage) {
+    return coverage + " máy tính có đủ phần mềm bắt buộc";
+  }
+
+  @Override
   String ranked(int rank, int of) {
     return "xếp thứ " + count(rank) + "/" + count(of);
   }

@@ -1,5 +1,6 @@
 package io.digiready.collector.store;
 
+import io.digiready.collector.coverage.UnitFigures;
 import io.digiready.collector.store.Store.CoverageDay;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,8 @@ final class CoverageDayRows implements Tx.CoverageDays {
       "day, status, as_of, staff, own_staff, equipped_staff, working_machines, internet_machines,"
           + " compliant_machines, equipment_coverage, connectivity_coverage, compliance,"
           + " readiness_score, equipment_target, connectivity_target, unit_rank, siblings,"
-          + " protected_machines, protection_coverage, protection_target";
+          + " protected_machines, protection_coverage, protection_target,"
+          + " software_ready_machines, software_coverage, software_target";
 
   private final Statements st;
   private final TxKeys keys;
@@ -50,7 +52,7 @@ final class CoverageDayRows implements Tx.CoverageDays {
         st.sql(
             "INSERT INTO unit_coverage_days (uid, "
                 + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (uid, day) DO UPDATE SET "
                 + updates
                 + " WHERE unit_coverage_days.status = "
@@ -65,27 +67,27 @@ final class CoverageDayRows implements Tx.CoverageDays {
       p.setLong(2, d.day().toEpochDay());
       p.setInt(3, d.status());
       p.setLong(4, d.asOf().toEpochMilli());
-      p.setInt(5, d.staff());
-      p.setInt(6, d.ownStaff());
-      p.setInt(7, d.equippedStaff());
-      p.setInt(8, d.workingMachines());
-      p.setInt(9, d.internetMachines());
-      p.setInt(10, d.compliantMachines());
-      setDouble(p, 11, d.equipmentCoverage());
-      setDouble(p, 12, d.connectivityCoverage());
-      setDouble(p, 13, d.compliance());
-      setDouble(p, 14, d.readinessScore());
-      p.setDouble(15, d.equipmentTarget());
-      p.setDouble(16, d.connectivityTarget());
-      p.setInt(17, d.rank());
-      p.setInt(18, d.of());
-      if (d.protectedMachines() == null) {
-        p.setNull(19, Types.INTEGER);
-      } else {
-        p.setInt(19, d.protectedMachines());
-      }
-      setDouble(p, 20, d.protectionCoverage());
-      setDouble(p, 21, d.protectionTarget());
+      UnitFigures f = d.figures();
+      p.setInt(5, f.staff());
+      p.setInt(6, f.ownStaff());
+      p.setInt(7, f.equippedStaff());
+      p.setInt(8, f.workingMachines());
+      p.setInt(9, f.internetMachines());
+      p.setInt(10, f.compliantMachines());
+      setDouble(p, 11, f.equipmentCoverage());
+      setDouble(p, 12, f.connectivityCoverage());
+      setDouble(p, 13, f.compliance());
+      setDouble(p, 14, f.readinessScore());
+      p.setDouble(15, f.equipmentTarget());
+      p.setDouble(16, f.connectivityTarget());
+      p.setInt(17, f.rank());
+      p.setInt(18, f.of());
+      setInt(p, 19, f.protectedMachines());
+      setDouble(p, 20, f.protectionCoverage());
+      setDouble(p, 21, f.protectionTarget());
+      setInt(p, 22, f.softwareReadyMachines());
+      setDouble(p, 23, f.softwareCoverage());
+      setDouble(p, 24, f.softwareTarget());
       p.addBatch();
       any = true;
     }
@@ -100,6 +102,14 @@ final class CoverageDayRows implements Tx.CoverageDays {
     PreparedStatement p = st.sql("DELETE FROM unit_coverage_days WHERE day < ?");
     p.setLong(1, before.toEpochDay());
     return p.executeUpdate();
+  }
+
+  private static void setInt(PreparedStatement p, int index, Integer value) throws SQLException {
+    if (value == null) {
+      p.setNull(index, Types.INTEGER);
+    } else {
+      p.setInt(index, value);
+    }
   }
 
   private static void setDouble(PreparedStatement p, int index, Double value) throws SQLException {
@@ -130,23 +140,27 @@ final class CoverageDayRows implements Tx.CoverageDays {
                 LocalDate.ofEpochDay(rs.getLong(2)),
                 rs.getInt(3),
                 Instant.ofEpochMilli(rs.getLong(4)),
-                rs.getInt(5),
-                rs.getInt(6),
-                rs.getInt(7),
-                rs.getInt(8),
-                rs.getInt(9),
-                rs.getInt(10),
-                doubleOrNull(rs, 11),
-                doubleOrNull(rs, 12),
-                doubleOrNull(rs, 13),
-                doubleOrNull(rs, 14),
-                rs.getDouble(15),
-                rs.getDouble(16),
-                rs.getInt(17),
-                rs.getInt(18),
-                MachineRows.longOrNull(rs, 19) == null ? null : rs.getInt(19),
-                doubleOrNull(rs, 20),
-                doubleOrNull(rs, 21)));
+                new UnitFigures(
+                    rs.getInt(5),
+                    rs.getInt(6),
+                    rs.getInt(7),
+                    rs.getInt(8),
+                    rs.getInt(9),
+                    rs.getInt(10),
+                    doubleOrNull(rs, 11),
+                    doubleOrNull(rs, 12),
+                    doubleOrNull(rs, 13),
+                    doubleOrNull(rs, 14),
+                    rs.getDouble(15),
+                    rs.getDouble(16),
+                    rs.getInt(17),
+                    rs.getInt(18),
+                    MachineRows.longOrNull(rs, 19) == null ? null : rs.getInt(19),
+                    doubleOrNull(rs, 20),
+                    doubleOrNull(rs, 21),
+                    MachineRows.longOrNull(rs, 22) == null ? null : rs.getInt(22),
+                    doubleOrNull(rs, 23),
+                    doubleOrNull(rs, 24))));
   }
 
   static Map<String, LocalDate> lastClosed(Reads db) {

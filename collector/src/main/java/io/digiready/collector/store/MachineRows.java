@@ -1,5 +1,7 @@
 package io.digiready.collector.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.protocol.Heartbeat;
 import java.sql.PreparedStatement;
@@ -7,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Maps the machines and machine_state tables to {@link Machine}, and Instant/nullable helpers. */
@@ -20,7 +23,8 @@ final class MachineRows {
           + " s.memory_used_bytes, s.disk_free_bytes, s.disk_total_bytes, m.memory_bytes,"
           + " m.logical_cpus, m.cpu_name, m.os_family, m.os_version, m.inventory_at,"
           + " m.possible_duplicate_of,"
-          + " m.anti_malware, m.anti_malware_product, m.os_updated_at, m.software_at"
+          + " m.anti_malware, m.anti_malware_product, m.os_updated_at, m.software_at,"
+          + " m.software_missing"
           + " FROM machines m JOIN machine_state s ON s.machine_id = m.id";
 
   private MachineRows() {}
@@ -60,7 +64,8 @@ final class MachineRows {
             instant(rs, "inventory_at"),
             antiMalware(rs.getString("anti_malware"), rs.getString("anti_malware_product")),
             instant(rs, "os_updated_at"),
-            instant(rs, "software_at"));
+            instant(rs, "software_at"),
+            labels(rs.getString("software_missing")));
     return new Machine(
         rs.getString("id"),
         rs.getString("unit_code"),
@@ -71,6 +76,29 @@ final class MachineRows {
         liveness,
         hardware,
         rs.getString("possible_duplicate_of"));
+  }
+
+  private static final TypeReference<List<String>> LABELS = new TypeReference<>() {};
+
+  /** Missing labels as stored (JSON), null when never worked out; labels shared in memory. */
+  static List<String> labels(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      List<String> labels = JdbcStore.JSON.readValue(json, LABELS);
+      return labels.isEmpty() ? List.of() : labels.stream().map(String::intern).toList();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored missing applications unreadable", e);
+    }
+  }
+
+  static String labelsJson(List<String> labels) {
+    try {
+      return labels == null ? null : JdbcStore.JSON.writeValueAsString(labels);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The stored state label and product; null (unknown) for no or an unknown label. */

@@ -163,7 +163,8 @@ final class MachineWrites implements Tx.Machines {
         st.sql(
             "UPDATE machines SET inventory = ?, inventory_at = ?, memory_bytes = ?,"
                 + " logical_cpus = ?, cpu_name = ?, os_family = ?, os_version = ?,"
-                + " anti_malware = ?, anti_malware_product = ?, os_updated_at = ? WHERE id = ?");
+                + " anti_malware = ?, anti_malware_product = ?, os_updated_at = ?,"
+                + " software_missing = ? WHERE id = ?");
     p.setString(1, json);
     setInstant(p, 2, h.inventoryAt());
     setLong(p, 3, h.memoryBytes());
@@ -179,7 +180,17 @@ final class MachineWrites implements Tx.Machines {
     p.setString(8, antiMalware == null ? null : antiMalware.state().label());
     p.setString(9, antiMalware == null ? null : antiMalware.product());
     setInstant(p, 10, h.osUpdatedAt());
-    p.setString(11, machineId);
+    p.setString(11, MachineRows.labelsJson(h.softwareMissing()));
+    p.setString(12, machineId);
+    p.executeUpdate();
+  }
+
+  @Override
+  public void updateSoftwareMissing(String machineId, List<String> missing) throws SQLException {
+    order.beforeWrite();
+    PreparedStatement p = st.sql("UPDATE machines SET software_missing = ? WHERE id = ?");
+    p.setString(1, MachineRows.labelsJson(missing));
+    p.setString(2, machineId);
     p.executeUpdate();
   }
 

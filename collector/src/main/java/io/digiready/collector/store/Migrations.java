@@ -53,7 +53,8 @@ final class Migrations {
           new Step("V031__software_from_inventory", SoftwareFromInventory::run),
           Step.sql("V032__coverage_days_protection.sql"),
           Step.sql("V040__raw_heartbeat_parts.sql"),
-          new Step("V050__nfc_names", NfcNames::run));
+          new Step("V050__nfc_names", NfcNames::run),
+          Step.sql("V051__required_applications.sql"));
 
   /**
    * PostgreSQL's steps. Its history starts at the compact schema (there are no older PostgreSQL
@@ -71,6 +72,7 @@ final class Migrations {
           Step.sql("V032__coverage_days_protection.sql"),
           Step.sql("V040__raw_heartbeat_parts.sql"),
           new Step("V050__nfc_names", NfcNames::run),
+          Step.sql("V051__required_applications.sql"),
           Step.sql("V055__shared_version.sql"));
 
   static List<Step> steps(Dialect dialect) {

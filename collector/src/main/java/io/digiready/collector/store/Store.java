@@ -1,5 +1,6 @@
 package io.digiready.collector.store;
 
+import io.digiready.collector.coverage.UnitFigures;
 import io.digiready.collector.fleet.EnrollmentToken;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Unit;
@@ -183,28 +184,7 @@ public interface Store extends AutoCloseable {
    * {@code status} is {@link #SO_FAR}, {@link #RECORDED} or {@link #CARRIED}; {@code asOf} is the
    * moment the figures describe (the day's end, or when a carried or so-far row was taken).
    */
-  record CoverageDay(
-      String unit,
-      LocalDate day,
-      int status,
-      Instant asOf,
-      int staff,
-      int ownStaff,
-      int equippedStaff,
-      int workingMachines,
-      int internetMachines,
-      int compliantMachines,
-      Double equipmentCoverage,
-      Double connectivityCoverage,
-      Double compliance,
-      Double readinessScore,
-      double equipmentTarget,
-      double connectivityTarget,
-      int rank,
-      int of,
-      Integer protectedMachines,
-      Double protectionCoverage,
-      Double protectionTarget) {
+  record CoverageDay(String unit, LocalDate day, int status, Instant asOf, UnitFigures figures) {
     /** Today's figures so far: rewritten until the day ends. */
     public static final int SO_FAR = 0;
 
@@ -216,28 +196,7 @@ public interface Store extends AutoCloseable {
 
     /** The same figures for another day and status (carrying forward). */
     public CoverageDay as(LocalDate otherDay, int otherStatus) {
-      return new CoverageDay(
-          unit,
-          otherDay,
-          otherStatus,
-          asOf,
-          staff,
-          ownStaff,
-          equippedStaff,
-          workingMachines,
-          internetMachines,
-          compliantMachines,
-          equipmentCoverage,
-          connectivityCoverage,
-          compliance,
-          readinessScore,
-          equipmentTarget,
-          connectivityTarget,
-          rank,
-          of,
-          protectedMachines,
-          protectionCoverage,
-          protectionTarget);
+      return new CoverageDay(unit, otherDay, otherStatus, asOf, figures);
     }
   }
 

@@ -106,6 +106,9 @@ public interface Tx {
     void updateInventory(String machineId, Machine.Hardware hardware, String json)
         throws SQLException;
 
+    /** The labels of the required applications the machine lacks (null: not worked out). */
+    void updateSoftwareMissing(String machineId, List<String> missing) throws SQLException;
+
     /**
      * The machine as this transaction last wrote it, or (on a shared database) as the database
      * holds it, locked until the commit; empty when neither applies.

@@ -1,18 +1,21 @@
 package io.digiready.collector.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.fleet.RequiredApplication;
 import io.digiready.collector.fleet.Unit;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /** The units table: a unit's row, its integer key, and how rows read back. */
 final class UnitRows implements Tx.Units {
   static final String SELECT =
       "SELECT code, name, parent, kind, staff, equipment_target, connectivity_target,"
-          + " office_hours, protection_target FROM units";
+          + " office_hours, protection_target, required_applications FROM units";
 
   private final Statements st;
   private final TxKeys keys;
@@ -36,7 +39,8 @@ final class UnitRows implements Tx.Units {
         rs.getDouble(6),
         rs.getDouble(7),
         officeHours(rs.getString(8)),
-        rs.getDouble(9));
+        rs.getDouble(9),
+        required(rs.getString(10)));
   }
 
   static OfficeHours officeHours(String json) {
@@ -50,20 +54,34 @@ final class UnitRows implements Tx.Units {
     }
   }
 
+  private static final TypeReference<List<RequiredApplication>> REQUIRED = new TypeReference<>() {};
+
+  static List<RequiredApplication> required(String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return List.copyOf(JdbcStore.JSON.readValue(json, REQUIRED));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored required applications unreadable", e);
+    }
+  }
+
   @Override
   public void upsert(Unit u, Instant now) throws SQLException {
     order.beforeSharedWrite();
     PreparedStatement p =
         st.sql(
             "INSERT INTO units (code, name, parent, kind, staff, equipment_target,"
-                + " connectivity_target, office_hours, created_at, updated_at, protection_target)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " connectivity_target, office_hours, created_at, updated_at, protection_target,"
+                + " required_applications) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
                 + " parent = excluded.parent, kind = excluded.kind, staff = excluded.staff,"
                 + " equipment_target = excluded.equipment_target,"
                 + " connectivity_target = excluded.connectivity_target,"
                 + " office_hours = excluded.office_hours, updated_at = excluded.updated_at,"
-                + " protection_target = excluded.protection_target");
+                + " protection_target = excluded.protection_target,"
+                + " required_applications = excluded.required_applications");
     p.setString(1, u.code());
     p.setString(2, u.name());
     p.setString(3, u.parent());
@@ -74,6 +92,11 @@ final class UnitRows implements Tx.Units {
     try {
       p.setString(
           8, u.officeHours() == null ? null : JdbcStore.JSON.writeValueAsString(u.officeHours()));
+      p.setString(
+          12,
+          u.requiredApplications() == null
+              ? null
+              : JdbcStore.JSON.writeValueAsString(u.requiredApplications()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,8 @@
 package io.digiready.collector.units;
 
 import io.digiready.collector.fleet.OfficeHours;
+import io.digiready.collector.fleet.RequiredApplication;
+import java.util.List;
 
 /** Body of {@code POST /api/v1/units} and {@code PUT /api/v1/units/{code}}. */
 public record UnitBody(
@@ -12,4 +14,5 @@ public record UnitBody(
     Double equipmentTarget,
     Double connectivityTarget,
     OfficeHours officeHours,
-    Double protectionTarget) {}
+    Double protectionTarget,
+    List<RequiredApplication> requiredApplications) {}

@@ -78,7 +78,8 @@ public final class UnitRules {
         equipment,
         connectivity,
         b.officeHours(),
-        protection);
+        protection,
+        RequiredApplicationsRule.check(prefix, b.requiredApplications()));
   }
 
   /**

@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /** Creates and updates units (one by one or from CSV) and their enrollment tokens. */
 public final class UnitService {
@@ -24,6 +26,7 @@ public final class UnitService {
   private final Store store;
   private final Clock clock;
   private final Duration defaultTokenLifetime;
+  private volatile Consumer<List<String>> requiredChanged = codes -> {};
 
   public UnitService(
       Fleet fleet,
@@ -36,6 +39,14 @@ public final class UnitService {
     this.store = store;
     this.clock = clock;
     this.defaultTokenLifetime = defaultTokenLifetime;
+  }
+
+  /**
+   * Called, after the commit, with the units whose own required applications a save changed (the
+   * machines below them are then worked out again).
+   */
+  public void onRequiredApplicationsChanged(Consumer<List<String>> listener) {
+    this.requiredChanged = listener;
   }
 
   public Unit create(UnitBody body) {
@@ -63,7 +74,8 @@ public final class UnitService {
                 body.equipmentTarget(),
                 body.connectivityTarget(),
                 body.officeHours(),
-                body.protectionTarget()),
+                body.protectionTarget(),
+                body.requiredApplications()),
             "");
     checkTree(unit);
     return save(List.of(unit), Map.of(unit.code(), ""), false).get(0);
@@ -91,7 +103,7 @@ public final class UnitService {
         created++;
       } else {
         // CSV has no office hours column: keep those set through the API. A file without the
-        // protectionTarget column (older templates) keeps the unit's protection target too.
+        // protectionTarget or requiredApplications column (older templates) keeps the unit's.
         unit =
             new Unit(
                 unit.code(),
@@ -104,7 +116,10 @@ public final class UnitService {
                 existing.officeHours(),
                 row.body().protectionTarget() == null
                     ? existing.protectionTarget()
-                    : unit.protectionTarget());
+                    : unit.protectionTarget(),
+                row.requiredColumn()
+                    ? unit.requiredApplications()
+                    : existing.requiredApplications());
       }
       merged.put(unit.code(), unit);
       units.add(unit);
@@ -127,6 +142,13 @@ public final class UnitService {
    */
   private List<Unit> save(List<Unit> units, Map<String, String> changed, boolean creating) {
     Instant now = clock.instant();
+    List<String> listChanged = new ArrayList<>();
+    for (Unit u : units) {
+      var before = fleet.unit(u.code()).map(Unit::requiredApplications).orElse(null);
+      if (!Objects.equals(before, u.requiredApplications())) {
+        listChanged.add(u.code());
+      }
+    }
     writer.call(
         tx -> {
           Map<String, String> parents = tx.units().lockTree();
@@ -148,6 +170,9 @@ public final class UnitService {
           return units;
         },
         saved -> saved.forEach(fleet::putUnit));
+    if (!listChanged.isEmpty()) {
+      requiredChanged.accept(listChanged);
+    }
     return units;
   }
 

@@ -28,10 +28,10 @@ public final class FleetFigures {
     Instant now = Instant.parse("2026-11-25T03:00:00Z");
     var config = ConfigLoader.load(null, Map.of(), Map.of());
     Fleet fleet = new Fleet();
-    fleet.putUnit(new Unit("p", "Tỉnh", null, "province", 0, 1, 0.98, null, 1.0));
+    fleet.putUnit(new Unit("p", "Tỉnh", null, "province", 0, 1, 0.98, null, 1.0, null));
     for (int u = 0; u < unitCount; u++) {
       fleet.putUnit(
-          new Unit("p.u" + u, "Xã " + u, "p", "commune", n / unitCount, 1, 0.98, null, 1.0));
+          new Unit("p.u" + u, "Xã " + u, "p", "commune", n / unitCount, 1, 0.98, null, 1.0, null));
     }
     for (int i = 0; i < n; i++) {
       Instant seen = now.minusSeconds(i % 7 == 0 ? 3600 : 30);
@@ -69,6 +69,7 @@ public final class FleetFigures {
                           : Machine.AntiMalware.State.PROTECTED,
                       "Windows Defender"),
                   now.minusSeconds(86_400L * (i % 90)),
+                  null,
                   null),
               null));
     }

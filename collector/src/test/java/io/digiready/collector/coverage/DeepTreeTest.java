@@ -23,11 +23,12 @@ class DeepTreeTest {
     Fleet fleet = new Fleet();
     for (int i = 0; i < DEPTH; i++) {
       fleet.putUnit(
-          new Unit("u" + i, "U" + i, i == 0 ? null : "u" + (i - 1), "x", 1, 1.0, 0.98, null, 1.0));
+          new Unit(
+              "u" + i, "U" + i, i == 0 ? null : "u" + (i - 1), "x", 1, 1.0, 0.98, null, 1.0, null));
     }
     // A cycle that no root reaches: still listed (rolled up from c1), never an endless loop.
-    fleet.putUnit(new Unit("c1", "C1", "c2", "x", 1, 1.0, 0.98, null, 1.0));
-    fleet.putUnit(new Unit("c2", "C2", "c1", "x", 1, 1.0, 0.98, null, 1.0));
+    fleet.putUnit(new Unit("c1", "C1", "c2", "x", 1, 1.0, 0.98, null, 1.0, null));
+    fleet.putUnit(new Unit("c2", "C2", "c1", "x", 1, 1.0, 0.98, null, 1.0, null));
     return fleet;
   }
 
@@ -42,8 +43,8 @@ class DeepTreeTest {
     UnitCoverage c1 = all.stream().filter(u -> u.code().equals("c1")).findFirst().orElseThrow();
     assertThat(c1.staff()).isEqualTo(2);
     UnitCoverage root = all.stream().filter(u -> u.code().equals("u0")).findFirst().orElseThrow();
-    assertThat(root.staff()).isEqualTo(DEPTH);
-    assertThat(root.rank()).isEqualTo(1);
+    assertThat(root.figures().staff()).isEqualTo(DEPTH);
+    assertThat(root.figures().rank()).isEqualTo(1);
 
     assertThat(fleet.subtree("u0")).hasSize(DEPTH);
     Clock clock = Clock.systemUTC();

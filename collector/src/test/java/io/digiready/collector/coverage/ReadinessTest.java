@@ -51,7 +51,8 @@ class ReadinessTest {
         null,
         new Machine.Identity("PC", null, null, null, null, null),
         new Machine.Liveness(now, now, 1, 0, true, now, skew, null, free, total, null, null),
-        new Machine.Hardware(memory, cpus, "cpu", os, version, now, antiMalware, updatedAt, null),
+        new Machine.Hardware(
+            memory, cpus, "cpu", os, version, now, antiMalware, updatedAt, null, null),
         null);
   }
 

@@ -19,7 +19,8 @@ class UnitSoftwareTest {
         null,
         new Machine.Identity(id, null, null, null, null, null),
         Machine.Liveness.enrolledAt(T),
-        new Machine.Hardware(null, null, null, null, null, inventoryAt, null, null, softwareAt),
+        new Machine.Hardware(
+            null, null, null, null, null, inventoryAt, null, null, softwareAt, null),
         null);
   }
 

@@ -21,7 +21,7 @@ class GroupCommitWriterTest {
   @TempDir Path dir;
 
   static Unit unit(String code) {
-    return new Unit(code, "Xã " + code, null, "commune", 1, 1.0, 0.98, null, 1.0);
+    return new Unit(code, "Xã " + code, null, "commune", 1, 1.0, 0.98, null, 1.0, null);
   }
 
   @Test

@@ -35,7 +35,10 @@ class NfcNamesTest {
   /** The same on a database of the other engine; PostgreSQL's run: {@link NfcNamesPostgresIT}. */
   static void check(Connection c, Dialect d) throws SQLException {
     assertThat(NFD).isNotEqualTo(NFC);
-    int last = Migrations.steps(d).size();
+    // The step after the conversion's (later migrations come after it).
+    int last =
+        Migrations.steps(d).stream().map(Migrations.Step::name).toList().indexOf("V050__nfc_names")
+            + 1;
     assertThat(Migrations.steps(d).get(last - 1).name()).isEqualTo("V050__nfc_names");
     Migrations.apply(c, d, last - 1);
     try (Statement s = c.createStatement()) {
