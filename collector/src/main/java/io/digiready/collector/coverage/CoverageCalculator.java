@@ -240,7 +240,8 @@ public final class CoverageCalculator {
         parentHours = OfficeHours.DEFAULT;
       }
       hours.put(code, u.officeHours() == null ? parentHours : u.officeHours().over(parentHours));
-      List<RequiredApplication> parentRequired = u.parent() == null ? null : required.get(u.parent());
+      List<RequiredApplication> parentRequired =
+          u.parent() == null ? null : required.get(u.parent());
       required.put(
           code,
           u.requiredApplications() != null

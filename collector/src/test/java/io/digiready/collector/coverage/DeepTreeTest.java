@@ -41,7 +41,7 @@ class DeepTreeTest {
     List<UnitCoverage> all = calculator.compute(fleet, Instant.parse("2026-11-25T03:00:00Z"));
     assertThat(all).hasSize(DEPTH + 2);
     UnitCoverage c1 = all.stream().filter(u -> u.code().equals("c1")).findFirst().orElseThrow();
-    assertThat(c1.staff()).isEqualTo(2);
+    assertThat(c1.figures().staff()).isEqualTo(2);
     UnitCoverage root = all.stream().filter(u -> u.code().equals("u0")).findFirst().orElseThrow();
     assertThat(root.figures().staff()).isEqualTo(DEPTH);
     assertThat(root.figures().rank()).isEqualTo(1);
