@@ -80,7 +80,7 @@ public final class InventoryChild implements InventoryCheck.Stepper {
     }
   }
 
-  private InventoryStep inChild(String state, Instant now) throws IOException {
+  InventoryStep inChild(String state, Instant now) throws IOException {
     List<String> command = new ArrayList<>(command());
     command.add(now.toString());
     command.add(state == null ? "-" : state);
