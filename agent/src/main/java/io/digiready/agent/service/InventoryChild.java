@@ -137,8 +137,9 @@ public final class InventoryChild implements InventoryCheck.Stepper {
   }
 
   /**
-   * This Java, its memory and logging settings (not the class-data archive it may be writing), the
-   * same class path and this class as the main class.
+   * This Java, its memory and logging settings (not the class-data archive it may be writing, nor
+   * the settings that keep the service's code interpreted: the child's work is short and heavy),
+   * the same class path and this class as the main class.
    */
   static List<String> command() {
     List<String> command = new ArrayList<>();
@@ -156,6 +157,8 @@ public final class InventoryChild implements InventoryCheck.Stepper {
       if ((arg.startsWith("-X") || arg.startsWith("-D"))
           && !arg.startsWith("-XX:ArchiveClassesAtExit")
           && !arg.startsWith("-XX:NativeMemoryTracking")
+          && !arg.startsWith("-XX:CompileThresholdScaling")
+          && !arg.equals("-Xint")
           && !arg.startsWith("-Dorg.slf4j.simpleLogger.")) {
         command.add(arg);
       }
