@@ -15,8 +15,9 @@
 # steady state after the first 30 s), and the agent's time to its first heartbeat.
 # BENCH_DETAIL=1 adds the agent's RSS split and, with
 # BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary, the JVM's NMT summary.
-# BENCH_RUNS=2 (the default) runs the agent twice: the second run maps the class-data archive
-# that the launcher writes when the first one stops.
+# BENCH_RUNS=2 (the default) runs the agent twice: the launcher dumps the class-data archive from
+# the class list beside the jar before the first run (without a list: writes it when the first
+# run stops), the second run maps the archive already there.
 set -euo pipefail
 
 duration="${1:-120}"
@@ -41,7 +42,7 @@ if [[ "${AGENT:-package}" == source ]]; then
   [[ -f "$jar" ]] || { echo "no jar at $jar: run mvn -B -pl agent -am package -DskipTests" >&2; exit 1; }
   # a private copy, so the launcher's class-data archive lands here and not beside the build
   cp "$jar" "$work/digiready-agent.jar"
-  cp "$root/install/agent/linux/digiready-agent" "$work/digiready-agent"
+  cp "$root/install/agent/linux/digiready-agent" "$root/install/agent/linux/digiready-agent.classlist" "$work/"
   launcher="$work/digiready-agent"
   what="source launcher, system Java ($(java -version 2>&1 | head -1))"
 else
@@ -104,6 +105,7 @@ echo "agent: $what"
 echo "node_exporter: $("$node_exporter" --version 2>&1 | head -1)"
 for run in $(seq 1 "$runs"); do
   cds="none yet: written when this run stops"
+  [[ -f "$(dirname "$launcher")/digiready-agent.classlist" ]] && cds="dumped from the shipped class list at this start"
   [[ -f "$DIGIREADY_CDS_FILE" ]] && cds="used"
   seq0="$(seq_now)"
   ne_cpu0="$(cpu_seconds "$ne_pid")"

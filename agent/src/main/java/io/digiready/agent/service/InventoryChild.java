@@ -156,6 +156,7 @@ public final class InventoryChild implements InventoryCheck.Stepper {
       }
       if ((arg.startsWith("-X") || arg.startsWith("-D"))
           && !arg.startsWith("-XX:ArchiveClassesAtExit")
+          && !arg.startsWith("-XX:DumpLoadedClassList")
           && !arg.startsWith("-XX:NativeMemoryTracking")
           && !arg.startsWith("-XX:CompileThresholdScaling")
           && !arg.equals("-Xint")
