@@ -146,6 +146,13 @@ public final class InventoryChild implements InventoryCheck.Stepper {
     boolean windows = System.getProperty("os.name", "").startsWith("Windows");
     command.add(
         Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString());
+    // the archive of the child's own classes, when the launcher made one
+    String archive = System.getProperty("digiready.inventory.cds");
+    boolean ownArchive = archive != null && Files.isRegularFile(Path.of(archive));
+    if (ownArchive) {
+      command.add("-XX:SharedArchiveFile=" + archive);
+      command.add("-Xshare:auto");
+    }
     for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
       if (arg.equals("-jar")
           || arg.equals("-cp")
@@ -156,6 +163,7 @@ public final class InventoryChild implements InventoryCheck.Stepper {
       }
       if ((arg.startsWith("-X") || arg.startsWith("-D"))
           && !arg.startsWith("-XX:ArchiveClassesAtExit")
+          && !(ownArchive && (arg.startsWith("-XX:SharedArchiveFile") || arg.startsWith("-Xshare")))
           && !arg.startsWith("-XX:DumpLoadedClassList")
           && !arg.startsWith("-XX:NativeMemoryTracking")
           && !arg.startsWith("-XX:CompileThresholdScaling")

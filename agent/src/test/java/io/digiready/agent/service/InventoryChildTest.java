@@ -55,4 +55,21 @@ class InventoryChildTest {
     assertThat(second.state()).isEqualTo(first.state());
     assertThat(stateDir.resolve("inventory-check.out")).doesNotExist();
   }
+
+  @Test
+  void the_child_runs_this_java_with_this_class_path_and_the_inventory_archive_when_there_is_one()
+      throws Exception {
+    assertThat(InventoryChild.command())
+        .startsWith(Path.of(System.getProperty("java.home"), "bin", "java").toString())
+        .endsWith("-cp", System.getProperty("java.class.path"), InventoryChild.class.getName())
+        .noneMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit"));
+    Path archive = java.nio.file.Files.createFile(stateDir.resolve("inventory.jsa"));
+    System.setProperty("digiready.inventory.cds", archive.toString());
+    try {
+      assertThat(InventoryChild.command())
+          .contains("-XX:SharedArchiveFile=" + archive, "-Xshare:auto");
+    } finally {
+      System.clearProperty("digiready.inventory.cds");
+    }
+  }
 }
