@@ -121,6 +121,11 @@ mkdir -p "$al" "$a/usr/bin" "$a/etc/digiready-agent"
 # archive of the agent's own classes builds on it.
 runtime "$agent_jar" jdk.crypto.ec "$al/runtime"
 install -m 0644 "$agent_jar" "$al/digiready-agent.jar"
+# the classes of the service and of its inventory child, from which the launcher dumps their
+# class-data archives before the first start
+install -m 0644 "$root/install/agent/linux/digiready-agent.classlist" "$al/digiready-agent.classlist"
+install -m 0644 "$root/install/agent/linux/digiready-agent-inventory.classlist" \
+  "$al/digiready-agent-inventory.classlist"
 install -m 0755 "$root/install/agent/linux/digiready-agent" "$al/digiready-agent"
 install -m 0755 "$here/digiready-agent/digiready-agent" "$a/usr/bin/digiready-agent"
 install -m 0644 "$here/digiready-agent/agent.properties" "$a/etc/digiready-agent/agent.properties"

@@ -12,11 +12,13 @@
 # beats every second. node_exporter (Debian package prometheus-node-exporter) runs at the same
 # time on 127.0.0.1 and is scraped once a second, as Prometheus would at a 1 s interval.
 # Prints for each: peak RSS (VmHWM) and CPU per heartbeat / per scrape (overall, and in the
-# steady state after the first 30 s), and the agent's time to its first heartbeat.
+# steady state after the first 30 s; CPU of finished child processes included), and the agent's
+# time to its first heartbeat; and the peak RSS of the agent's inventory child process.
 # BENCH_DETAIL=1 adds the agent's RSS split and, with
 # BENCH_JAVA_OPTS=-XX:NativeMemoryTracking=summary, the JVM's NMT summary.
-# BENCH_RUNS=2 (the default) runs the agent twice: the second run maps the class-data archive
-# that the launcher writes when the first one stops.
+# BENCH_RUNS=2 (the default) runs the agent twice: the launcher dumps the class-data archive from
+# the class list beside the jar before the first run (without a list: writes it when the first
+# run stops), the second run maps the archive already there.
 set -euo pipefail
 
 duration="${1:-120}"
@@ -41,7 +43,8 @@ if [[ "${AGENT:-package}" == source ]]; then
   [[ -f "$jar" ]] || { echo "no jar at $jar: run mvn -B -pl agent -am package -DskipTests" >&2; exit 1; }
   # a private copy, so the launcher's class-data archive lands here and not beside the build
   cp "$jar" "$work/digiready-agent.jar"
-  cp "$root/install/agent/linux/digiready-agent" "$work/digiready-agent"
+  cp "$root/install/agent/linux/digiready-agent" "$root/install/agent/linux/digiready-agent.classlist" \
+    "$root/install/agent/linux/digiready-agent-inventory.classlist" "$work/"
   launcher="$work/digiready-agent"
   what="source launcher, system Java ($(java -version 2>&1 | head -1))"
 else
@@ -60,7 +63,9 @@ export DIGIREADY_JAVA_OPTS="${BENCH_JAVA_OPTS:-}"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 clk_tck="$(getconf CLK_TCK)"
-cpu_seconds() { awk -v t="$clk_tck" '{ print ($14 + $15) / t }' "/proc/$1/stat"; }
+# user + system time, with that of the children it waited for (the agent's hourly inventory runs
+# in a child process, and its launcher dumps the class-data archive in one before the first start)
+cpu_seconds() { awk -v t="$clk_tck" '{ print ($14 + $15 + $16 + $17) / t }' "/proc/$1/stat"; }
 hwm_kb() { awk '/VmHWM/ { print $2 }' "/proc/$1/status"; }
 
 # --- the real collector ------------------------------------------------------------------------
@@ -104,6 +109,7 @@ echo "agent: $what"
 echo "node_exporter: $("$node_exporter" --version 2>&1 | head -1)"
 for run in $(seq 1 "$runs"); do
   cds="none yet: written when this run stops"
+  [[ -f "$(dirname "$launcher")/digiready-agent.classlist" ]] && cds="dumped from the shipped class list at this start"
   [[ -f "$DIGIREADY_CDS_FILE" ]] && cds="used"
   seq0="$(seq_now)"
   ne_cpu0="$(cpu_seconds "$ne_pid")"
@@ -112,6 +118,17 @@ for run in $(seq 1 "$runs"); do
   "$launcher" run "${common[@]}" --heartbeat-interval-seconds 1 2>"$work/agent-$run.log" &
   agent_pid=$!
   pids+=("$agent_pid")
+  # the inventory child's own peak RSS, polled while it runs (at start; then hourly)
+  (
+    end=$((SECONDS + 30))
+    while ((SECONDS < end)); do
+      for c in $(pgrep -P "$agent_pid" -f InventoryChild 2>/dev/null); do
+        awk '/VmHWM/ { print $2 }' "/proc/$c/status" 2>/dev/null || true
+      done
+      sleep 0.05
+    done
+  ) >"$work/child-hwm-$run" &
+  pids+=($!)
   first=""
   for _ in $(seq 1 300); do
     if (( $(seq_now) > seq0 )); then first="$(date +%s.%N)"; break; fi
@@ -149,6 +166,8 @@ for run in $(seq 1 "$runs"); do
     printf "  node_exporter peak RSS %5.1f MiB  CPU/scrape    %4.1f ms overall, %4.1f ms steady  (%d scrapes)\n",
       nhwm / 1024, 1000 * (ne - n0) / se, 1000 * (ne - nw) / (se - sw), se
   }'
+  child="$(sort -n "$work/child-hwm-$run" | tail -1)"
+  [[ -n "$child" ]] && awk -v c="$child" 'BEGIN { printf "  inventory child peak RSS %5.1f MiB (a separate, short-lived process)\n", c / 1024 }'
   if grep -q -E '\[(ERROR|WARN)\]' "$work/agent-$run.log"; then
     echo "  agent warnings/errors:"; sed 's/^/    /' "$work/agent-$run.log" | head -5
   fi

@@ -36,11 +36,11 @@ $TaskPath = '\digiready\'
 # a test in e2e/InstallScriptsTest keeps the two lists equal. No AppCDS on Windows: Java 17 has
 # no automatic archive and the task runs java.exe directly.
 $JvmFlags = @(
-  '-Xms8m', '-Xmx32m',
+  '-Xms4m', '-Xmx32m',
   '-XX:+UseSerialGC',
   '-XX:TieredStopAtLevel=1',
   '-XX:CICompilerCount=1',
-  '-XX:CompileThresholdScaling=10',
+  '-XX:CompileThresholdScaling=100',
   '-Xss256k',
   '-XX:ReservedCodeCacheSize=16m',
   '-XX:MaxMetaspaceSize=64m',

@@ -1,12 +1,11 @@
 package io.digiready.agent.centralconfig;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.agent.http.Answers;
 import io.digiready.agent.http.CollectorClient;
 import io.digiready.agent.identity.Identity;
+import io.digiready.agent.json.Jackson;
 import io.digiready.protocol.AgentConfig;
 import io.digiready.protocol.Endpoints;
-import io.digiready.protocol.Json;
 import io.digiready.protocol.ProtocolValidator;
 import io.digiready.protocol.ValidationException;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
  * a restart while the collector is away still probes the central targets.
  */
 public final class AgentConfigs {
-  private static final ObjectMapper JSON = Json.mapper();
   private static final String FILE = "agent-config.json";
 
   private AgentConfigs() {}
@@ -37,10 +35,10 @@ public final class AgentConfigs {
     }
     AgentConfig config;
     try {
-      config = JSON.readValue(answer.body(), AgentConfig.class);
+      config = AgentConfigJson.read(answer.body());
       ProtocolValidator.agentConfig(config);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IOException("agent-config: " + Json.describe(e));
+    } catch (Jackson.BadJson e) {
+      throw new IOException("agent-config: " + e.getMessage());
     } catch (ValidationException e) {
       throw new IOException("agent-config: " + e.getMessage());
     }
@@ -51,7 +49,7 @@ public final class AgentConfigs {
   public static void save(Path stateDir, AgentConfig config) {
     try {
       Files.createDirectories(stateDir);
-      Files.write(stateDir.resolve(FILE), JSON.writeValueAsBytes(config));
+      Files.write(stateDir.resolve(FILE), AgentConfigJson.write(config));
     } catch (IOException e) {
       // only a cache
     }
@@ -64,7 +62,7 @@ public final class AgentConfigs {
       return null;
     }
     try {
-      AgentConfig config = JSON.readValue(file.toFile(), AgentConfig.class);
+      AgentConfig config = AgentConfigJson.read(Files.readAllBytes(file));
       ProtocolValidator.agentConfig(config);
       return config;
     } catch (IOException | ValidationException e) {

@@ -31,6 +31,10 @@ public final class AgentCommand implements Runnable {
     if (io.digiready.agent.probe.ProxyChoice.jvmReadsSystemProxies()) {
       System.setProperty("java.net.useSystemProxies", "true");
     }
+    RunArgs run = RunArgs.parse(args);
+    if (run != null) {
+      return runWithoutPicocli(run);
+    }
     CommandLine cl = new CommandLine(new AgentCommand());
     for (CommandLine sub : cl.getSubcommands().values()) {
       if (sub.getCommandSpec().mixins().values().stream()
@@ -49,6 +53,19 @@ public final class AgentCommand implements Runnable {
         });
     int code = cl.execute(args);
     return code;
+  }
+
+  /** {@code run} as picocli would run it, with the same exit codes and messages on errors. */
+  private static int runWithoutPicocli(RunArgs run) {
+    try {
+      return RunCommand.run(run.load());
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

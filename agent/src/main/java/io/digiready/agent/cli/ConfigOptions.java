@@ -2,7 +2,6 @@ package io.digiready.agent.cli;
 
 import io.digiready.agent.config.AgentSettings;
 import io.digiready.agent.config.ConfigKeys;
-import io.digiready.agent.config.ConfigLoader;
 import io.digiready.config.ConfigKey;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,12 +49,6 @@ public final class ConfigOptions {
 
   /** Loads file < environment < flags; throws {@code ConfigException} on any bad key or value. */
   AgentSettings load() {
-    Path file = config;
-    if (file == null && System.getenv("DIGIREADY_CONFIG") != null) {
-      file = Path.of(System.getenv("DIGIREADY_CONFIG"));
-    }
-    AgentSettings settings = ConfigLoader.load(file, System.getenv(), flags());
-    Logging.configure(settings.logLevel());
-    return settings;
+    return RunArgs.load(config, flags());
   }
 }

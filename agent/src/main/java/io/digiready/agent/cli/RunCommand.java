@@ -15,7 +15,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AgentSettings s = options.load();
+    return run(options.load());
+  }
+
+  static int run(AgentSettings s) throws Exception {
     AgentService service = new AgentService(s, Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(service::close, "shutdown"));
     service.start();

@@ -1,11 +1,9 @@
 package io.digiready.agent.heartbeat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.digiready.agent.probe.Prober;
 import io.digiready.agent.spool.Entry;
 import io.digiready.agent.spool.Spool;
 import io.digiready.protocol.Heartbeat;
-import io.digiready.protocol.Json;
 import io.digiready.protocol.ProbeResult;
 import io.digiready.protocol.ProbeTarget;
 import java.io.IOException;
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HeartbeatMaker {
   private static final Logger log = LoggerFactory.getLogger(HeartbeatMaker.class);
-  private static final ObjectMapper JSON = Json.mapper();
 
   private final Spool spool;
   private final SeqCounter seq;
@@ -44,7 +41,7 @@ public final class HeartbeatMaker {
   public static SeqCounter recoverSeq(SeqCounter seq, Spool spool) throws IOException {
     Entry newest = spool.newestUnackedHeartbeat();
     if (newest != null) {
-      seq.atLeast(JSON.readTree(newest.payload()).path("seq").asLong());
+      seq.atLeast(HeartbeatJson.seq(newest.payload()));
     }
     return seq;
   }
@@ -71,7 +68,7 @@ public final class HeartbeatMaker {
             f.residentBytes(),
             f.cpuSeconds(),
             spool.droppedTotal());
-    spool.appendHeartbeat(JSON.writeValueAsBytes(hb));
+    spool.appendHeartbeat(HeartbeatJson.write(hb));
     seq.commit(n);
     log.debug("event=heartbeat seq={} internetUp={}", n, hb.internetUp());
     return n;

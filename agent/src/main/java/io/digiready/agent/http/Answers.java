@@ -1,8 +1,9 @@
 package io.digiready.agent.http;
 
+import io.digiready.agent.json.Jackson;
+import io.digiready.agent.json.JsonReader;
 import io.digiready.agent.probe.ProbeErrors;
 import io.digiready.protocol.ErrorResponse;
-import io.digiready.protocol.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -41,7 +42,14 @@ public final class Answers {
   /** The error body of an answer, or null when it has none that reads as one. */
   public static ErrorResponse error(CollectorClient.Response r) {
     try {
-      return Json.mapper().readValue(r.body(), ErrorResponse.class);
+      return Jackson.read(
+          r.body(),
+          ErrorResponse.class,
+          o ->
+              new ErrorResponse(
+                  JsonReader.string(o, "error"),
+                  JsonReader.string(o, "detail"),
+                  JsonReader.string(o, "field")));
     } catch (IOException | RuntimeException e) {
       return null;
     }

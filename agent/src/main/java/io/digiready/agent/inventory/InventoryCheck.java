@@ -1,13 +1,9 @@
 package io.digiready.agent.inventory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.digiready.agent.config.AgentVersion;
 import io.digiready.agent.spool.Spool;
-import io.digiready.protocol.Inventory;
-import io.digiready.protocol.Json;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,31 +14,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class InventoryCheck {
   private static final Logger log = LoggerFactory.getLogger(InventoryCheck.class);
-  private static final ObjectMapper JSON = Json.mapper();
 
-  private final Supplier<Readings> machine;
+  /** Computes one check: here, or in another process. */
+  public interface Stepper {
+    InventoryStep step(String state, Instant now) throws IOException;
+  }
+
+  private final Stepper stepper;
   private final Spool spool;
   private final Clock clock;
-  private final InventorySchedule schedule = new InventorySchedule(Duration.ofDays(1));
+  private String state;
 
+  /** The check in this process, from {@code machine}'s readings. */
   public InventoryCheck(Supplier<Readings> machine, Spool spool, Clock clock) {
-    this.machine = machine;
+    this((state, now) -> InventoryStep.compute(machine.get(), state, now), spool, clock);
+  }
+
+  public InventoryCheck(Stepper stepper, Spool spool, Clock clock) {
+    this.stepper = stepper;
     this.spool = spool;
     this.clock = clock;
   }
 
   public void run() throws IOException {
-    Inventory inv =
-        InventoryMapper.toInventory(machine.get(), AgentVersion.version(), clock.instant());
-    String reason = schedule.reasonToSend(inv, clock.instant());
-    if (reason != null) {
-      Inventory spooled = schedule.toSpool(inv);
-      spool.appendInventory(JSON.writeValueAsBytes(spooled));
-      schedule.sent(inv, clock.instant());
-      log.info(
-          "event=inventory_spooled reason={} software={}",
-          reason,
-          spooled.software() == null ? "unchanged" : spooled.software().size());
+    InventoryStep step = stepper.step(state, clock.instant());
+    if (step.reason() != null) {
+      spool.appendInventory(step.payload());
+      state = step.state();
+      log.info("event=inventory_spooled reason={} software={}", step.reason(), step.software());
     }
   }
 }

@@ -21,6 +21,36 @@ final class InventorySchedule {
     this.maxAge = maxAge;
   }
 
+  /**
+   * The schedule as one line ({@code lastHash lastSoftwareHash lastSent}, {@code -} for none), so
+   * that a check run in another process continues it.
+   */
+  String state() {
+    return word(lastHash) + " " + word(lastSoftwareHash) + " " + word(lastSent);
+  }
+
+  static InventorySchedule restore(Duration maxAge, String state) {
+    InventorySchedule s = new InventorySchedule(maxAge);
+    if (state != null && !state.isBlank()) {
+      String[] w = state.strip().split(" ");
+      if (w.length != 3) {
+        throw new IllegalArgumentException("inventory schedule: expected 3 words. Found: " + state);
+      }
+      s.lastHash = none(w[0]);
+      s.lastSoftwareHash = none(w[1]);
+      s.lastSent = none(w[2]) == null ? null : Instant.parse(w[2]);
+    }
+    return s;
+  }
+
+  private static String word(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+
+  private static String none(String word) {
+    return "-".equals(word) ? null : word;
+  }
+
   /** {@code start}, {@code changed} or {@code daily}; null when nothing needs sending. */
   String reasonToSend(Inventory inv, Instant now) {
     if (lastHash == null) {

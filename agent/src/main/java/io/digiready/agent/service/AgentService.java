@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import oshi.SystemInfo;
@@ -70,14 +71,16 @@ public final class AgentService implements AutoCloseable {
               t.setDaemon(false);
               return t;
             });
-    SystemInfo systemInfo = new SystemInfo();
+    // OSHI only when something needs it: on Linux the loop reads /proc, the inventory runs in a
+    // child process; enrolling (rare) reads the identity here
+    Supplier<SystemInfo> systemInfo = Tasks.once(SystemInfo::new);
     this.client = Wiring.client(settings);
     this.enrollment =
         new Enrollment(
             new IdentityStore(settings.stateDir()),
             client,
             settings.enrollmentToken(),
-            () -> Wiring.readIdentity(systemInfo),
+            () -> Wiring.readIdentity(systemInfo.get()),
             clock);
     this.central = new CentralConfig(settings, AgentConfigs.cached(settings.stateDir()));
     this.heartbeats =
@@ -87,7 +90,8 @@ public final class AgentService implements AutoCloseable {
             Wiring.prober(settings),
             () -> new LiveStats(systemInfo),
             clock);
-    this.inventory = new InventoryCheck(() -> Wiring.readMachine(systemInfo), spool, clock);
+    this.inventory =
+        new InventoryCheck(new InventoryChild(settings.stateDir(), systemInfo), spool, clock);
     this.sending =
         client == null
             ? null

@@ -1,5 +1,6 @@
 package io.digiready.agent.service;
 
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,21 @@ final class Tasks {
   }
 
   private Tasks() {}
+
+  /** The value made on first use, then kept (the service's threads are one, but be safe). */
+  static <T> Supplier<T> once(Supplier<T> make) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = make.get();
+        }
+        return value;
+      }
+    };
+  }
 
   static Runnable guarded(String name, Body task) {
     return () -> {
