@@ -230,16 +230,6 @@ public final class Collector implements AutoCloseable {
         TimeUnit.MINUTES);
     // Each unit's figures of the day that ended, within a minute of its end (lease holder only).
     maintenance.scheduleWithFixedDelay(this::dailyTick, 10, 60, TimeUnit.SECONDS);
-    // The software summaries' per-unit counts, read once in the background so that the first
-    // question after a start does not wait for them (seconds with thousands of PCs).
-    maintenance.schedule(
-        () -> {
-          long t0 = System.nanoTime();
-          software.warm();
-          LOG.info("software counts ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        },
-        10,
-        TimeUnit.SECONDS);
     if (store.shared()) {
       maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);
       store.renewLease();
@@ -289,6 +279,12 @@ public final class Collector implements AutoCloseable {
   }
 
   public Collector start() {
+    // The software summaries' per-unit counts, read before the first request can come: the first
+    // question after a restart is then as quick as any other (issue 29), for the seconds this
+    // costs with thousands of PCs' lists.
+    long t0 = System.nanoTime();
+    services.software().warm();
+    LOG.info("software counts ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
     http.start();
     LOG.info(
         "collector listening on {}://{}:{}",
