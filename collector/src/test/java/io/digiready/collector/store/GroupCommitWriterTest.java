@@ -186,6 +186,10 @@ class GroupCommitWriterTest {
             .isInstanceOf(ExecutionException.class)
             .hasCauseInstanceOf(StorageUnavailableException.class);
       }
+      // The owner is told last, after every waiting request got its answer: wait for it.
+      for (int i = 0; i < 500 && deaths.isEmpty(); i++) {
+        Thread.sleep(10);
+      }
       assertThat(deaths).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("dies"));
       assertThat(writer.healthy()).isFalse();
       assertThat(writer.alive()).isFalse();
