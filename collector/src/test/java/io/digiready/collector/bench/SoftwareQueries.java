@@ -117,6 +117,22 @@ public final class SoftwareQueries {
           "/api/v1/software?unit=tinh.h0&name=" + common,
           RUNS);
       time(c, "which machines: rare", "/api/v1/software?name=" + rare, RUNS);
+      // Search by a piece of the name (issue 29 point 3): every application matches "lication",
+      // one matches "0999"; a page of 50 and the second page through the cursor.
+      time(c, "search: substring of every name, 50", "/api/v1/software?q=lication&limit=50", RUNS);
+      time(c, "search: one name", "/api/v1/software?q=0999", RUNS);
+      time(
+          c, "search: one district, 50", "/api/v1/software?q=lication&unit=tinh.h0&limit=50", RUNS);
+      String next =
+          c.admin("GET", "/api/v1/software?q=lication&limit=50", null)
+              .json()
+              .get("nextCursor")
+              .asText();
+      time(
+          c,
+          "search: second page through the cursor",
+          "/api/v1/software?q=lication&limit=50&cursor=" + next,
+          RUNS);
       time(
           c,
           "one machine's list",
