@@ -214,7 +214,6 @@ PACED_RATE=$(awk -v m="$MACHINES" -v i="$INTERVAL" 'BEGIN { printf "%.0f", m / i
 
 echo "paced: $PACED_MINUTES min at one heartbeat per machine every $INTERVAL s (~$PACED_RATE/s, half the capacity); each minute: /api/v1/units, $COMMUNE's page data, /metrics, the coverage CSV"
 DB_BEFORE=$(du -sb "$TMP/ministry" | cut -f1)
-RAW_BEFORE=$(grep -E '^heartbeats' "$TMP/max-rate.txt" | sed -E 's/.*, ([0-9]+) acknowledged.*/\1/')
 java -Xmx1g -jar "$SIM" fleet --collector "$URL" --admin-token-file "$TMP/admin-token" \
   --connections "$CONNECTIONS" --machines "$MACHINES" --state "$TMP/machines.tsv" \
   --interval-seconds "$INTERVAL" --duration-seconds $((PACED_MINUTES * 60)) > "$TMP/paced.txt" 2>&1 &
