@@ -101,11 +101,7 @@ public final class ScenarioRun {
 
   /** One heartbeat from each of these machines, in parallel. */
   public void beatOnce(List<SimMachine> machines, ExecutorService pool) {
-    List<Future<?>> pending = new ArrayList<>();
-    for (SimMachine m : machines) {
-      pending.add(pool.submit(() -> beat(m)));
-    }
-    for (Future<?> f : pending) {
+    for (Future<?> f : submitBeats(machines, pool)) {
       try {
         f.get();
       } catch (Exception e) {
@@ -119,13 +115,9 @@ public final class ScenarioRun {
    * counted, printed once per kind and round, and the machine goes on with its next seq.
    */
   public long beatOnceCounting(List<SimMachine> machines, ExecutorService pool, PrintStream out) {
-    List<Future<?>> pending = new ArrayList<>();
-    for (SimMachine m : machines) {
-      pending.add(pool.submit(() -> beat(m)));
-    }
     long failed = 0;
     java.util.Set<String> said = new java.util.HashSet<>();
-    for (Future<?> f : pending) {
+    for (Future<?> f : submitBeats(machines, pool)) {
       try {
         f.get();
       } catch (InterruptedException e) {
@@ -140,6 +132,14 @@ public final class ScenarioRun {
       }
     }
     return failed;
+  }
+
+  private List<Future<?>> submitBeats(List<SimMachine> machines, ExecutorService pool) {
+    List<Future<?>> pending = new ArrayList<>();
+    for (SimMachine m : machines) {
+      pending.add(pool.submit(() -> beat(m)));
+    }
+    return pending;
   }
 
   private void beat(SimMachine m) {

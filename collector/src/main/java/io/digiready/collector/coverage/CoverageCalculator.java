@@ -63,6 +63,10 @@ public final class CoverageCalculator {
   }
 
   public MachineView view(Machine m, Fleet fleet, Instant now) {
+    return view(m, now, softwareReady(m, fleet));
+  }
+
+  private MachineView view(Machine m, Instant now, boolean softwareReady) {
     MachineState state =
         MachineState.of(m, now, config.heartbeatIntervalSeconds(), config.workingWindowDays());
     Instant ok = m.liveness().lastInternetOkAt();
@@ -77,7 +81,7 @@ public final class CoverageCalculator {
         policy,
         now,
         Readiness.status(ReadinessRule.ANTI_MALWARE, m, policy, now) == Readiness.Status.PASS,
-        softwareReady(m, fleet));
+        softwareReady);
   }
 
   /**
@@ -98,6 +102,9 @@ public final class CoverageCalculator {
     int compliant;
     int protectedPcs;
     int softwareReady;
+
+    /** Working machines never matched against a list: ready exactly when the unit needs nothing. */
+    int softwareUnknown;
   }
 
   /** A subtree's totals, summed from the leaves up. */
@@ -145,14 +152,21 @@ public final class CoverageCalculator {
       if (o == null) {
         continue;
       }
-      MachineView v = view(m, fleet, now);
+      // The unit's effective list is known only after the walk below: a machine never matched is
+      // counted apart and settled there, not looked up through its ancestors machine by machine.
+      var missing = m.hardware().softwareMissing();
+      MachineView v = view(m, now, missing != null && missing.isEmpty());
       o.states[v.state().ordinal()]++;
       if (v.state().working()) {
         o.working++;
         o.internet += v.internet() ? 1 : 0;
         o.compliant += v.compliant() ? 1 : 0;
         o.protectedPcs += v.protectedPc() ? 1 : 0;
-        o.softwareReady += v.softwareReady() ? 1 : 0;
+        if (missing == null) {
+          o.softwareUnknown++;
+        } else {
+          o.softwareReady += v.softwareReady() ? 1 : 0;
+        }
       }
     }
     Map<String, List<String>> children = new HashMap<>();
@@ -195,7 +209,7 @@ public final class CoverageCalculator {
       s.internet = o.internet;
       s.compliant = o.compliant;
       s.protectedPcs = o.protectedPcs;
-      s.softwareReady = o.softwareReady;
+      s.softwareReady = o.softwareReady + (required.get(code).isEmpty() ? o.softwareUnknown : 0);
       s.anyRequired = !required.get(code).isEmpty();
       for (String child : children.getOrDefault(code, List.of())) {
         // Absent for a child rolled up on its own (the start of an unreached group).
