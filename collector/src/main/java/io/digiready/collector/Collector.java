@@ -70,6 +70,7 @@ public final class Collector implements AutoCloseable {
   private final GroupCommitWriter writer;
   private final HttpServer http;
   private final ScheduledExecutorService maintenance;
+  private final ScheduledExecutorService figures;
   private final JvmGcMetrics gcMetrics;
   private final Services services;
   private final DataDirLock lock;
@@ -212,13 +213,7 @@ public final class Collector implements AutoCloseable {
             new PeriodReportService(fleet, history),
             software);
     http = new HttpServer(services, resumes);
-    maintenance =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "digiready-maintenance");
-              t.setDaemon(true);
-              return t;
-            });
+    maintenance = Executors.newSingleThreadScheduledExecutor(daemon("digiready-maintenance"));
     maintenance.scheduleAtFixedRate(
         () -> {
           if (store.holdsLease()) {
@@ -228,6 +223,19 @@ public final class Collector implements AutoCloseable {
         1,
         60,
         TimeUnit.MINUTES);
+    // Its own thread: a ministry's walk (half a second) must not delay the lease or the follower.
+    figures = Executors.newSingleThreadScheduledExecutor(daemon("digiready-figures"));
+    figures.scheduleWithFixedDelay(
+        () -> {
+          try {
+            coverage.latest().refresh(fleet, clock.instant());
+          } catch (RuntimeException e) {
+            LOG.warn("unit figures not taken in the background: {}", e.toString());
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
     // Each unit's figures of the day that ended, within a minute of its end (lease holder only).
     maintenance.scheduleWithFixedDelay(this::dailyTick, 10, 60, TimeUnit.SECONDS);
     if (store.shared()) {
@@ -294,6 +302,14 @@ public final class Collector implements AutoCloseable {
     return this;
   }
 
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
   /** Whether this collector does the background work (always, alone on SQLite). */
   public boolean holdsLease() {
     return store.holdsLease();
@@ -358,6 +374,7 @@ public final class Collector implements AutoCloseable {
   public void close() {
     http.stop();
     maintenance.shutdownNow();
+    figures.shutdownNow();
     if (store.holdsLease()) {
       // Today's figures so far: what a day that ends while no collector runs will carry forward.
       try {

@@ -39,9 +39,15 @@ import java.util.Set;
  */
 public final class CoverageCalculator {
   private final CollectorConfig config;
+  private final LatestFigures latest = new LatestFigures(this::compute);
 
   public CoverageCalculator(CollectorConfig config) {
     this.config = config;
+  }
+
+  /** Every unit's figures now, reused for a moment when a large fleet makes them costly. */
+  public LatestFigures latest() {
+    return latest;
   }
 
   /**

@@ -17,11 +17,11 @@ public final class CoverageService {
   }
 
   public List<UnitCoverage> all() {
-    return calculator.compute(fleet, clock.instant());
+    return calculator.latest().all(fleet, clock.instant());
   }
 
   public UnitCoverage unit(String code) {
     fleet.requireUnit(code);
-    return all().stream().filter(u -> u.code().equals(code)).findFirst().orElseThrow();
+    return calculator.latest().unit(fleet, clock.instant(), code).orElseThrow();
   }
 }

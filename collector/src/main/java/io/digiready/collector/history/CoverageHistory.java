@@ -63,7 +63,7 @@ public final class CoverageHistory {
   public History history(String code, LocalDate from, LocalDate to) {
     fleet.requireUnit(code);
     Instant now = clock.instant();
-    UnitCoverage live = find(calculator.compute(fleet, now), code);
+    UnitCoverage live = calculator.latest().unit(fleet, now, code).orElseThrow();
     ZoneId zone = zone(live);
     LocalDate today = LocalDate.ofInstant(now, zone);
     LocalDate end = to == null ? today : to;
@@ -100,7 +100,7 @@ public final class CoverageHistory {
   public List<UnitDay> onDay(Set<String> scope, LocalDate day) {
     Instant now = clock.instant();
     List<UnitCoverage> live = new ArrayList<>();
-    for (UnitCoverage u : calculator.compute(fleet, now)) {
+    for (UnitCoverage u : calculator.latest().all(fleet, now)) {
       if (scope == null || scope.contains(u.code())) {
         live.add(u);
       }
@@ -131,7 +131,7 @@ public final class CoverageHistory {
   /** The unit's time zone, its own or inherited. */
   public ZoneId zone(String code) {
     fleet.requireUnit(code);
-    return zone(find(calculator.compute(fleet, clock.instant()), code));
+    return zone(calculator.latest().unit(fleet, clock.instant(), code).orElseThrow());
   }
 
   private static DayFigures figures(
@@ -144,9 +144,5 @@ public final class CoverageHistory {
 
   static ZoneId zone(UnitCoverage u) {
     return ZoneId.of(u.effectiveOfficeHours().timeZone());
-  }
-
-  private static UnitCoverage find(List<UnitCoverage> all, String code) {
-    return all.stream().filter(u -> u.code().equals(code)).findFirst().orElseThrow();
   }
 }

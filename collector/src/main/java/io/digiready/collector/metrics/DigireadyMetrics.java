@@ -53,7 +53,7 @@ public final class DigireadyMetrics {
   public void scrape(OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     Instant now = clock.instant();
-    writeUnits(w, coverage.compute(fleet, now));
+    writeUnits(w, coverage.latest().all(fleet, now));
     if (perMachine.getAsBoolean()) {
       writeMachines(w, now);
     }

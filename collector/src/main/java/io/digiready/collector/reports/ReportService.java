@@ -162,7 +162,7 @@ public final class ReportService {
   public Export units(FileFormat format) {
     Sheet sheet =
         new Sheet("units", new Sheet.Style(defaultZone(), false), columns(UNITS_HEADINGS, UNITS));
-    for (UnitCoverage u : coverage.compute(fleet, clock.instant())) {
+    for (UnitCoverage u : coverage.latest().all(fleet, clock.instant())) {
       sheet.row(
           Arrays.asList(
               u.code(),
