@@ -220,6 +220,13 @@ test('the unit page of the ministry and of a commune is ready within a second wi
     console.log(
       `unit page ${unit.code} (${all.total} computers, ${offline} offline, ${failing} failing): navigation start -> ready, ms: ${times.map((t) => t.toFixed(0)).join(', ')} (median ${median.toFixed(0)})`,
     );
+    const calls = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => new URL(e.name).pathname.startsWith('/api/v1/'))
+        .map((e) => `${new URL(e.name).pathname}${new URL(e.name).search} ${e.duration.toFixed(0)} ms`),
+    );
+    console.log(`  its API calls on the last load: ${calls.join('; ')}`);
     assert.ok(median < LOAD_GOAL_MS, `${unit.code}: median load ${median.toFixed(0)} ms, goal under ${LOAD_GOAL_MS} ms`);
     assert.ok(!asked.includes('/api/v1/units'), `the unit page does not read the whole tree: ${asked.join(' ')}`);
     for (const path of asked.filter((a) => a.startsWith('/api/v1/machines'))) {

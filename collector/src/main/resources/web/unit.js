@@ -85,9 +85,10 @@ export function breadcrumb(chain) {
   );
 }
 
-/** A machine's unit: its name when the page knows it (the unit itself, its children), else its code. */
+/** A machine's unit by name (the API's unitName; the code when a collector before it answers). */
 function unitCell(m, names) {
-  return h('a', { href: `#/units/${encodeURIComponent(m.unit)}` }, names.has(m.unit) ? h('span', { lang: 'vi' }, names.get(m.unit)) : m.unit);
+  const name = m.unitName ?? names.get(m.unit);
+  return h('a', { href: `#/units/${encodeURIComponent(m.unit)}` }, name ? h('span', { lang: 'vi' }, name) : m.unit);
 }
 
 function tr(cells, attrs = null) {

@@ -36,7 +36,6 @@ class MachinePagesTest {
     String b = c.enrollmentToken("d.b");
     // Seven early machines (they go offline), then four that stay online; every third fails the
     // memory rule with 2 GiB.
-    List<Agent> early = new ArrayList<>();
     for (int i = 0; i < 11; i++) {
       if (i == 7) {
         c.clock.advance(Duration.ofMinutes(10));
@@ -51,7 +50,6 @@ class MachinePagesTest {
           .isEqualTo(200);
       assertThat(c.beat(m, 1, true).status()).isEqualTo(200);
       if (i < 7) {
-        early.add(m);
         offline.add(m.machineId());
       }
       if (i % 3 == 0) {
@@ -114,7 +112,11 @@ class MachinePagesTest {
     JsonNode commune = get("/api/v1/machines?unit=d.b&limit=3");
     assertThat(commune.get("total").asInt()).isEqualTo(5);
     assertThat(commune.get("machines"))
-        .allSatisfy(m -> assertThat(m.get("unit").asText()).isEqualTo("d.b"));
+        .allSatisfy(
+            m -> {
+              assertThat(m.get("unit").asText()).isEqualTo("d.b");
+              assertThat(m.get("unitName").asText()).isEqualTo("B");
+            });
     // Only a cursor: the default page size.
     JsonNode fromCursor = get("/api/v1/machines?unit=d&cursor=" + first.get("nextCursor").asText());
     assertThat(ids(fromCursor.get("machines"))).containsExactlyElementsOf(ids(all).subList(4, 11));

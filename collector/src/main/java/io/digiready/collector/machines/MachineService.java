@@ -12,6 +12,7 @@ import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.RequiredApplication;
+import io.digiready.collector.fleet.Unit;
 import io.digiready.collector.paging.Cursor;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.reports.Language;
@@ -53,9 +54,11 @@ public final class MachineService {
     this.clock = clock;
   }
 
+  /** {@code unitName}: the machine's unit's name, for lists that span many units. */
   public record Summary(
       String machineId,
       String unit,
+      String unitName,
       String hostname,
       String state,
       Instant lastSeenAt,
@@ -117,7 +120,7 @@ public final class MachineService {
   public List<Summary> list(String unit, MachineState wanted, Boolean failing) {
     List<CoverageCalculator.MachineView> views = new ArrayList<>();
     matching(unit, wanted, failing, views::add);
-    return views.stream().map(MachineService::summary).sorted(MachinePage.ORDER).toList();
+    return views.stream().map(this::summary).sorted(MachinePage.ORDER).toList();
   }
 
   /**
@@ -132,7 +135,7 @@ public final class MachineService {
     int offset = Cursor.offset(cursor);
     MachinePage.Collector pages = new MachinePage.Collector(offset, limit);
     matching(unit, wanted, failing, pages::offer);
-    return pages.page(unit, wanted, failing, MachineService::summary);
+    return pages.page(unit, wanted, failing, this::summary);
   }
 
   private void matching(
@@ -158,10 +161,11 @@ public final class MachineService {
     }
   }
 
-  static Summary summary(CoverageCalculator.MachineView v) {
+  private Summary summary(CoverageCalculator.MachineView v) {
     return new Summary(
         v.machine().id(),
         v.machine().unitCode(),
+        fleet.unit(v.machine().unitCode()).map(Unit::name).orElse(null),
         v.machine().identity().hostname(),
         v.state().label(),
         v.machine().liveness().lastSeenAt(),
