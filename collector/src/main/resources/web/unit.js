@@ -88,7 +88,7 @@ export function breadcrumb(chain) {
 /** A machine's unit by name (the API's unitName; the code when a collector before it answers). */
 function unitCell(m, names) {
   const name = m.unitName ?? names.get(m.unit);
-  return h('a', { href: `#/units/${encodeURIComponent(m.unit)}` }, name ? h('span', { lang: 'vi' }, name) : m.unit);
+  return name ? h('span', { lang: 'vi' }, name) : m.unit;
 }
 
 function tr(cells, attrs = null) {
