@@ -1,5 +1,5 @@
 // Page-load benchmark of the status page: a real collector, a simulated district of 1,000 PCs, and
-// Debian's Chromium headless. Prints, for the units page, the district's page (all 1,000 computers)
+// Debian's Chromium headless. Prints, for the units page, the district's page (its first 100 computers and their total)
 // and one computer's page, the median and the maximum of 5 loads, from navigation start to the
 // page's ready mark (set when rendering is done). No assertion on time.
 //

@@ -35,6 +35,7 @@ const SHOTS = path.resolve(process.env.SCREENSHOT_DIR ?? path.join(here, '..', '
 const LOCALE = 'en-US';
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const { formatter } = await webModule('format.js');
+const { MACHINES_PAGE, PROBLEMS_PAGE } = await webModule('paging.js');
 const VI = formatter('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
 const EN = formatter('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
 const ENGLISH_ONLY = englishOnlyWords((await webModule('strings.en.js')).strings);
@@ -170,7 +171,10 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     assert.equal(new URL(page.url()).hash, `#/units/${EXPECT_UNIT}`);
     assert.match(await page.textContent('h1'), new RegExp(EXPECT_UNIT_NAME));
     const machineRows = page.locator('table.machines tbody tr');
-    if (EXPECT_MACHINES !== null) assert.equal(await machineRows.count(), EXPECT_MACHINES);
+    if (EXPECT_MACHINES !== null) {
+      assert.equal(await machineRows.count(), Math.min(EXPECT_MACHINES, MACHINES_PAGE));
+      assert.equal(await page.locator('table.machines').getAttribute('data-total'), String(EXPECT_MACHINES));
+    }
     assert.ok((await machineRows.count()) > 0, 'the unit lists its computers');
     const offline = page.locator('#offline');
     assert.match(await offline.textContent(), /office hours/);
@@ -270,9 +274,19 @@ test('a viewer reads units, a unit, a machine, downloads a report and signs out'
     if (EXPECT_DISTRICT) {
       await page.goto(`${BASE_URL}/#/units/${EXPECT_DISTRICT}`);
       await page.waitForSelector('main[data-ready="unit"]');
-      assert.equal(await page.locator('#offline table.offline tbody tr').count(), EXPECT_DISTRICT_OFFLINE);
+      assert.equal(await page.locator('#offline table.offline tbody tr').count(), Math.min(EXPECT_DISTRICT_OFFLINE, PROBLEMS_PAGE));
       if (EXPECT_DISTRICT_OFFLINE > 0) assert.match(await page.textContent('#offline'), /working but not reporting/);
+      // A page of computers, then "more" until the last page: every computer once.
+      assert.equal(await page.locator('table.machines tbody tr').count(), Math.min(EXPECT_DISTRICT_MACHINES, MACHINES_PAGE));
+      const more = page.locator('.paging[data-list="machines"] button.more');
+      for (let shown = MACHINES_PAGE; shown < EXPECT_DISTRICT_MACHINES; shown += MACHINES_PAGE) {
+        assert.match(await page.textContent('.paging[data-list="machines"] .shown'), /^The first [\d,]+ of [\d,]+ computers are shown\.$/);
+        await more.click();
+        await page.waitForFunction((n) => document.querySelectorAll('table.machines tbody tr').length === n, Math.min(EXPECT_DISTRICT_MACHINES, shown + MACHINES_PAGE));
+      }
       assert.equal(await page.locator('table.machines tbody tr').count(), EXPECT_DISTRICT_MACHINES);
+      assert.equal(new Set(await page.$$eval('table.machines tbody tr', (trs) => trs.map((tr) => tr.dataset.machine))).size, EXPECT_DISTRICT_MACHINES);
+      assert.equal(await page.locator('.paging[data-list="machines"]').isVisible(), false);
       await shot(page, 'district-detail.png', false);
       await page.locator('#offline').scrollIntoViewIfNeeded();
       await shot(page, 'district-offline-failing.png', false);
@@ -470,7 +484,8 @@ test('a reader whose browser is in Vietnamese gets the page in Vietnamese, switc
     assert.equal(await page.textContent('#exports-title'), 'Báo cáo');
     assert.match(await page.textContent('#offline'), /giờ làm việc/);
     assert.match(await page.textContent('#availability .chart-summary'), /^Trong 7 ngày gần nhất: \d{1,3},\d% tín hiệu hoạt động truy cập được Internet/);
-    const machines = await page.locator('table.machines tbody tr').count();
+    const machines = Number(await page.locator('table.machines').getAttribute('data-total'));
+    assert.equal(await page.locator('table.machines tbody tr').count(), Math.min(machines, MACHINES_PAGE));
     assert.equal(await page.textContent('table.machines caption'), `${VI.num(machines)} máy tính`);
     const seen = page.locator('table.machines tbody time').first();
     assert.equal(await seen.textContent(), VI.dateTime(await seen.getAttribute('datetime')));

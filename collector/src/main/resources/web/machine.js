@@ -3,7 +3,6 @@
 import { strings as t, format as f } from './i18n.js';
 import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.js';
 import { ApiError } from './api.js';
-import { ancestry } from './units.js';
 import { breadcrumb, stateBadge, checkCell } from './unit.js';
 import { ruleName, learnRuleNames } from './checks.js';
 
@@ -236,12 +235,20 @@ function eventsSection(events) {
 }
 
 export async function machinePage(api, id) {
-  const [m, units, software, rules] = await Promise.all([
-    api(`/machines/${encodeURIComponent(id)}?lang=${t.lang}`).catch((e) => {
-      if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownMachine(id));
-      throw e;
-    }),
-    api('/units'),
+  // The machine's unit with its path (not the whole tree: a ministry has 10,000 units), read as
+  // soon as the machine names it.
+  const machine = api(`/machines/${encodeURIComponent(id)}?lang=${t.lang}`).catch((e) => {
+    if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownMachine(id));
+    throw e;
+  });
+  const [m, unit, software, rules] = await Promise.all([
+    machine,
+    machine.then((found) =>
+      api(`/units/${encodeURIComponent(found.unit)}`).catch((e) => {
+        if (e instanceof ApiError && e.status === 401) throw e;
+        return null; // the unit was just removed: the page still shows the machine
+      }),
+    ),
     api(softwarePath(id, '', 0)).catch((e) => {
       if (e instanceof ApiError && e.status === 401) throw e;
       return null;
@@ -249,13 +256,12 @@ export async function machinePage(api, id) {
     api('/readiness-rules'),
   ]);
   learnRuleNames(rules);
-  const unit = units.find((u) => u.code === m.unit);
   const name = m.hostname || m.machineId;
   const zone = timesIn(unit?.effectiveOfficeHours?.timeZone);
   return {
     title: name,
     view: [
-      breadcrumb(ancestry(units, m.unit)),
+      breadcrumb(unit ? [...(unit.path ?? []), unit] : []),
       h('h1', { tabindex: '-1' }, name, ' ', stateBadge(m.state)),
       zoneNote(zone),
       section(t.machineFacts, 'overview', facts([

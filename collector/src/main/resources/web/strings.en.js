@@ -185,6 +185,8 @@ export const strings = {
   machinesTitle: 'Computers',
   machinesCount: (n) => plural(n, 'computer', 'computers'),
   noMachines: 'No computer is enrolled in this unit or below it yet.',
+  shownOf: (shown, total) => `The first ${format.num(shown)} of ${plural(total, 'computer', 'computers')} are shown.`,
+  showMore: (n) => `Show ${format.num(n)} more`,
   meetsPolicy: 'meets the policy',
   failsPolicy: (rules) => `fails: ${rules}`,
   unknownPolicy: 'not known yet',

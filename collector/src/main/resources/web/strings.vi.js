@@ -185,6 +185,8 @@ export const strings = {
   machinesTitle: 'Máy tính',
   machinesCount: (n) => count(n, 'máy tính'),
   noMachines: 'Chưa có máy tính nào được đăng ký vào đơn vị này hoặc các đơn vị trực thuộc.',
+  shownOf: (shown, total) => `Đang hiện ${format.num(shown)} đầu tiên trong ${count(total, 'máy tính')}.`,
+  showMore: (n) => `Hiện thêm ${format.num(n)}`,
   meetsPolicy: 'đạt tiêu chuẩn',
   failsPolicy: (rules) => `không đạt: ${rules}`,
   unknownPolicy: 'chưa xác định',

@@ -4,10 +4,9 @@ import { h, time, timesIn, zoneNote, given, facts, table, section } from './dom.
 import { checkText, ruleName, learnRuleNames } from './checks.js';
 import { ApiError, download } from './api.js';
 import { availabilityChart } from './chart.js';
-import { ancestry, coverageFigure, equipmentGap, connectivityGap, protectionGap, softwareGap, rankText, unitLink } from './units.js';
+import { coverageFigure, equipmentGap, connectivityGap, protectionGap, softwareGap, rankText, unitLink } from './units.js';
+import { machinesPath, pager, MACHINES_PAGE, PROBLEMS_PAGE } from './paging.js';
 
-const WORKING = new Set(['online', 'offline']);
-const STATE_ORDER = { offline: 0, online: 1, stale: 2, retired: 3 };
 
 export function machineLink(m) {
   return h('a', { href: `#/machines/${encodeURIComponent(m.machineId)}` }, m.hostname || m.machineId);
@@ -86,50 +85,86 @@ export function breadcrumb(chain) {
   );
 }
 
-function machinesTable(machines, names, showUnit) {
-  const rows = document.createDocumentFragment();
-  for (const m of machines) {
-    rows.append(
-      h(
-        'tr',
-        { 'data-machine': m.machineId },
-        h('th', { scope: 'row' }, machineLink(m)),
-        showUnit ? h('td', null, h('span', { lang: 'vi' }, names.get(m.unit) ?? m.unit)) : null,
-        h('td', null, stateBadge(m.state)),
-        h('td', null, time(m.lastSeenAt)),
-        h('td', null, internet(m.internetUp)),
-        h('td', null, policy(m)),
-      ),
-    );
-  }
-  const headings = [t.col.hostname, showUnit ? t.unitColumn : null, t.col.state, t.col.lastSeen, t.col.internet, t.col.readinessResult].filter(Boolean);
-  return table(t.machinesCount(machines.length), headings, [rows], 'machines');
+/** A machine's unit by name (the API's unitName; the code when a collector before it answers). */
+function unitCell(m, names) {
+  const name = m.unitName ?? names.get(m.unit);
+  return name ? h('span', { lang: 'vi' }, name) : m.unit;
 }
 
-function offlineSection(unit, machines, names, showUnit) {
-  const offline = machines.filter((m) => m.state === 'offline');
+function tr(cells, attrs = null) {
+  return h('tr', attrs, cells.filter((c) => c !== null).map((c) => (c instanceof Node && (c.tagName === 'TD' || c.tagName === 'TH') ? c : h('td', null, c))));
+}
+
+/**
+ * A table read a page at a time: the rows of the first page, "The first N of M are shown." and a
+ * "Show N more" button that appends the next page's rows, until the last page.
+ */
+function pagedTable(list, pageSize, caption, headings, rowsOf, cls) {
+  const box = table(caption, headings, list.loaded.flatMap(rowsOf), cls);
+  const tableEl = box.querySelector('table');
+  const tbody = tableEl.querySelector('tbody');
+  const shown = h('p', { class: 'shown', role: 'status' });
+  const more = h('button', { type: 'button', class: 'more', 'data-list': cls });
+  const footer = h('div', { class: 'paging', 'data-list': cls }, shown, more);
+  const update = () => {
+    const done = list.done;
+    shown.textContent = done ? '' : t.shownOf(list.loaded.length, list.total);
+    more.textContent = t.showMore(Math.min(pageSize, list.remaining));
+    footer.hidden = done;
+    tableEl.dataset.total = String(list.total);
+    tableEl.dataset.shown = String(list.loaded.length);
+  };
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      for (const row of (await list.more()).flatMap(rowsOf)) tbody.append(row);
+      update();
+    } catch (e) {
+      shown.textContent = e instanceof ApiError && e.status > 0 ? t.serverError(e.status, e.detail) : t.unreachable;
+    } finally {
+      more.disabled = false;
+    }
+  });
+  update();
+  return [box, footer];
+}
+
+function machinesSection(list, names, showUnit) {
+  const headings = [t.col.hostname, showUnit ? t.unitColumn : null, t.col.state, t.col.lastSeen, t.col.internet, t.col.readinessResult].filter(Boolean);
+  const rowsOf = (m) => [
+    tr(
+      [
+        h('th', { scope: 'row' }, machineLink(m)),
+        showUnit ? unitCell(m, names) : null,
+        stateBadge(m.state),
+        time(m.lastSeenAt),
+        internet(m.internetUp),
+        policy(m),
+      ],
+      { 'data-machine': m.machineId },
+    ),
+  ];
+  const body = list.total === 0 ? h('p', null, t.noMachines) : pagedTable(list, MACHINES_PAGE, t.machinesCount(list.total), headings, rowsOf, 'machines');
+  return section(t.machinesTitle, 'machines', body);
+}
+
+function offlineSection(unit, list, names, showUnit) {
   const hours = officeHoursText(unit.effectiveOfficeHours);
   const intro = unit.officeHoursNow ? t.officeNow(hours) : t.officeOutside(hours);
+  const rowsOf = (m) => [tr([machineLink(m), showUnit ? unitCell(m, names) : null, time(m.lastSeenAt, true)])];
   const body =
-    offline.length === 0
+    list.total === 0
       ? h('p', { class: 'ok' }, t.noneOffline)
-      : [h('p', null, t.offlineList), table(null, [t.col.hostname, showUnit ? t.unitColumn : null, t.col.lastSeen].filter(Boolean),
-          offline.map((m) => [machineLink(m), showUnit ? h('span', { lang: 'vi' }, names.get(m.unit) ?? m.unit) : null, time(m.lastSeenAt, true)].filter((c) => c !== null)),
-          'offline')];
+      : [h('p', null, t.offlineList), pagedTable(list, PROBLEMS_PAGE, null, [t.col.hostname, showUnit ? t.unitColumn : null, t.col.lastSeen].filter(Boolean), rowsOf, 'offline')];
   return section(t.officeTitle, 'offline', h('p', { class: unit.officeHoursNow ? 'office-now' : 'office-outside' }, intro), body);
 }
 
-function failingSection(machines) {
-  const rows = [];
-  for (const m of machines) {
-    if (!WORKING.has(m.state) || m.compliant !== false) continue;
-    for (const c of m.failing ?? []) {
-      rows.push([machineLink(m), ruleName(t, c), checkCell(c, 'value'), checkCell(c, 'expected')]);
-    }
-  }
-  const body = rows.length === 0
+/** Working computers failing the policy (the API's failing=true), a row per failed rule. */
+function failingSection(list) {
+  const rowsOf = (m) => (m.failing ?? []).map((c) => tr([machineLink(m), ruleName(t, c), checkCell(c, 'value'), checkCell(c, 'expected')]));
+  const body = list.total === 0
     ? h('p', { class: 'ok' }, t.noneFailing)
-    : table(null, [t.col.hostname, t.col.rule, t.col.measured, t.col.expected], rows, 'failing');
+    : pagedTable(list, PROBLEMS_PAGE, null, [t.col.hostname, t.col.rule, t.col.measured, t.col.expected], rowsOf, 'failing');
   return section(t.failingTitle, 'failing', body);
 }
 
@@ -221,24 +256,38 @@ function exportsSection(code) {
   );
 }
 
+/** The first page of a unit's computers (with a filter) and a pager that reads the next ones. */
+async function machineList(api, code, filter, size) {
+  const first = await api(machinesPath(code, filter, size));
+  return pager(first, (cursor) => api(machinesPath(code, filter, size, cursor)));
+}
+
+/**
+ * What the page shows and nothing more: the unit with its path to the root, its children, and the
+ * first page of its computers, of those offline and of those failing, each with its total. A
+ * ministry's page reads a few hundred computers, not the million below it, nor its 10,000 units.
+ */
 export async function unitPage(api, code) {
-  const [units, machines, history, rules] = await Promise.all([
-    api('/units'),
-    api(`/machines?unit=${encodeURIComponent(code)}`),
+  const [unit, children, all, offline, failing, history, rules] = await Promise.all([
+    api(`/units/${encodeURIComponent(code)}`),
+    api(`/units?parent=${encodeURIComponent(code)}`),
+    machineList(api, code, {}, MACHINES_PAGE),
+    machineList(api, code, { state: 'offline' }, PROBLEMS_PAGE),
+    machineList(api, code, { failing: true }, PROBLEMS_PAGE),
     api(`/units/${encodeURIComponent(code)}/history?days=7`).catch((e) => {
       if (e instanceof ApiError && e.status === 401) throw e;
       return e;
     }),
     api('/readiness-rules'),
-  ]);
+  ]).catch((e) => {
+    // Each call names the unit: a 404 from any of them means there is no such unit.
+    if (e instanceof ApiError && e.status === 404) throw new ApiError(404, 'not_found', t.unknownUnit(code));
+    throw e;
+  });
   learnRuleNames(rules);
-  const unit = units.find((u) => u.code === code);
-  if (!unit) throw new ApiError(404, 'not_found', t.unknownUnit(code));
-  const names = new Map(units.map((u) => [u.code, u.name]));
-  const children = units.filter((u) => u.parent === code);
+  const names = new Map([unit, ...(unit.path ?? []), ...children].map((u) => [u.code, u.name]));
   const showUnit = children.length > 0;
   const zone = timesIn(unit.effectiveOfficeHours?.timeZone);
-  machines.sort((a, b) => (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9) || String(a.hostname).localeCompare(String(b.hostname)));
 
   const figures = h(
     'div',
@@ -263,11 +312,10 @@ export async function unitPage(api, code) {
     ]), h('p', { class: 'hint', id: 'staff-hint' }, t.staffHint)),
   );
 
-  const chain = ancestry(units, code);
   return {
     title: unit.name,
     view: [
-      breadcrumb(chain.slice(0, -1)),
+      breadcrumb(unit.path ?? []),
       h('h1', { tabindex: '-1' }, h('span', { lang: 'vi' }, unit.name), ' ', h('span', { class: 'code' }, `${unit.code} · ${t.kinds[unit.kind] ?? unit.kind ?? ''}`)),
       zoneNote(zone),
       section(t.unitFacts, 'figures', figures),
@@ -281,9 +329,9 @@ export async function unitPage(api, code) {
         : null,
       exportsSection(code),
       chartSection(api, code, history, zone),
-      offlineSection(unit, machines, names, showUnit),
-      failingSection(machines),
-      section(t.machinesTitle, 'machines', machines.length === 0 ? h('p', null, t.noMachines) : machinesTable(machines, names, showUnit)),
+      offlineSection(unit, offline, names, showUnit),
+      failingSection(failing),
+      machinesSection(all, names, showUnit),
     ],
   };
 }

@@ -12,6 +12,8 @@ import io.digiready.collector.events.Phrase;
 import io.digiready.collector.fleet.Fleet;
 import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.RequiredApplication;
+import io.digiready.collector.fleet.Unit;
+import io.digiready.collector.paging.Cursor;
 import io.digiready.collector.problem.Problem;
 import io.digiready.collector.reports.Language;
 import io.digiready.collector.store.GroupCommitWriter;
@@ -22,9 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** The admin view of machines: lists, one machine in full, its history, retire and move. */
@@ -51,9 +54,11 @@ public final class MachineService {
     this.clock = clock;
   }
 
+  /** {@code unitName}: the machine's unit's name, for lists that span many units. */
   public record Summary(
       String machineId,
       String unit,
+      String unitName,
       String hostname,
       String state,
       Instant lastSeenAt,
@@ -108,31 +113,65 @@ public final class MachineService {
    * {@code wanted} is null), ordered by unit and hostname.
    */
   public List<Summary> list(String unit, MachineState wanted) {
+    return list(unit, wanted, null);
+  }
+
+  /** The same, only the working machines failing the policy when {@code failing} is true. */
+  public List<Summary> list(String unit, MachineState wanted, Boolean failing) {
+    List<CoverageCalculator.MachineView> views = new ArrayList<>();
+    matching(unit, wanted, failing, views::add);
+    return views.stream().map(this::summary).sorted(MachinePage.ORDER).toList();
+  }
+
+  /**
+   * A page of the same, {@code limit} from the cursor's place, with how many match in all: what a
+   * unit page of a ministry (a million machines below it) can ask without the whole list.
+   */
+  public MachinePage page(
+      String unit, MachineState wanted, Boolean failing, int limit, String cursor) {
+    if (limit < 1 || limit > MachinePage.MAX_LIMIT) {
+      throw Problem.invalid("limit", "must be a whole number from 1 to " + MachinePage.MAX_LIMIT);
+    }
+    int offset = Cursor.offset(cursor);
+    MachinePage.Collector pages = new MachinePage.Collector(offset, limit);
+    matching(unit, wanted, failing, pages::offer);
+    return pages.page(unit, wanted, failing, this::summary);
+  }
+
+  private void matching(
+      String unit,
+      MachineState wanted,
+      Boolean failing,
+      Consumer<CoverageCalculator.MachineView> out) {
     Set<String> units = null;
     if (unit != null) {
       fleet.requireUnit(unit);
       units = fleet.subtree(unit);
     }
     Instant now = clock.instant();
-    final MachineState filter = wanted;
-    final Set<String> unitFilter = units;
-    return fleet.machines().stream()
-        .filter(m -> unitFilter == null || unitFilter.contains(m.unitCode()))
-        .map(m -> coverage.view(m, fleet, now))
-        .filter(v -> filter == null || v.state() == filter)
-        .map(
-            v ->
-                new Summary(
-                    v.machine().id(),
-                    v.machine().unitCode(),
-                    v.machine().identity().hostname(),
-                    v.state().label(),
-                    v.machine().liveness().lastSeenAt(),
-                    v.machine().liveness().internetUp(),
-                    v.compliant(),
-                    v.compliant() ? List.of() : v.readiness().failing()))
-        .sorted(Comparator.comparing(Summary::unit).thenComparing(Summary::hostname))
-        .toList();
+    for (Machine m : fleet.machines()) {
+      if (units != null && !units.contains(m.unitCode())) {
+        continue;
+      }
+      var v = coverage.view(m, fleet, now);
+      boolean fails = v.state().working() && !v.compliant();
+      if ((wanted == null || v.state() == wanted) && (failing == null || failing == fails)) {
+        out.accept(v);
+      }
+    }
+  }
+
+  private Summary summary(CoverageCalculator.MachineView v) {
+    return new Summary(
+        v.machine().id(),
+        v.machine().unitCode(),
+        fleet.unit(v.machine().unitCode()).map(Unit::name).orElse(null),
+        v.machine().identity().hostname(),
+        v.state().label(),
+        v.machine().liveness().lastSeenAt(),
+        v.machine().liveness().internetUp(),
+        v.compliant(),
+        v.compliant() ? List.of() : v.readiness().failing());
   }
 
   /**

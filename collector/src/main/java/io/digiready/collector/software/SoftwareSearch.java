@@ -1,9 +1,8 @@
 package io.digiready.collector.software;
 
+import io.digiready.collector.paging.Cursor;
 import io.digiready.collector.problem.Problem;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Map;
 public final class SoftwareSearch {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
-  private static final String CURSOR_PREFIX = "after:";
 
   private final SoftwareService software;
 
@@ -38,7 +36,7 @@ public final class SoftwareSearch {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw Problem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
-    int offset = offset(cursor);
+    int offset = Cursor.offset(cursor);
     SoftwareService.Totals totals = software.totals(unit);
     int[] sidTotals = totals.sidTotals();
     List<Integer> present = new ArrayList<>();
@@ -64,31 +62,6 @@ public final class SoftwareSearch {
         unit,
         matches.size(),
         List.copyOf(matches.subList(from, to)),
-        to < matches.size() ? cursor(to) : null);
-  }
-
-  /** Opaque to clients: where the next page starts. */
-  private static String cursor(int offset) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString((CURSOR_PREFIX + offset).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int offset(String cursor) {
-    if (cursor == null || cursor.isEmpty()) {
-      return 0;
-    }
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (text.startsWith(CURSOR_PREFIX)) {
-        int offset = Integer.parseInt(text.substring(CURSOR_PREFIX.length()));
-        if (offset >= 0) {
-          return offset;
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below, the same for every cursor that is not one of ours
-    }
-    throw Problem.invalid("cursor", "must be a nextCursor from an earlier answer");
+        to < matches.size() ? Cursor.of(to) : null);
   }
 }

@@ -1,7 +1,9 @@
 package io.digiready.collector.web;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.digiready.collector.coverage.MachineState;
 import io.digiready.collector.coverage.Readiness;
+import io.digiready.collector.machines.MachinePage;
 import io.digiready.collector.reports.Export;
 import io.digiready.collector.reports.Language;
 import io.digiready.collector.sheet.FileFormat;
@@ -23,8 +25,24 @@ final class ReadRoutes {
   static void register(Registration r, Services s) {
     json(r, Route.SESSION, Auth::session);
     json(r, Route.READINESS_RULES, ctx -> Readiness.rules());
-    json(r, Route.UNITS, ctx -> s.coverage().all());
-    json(r, Route.UNIT, ctx -> s.coverage().unit(ctx.pathParam("code")));
+    json(
+        r,
+        Route.UNITS,
+        ctx -> {
+          // ?parent= answers one level of the tree: a unit page shows its children, not 10,000.
+          String parent =
+              Params.optional(ctx, "parent", String.class, p -> true, "a unit code", null);
+          return parent == null ? s.coverage().all() : s.coverage().children(parent);
+        });
+    json(
+        r,
+        Route.UNIT,
+        ctx -> {
+          String code = ctx.pathParam("code");
+          ObjectNode unit = Bodies.MAPPER.valueToTree(s.coverage().unit(code));
+          unit.set("path", Bodies.MAPPER.valueToTree(s.coverage().path(code)));
+          return unit;
+        });
     json(
         r,
         Route.UNIT_HISTORY,
@@ -39,20 +57,7 @@ final class ReadRoutes {
                         d -> d >= 1 && d <= UnitHistoryService.MAX_DAYS,
                         "must be a whole number of days from 1 to " + UnitHistoryService.MAX_DAYS,
                         UnitHistoryService.DEFAULT_DAYS)));
-    json(
-        r,
-        Route.MACHINES,
-        ctx ->
-            s.machines()
-                .list(
-                    Params.optional(ctx, "unit", String.class, u -> true, "a unit code", null),
-                    Params.optional(
-                        ctx,
-                        "state",
-                        MachineState.class,
-                        st -> true,
-                        "must be one of online, offline, stale, retired",
-                        null)));
+    json(r, Route.MACHINES, ctx -> machines(ctx, s));
     json(
         r,
         Route.MACHINE,
@@ -93,6 +98,50 @@ final class ReadRoutes {
                     Params.language(ctx, s.config().reportLanguage()),
                     Params.format(ctx)),
         true);
+  }
+
+  /**
+   * The whole list (an array, as it always was) unless {@code limit} or {@code cursor} asks for a
+   * page: a ministry's root has a million machines below it.
+   */
+  private static Object machines(Context ctx, Services s) {
+    String unit = Params.optional(ctx, "unit", String.class, u -> true, "a unit code", null);
+    MachineState state =
+        Params.optional(
+            ctx,
+            "state",
+            MachineState.class,
+            st -> true,
+            "must be one of online, offline, stale, retired",
+            null);
+    // Checked as text: Javalin reads any word but "true" as false, and "yes" must be a 400.
+    String failingText =
+        Params.optional(
+            ctx,
+            "failing",
+            String.class,
+            f -> f.equals("true") || f.equals("false"),
+            "must be true or false",
+            null);
+    Boolean failing = failingText == null ? null : Boolean.valueOf(failingText);
+    String cursor = ctx.queryParam("cursor");
+    String limit = ctx.queryParam("limit");
+    if ((cursor == null || cursor.isEmpty()) && (limit == null || limit.isEmpty())) {
+      return s.machines().list(unit, state, failing);
+    }
+    return s.machines()
+        .page(
+            unit,
+            state,
+            failing,
+            Params.optional(
+                ctx,
+                "limit",
+                Integer.class,
+                n -> n >= 1 && n <= MachinePage.MAX_LIMIT,
+                "must be a whole number from 1 to " + MachinePage.MAX_LIMIT,
+                MachinePage.DEFAULT_LIMIT),
+            cursor);
   }
 
   private static void json(Registration r, Route route, Read<Object> read) {
