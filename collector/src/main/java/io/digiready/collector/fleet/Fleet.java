@@ -22,6 +22,8 @@ public final class Fleet {
   private final Map<String, Unit> units = new ConcurrentHashMap<>();
   private final Map<String, Machine> machines = new ConcurrentHashMap<>();
   private final Map<String, String> machineByTokenHash = new ConcurrentHashMap<>();
+  // A unit's page and export read its own machines, not the million of a ministry.
+  private final Map<String, Set<String>> idsByUnit = new ConcurrentHashMap<>();
   private final Map<String, EnrollmentToken> enrollmentByHash = new ConcurrentHashMap<>();
   private final Map<String, ViewerToken> viewerByHash = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong unitChanges =
@@ -110,8 +112,20 @@ public final class Fleet {
   }
 
   /** Replaces the machine and keeps the token index in step (a re-enrollment revokes the old). */
-  public synchronized void putMachine(Machine machine) {
+  public synchronized void putMachine(Machine put) {
+    Machine machine = sharingUnitCode(put);
     Machine old = machines.put(machine.id(), machine);
+    if (old == null || !old.unitCode().equals(machine.unitCode())) {
+      if (old != null) {
+        Set<String> ids = idsByUnit.get(old.unitCode());
+        if (ids != null) {
+          ids.remove(old.id());
+        }
+      }
+      idsByUnit
+          .computeIfAbsent(machine.unitCode(), c -> ConcurrentHashMap.newKeySet())
+          .add(machine.id());
+    }
     if (old != null && !old.tokenHash().equals(machine.tokenHash())) {
       machineByTokenHash.remove(old.tokenHash());
     }
@@ -120,6 +134,42 @@ public final class Fleet {
     } else {
       machineByTokenHash.remove(machine.tokenHash());
     }
+  }
+
+  /**
+   * The machine with its unit's code as the unit's own string: a million machines then share ten
+   * thousand codes instead of holding a copy each, and a walk over them finds their unit's entry by
+   * reference.
+   */
+  private Machine sharingUnitCode(Machine m) {
+    Unit u = units.get(m.unitCode());
+    if (u == null || u.code() == m.unitCode()) {
+      return m;
+    }
+    return new Machine(
+        m.id(),
+        u.code(),
+        m.tokenHash(),
+        m.enrolledAt(),
+        m.retiredAt(),
+        m.identity(),
+        m.liveness(),
+        m.hardware(),
+        m.possibleDuplicateOf());
+  }
+
+  /** The machines of these units, retired ones too, in no particular order. */
+  public List<Machine> machinesIn(Set<String> unitCodes) {
+    List<Machine> out = new ArrayList<>();
+    for (String code : unitCodes) {
+      for (String id : idsByUnit.getOrDefault(code, Set.of())) {
+        Machine m = machines.get(id);
+        if (m != null && m.unitCode().equals(code)) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
   }
 
   public Optional<Machine> machine(String id) {

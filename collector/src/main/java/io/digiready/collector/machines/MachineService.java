@@ -149,10 +149,7 @@ public final class MachineService {
       units = fleet.subtree(unit);
     }
     Instant now = clock.instant();
-    for (Machine m : fleet.machines()) {
-      if (units != null && !units.contains(m.unitCode())) {
-        continue;
-      }
+    for (Machine m : units == null ? fleet.machines() : fleet.machinesIn(units)) {
       var v = coverage.view(m, fleet, now);
       boolean fails = v.state().working() && !v.compliant();
       if ((wanted == null || v.state() == wanted) && (failing == null || failing == fails)) {

@@ -118,14 +118,14 @@ public final class ReportService {
     Set<String> scope = scope(unit);
     Words w = Words.of(language);
     List<MachineView> views =
-        fleet.machines().stream()
-            .filter(m -> scope == null || scope.contains(m.unitCode()))
-            .map(m -> coverage.view(m, fleet, now))
-            .sorted(
-                Comparator.comparing((MachineView v) -> v.machine().unitCode())
-                    .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
-                    .thenComparing(v -> v.machine().id()))
-            .toList();
+        (scope == null ? fleet.machines() : fleet.machinesIn(scope))
+            .stream()
+                .map(m -> coverage.view(m, fleet, now))
+                .sorted(
+                    Comparator.comparing((MachineView v) -> v.machine().unitCode())
+                        .thenComparing(v -> String.valueOf(v.machine().identity().hostname()))
+                        .thenComparing(v -> v.machine().id()))
+                .toList();
     Sheet sheet =
         new Sheet(w.machineSheet(), style(unit, w), columns(w.machineHeadings(), MACHINES));
     for (MachineView v : views) {

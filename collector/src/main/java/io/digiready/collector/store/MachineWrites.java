@@ -95,16 +95,25 @@ final class MachineWrites implements Tx.Machines {
   @Override
   public void insert(Machine m) throws SQLException {
     order.beforeSharedWrite();
+    // The whole identity in the insert: an enrollment writes each index once, not twice.
     PreparedStatement p =
         st.sql(
             "INSERT INTO machines (id, unit_code, token_hash, hostname, enrolled_at,"
-                + " possible_duplicate_of) VALUES (?, ?, ?, ?, ?, ?)");
+                + " possible_duplicate_of, hardware_uuid, system_serial, baseboard_serial, macs,"
+                + " os_install_id, retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    var id = m.identity();
     p.setString(1, m.id());
     p.setString(2, m.unitCode());
     p.setString(3, m.tokenHash());
-    p.setString(4, m.identity().hostname());
+    p.setString(4, id.hostname());
     p.setLong(5, m.enrolledAt().toEpochMilli());
     p.setString(6, m.possibleDuplicateOf());
+    p.setString(7, id.hardwareUuid());
+    p.setString(8, id.systemSerial());
+    p.setString(9, id.baseboardSerial());
+    p.setString(10, id.macs());
+    p.setString(11, id.osInstallId());
+    setInstant(p, 12, m.retiredAt());
     p.executeUpdate();
     PreparedStatement state =
         st.sql("INSERT INTO machine_state (machine_id) VALUES (?) RETURNING mid");
@@ -113,7 +122,7 @@ final class MachineWrites implements Tx.Machines {
       rs.next();
       keys.newMid(m.id(), rs.getLong(1));
     }
-    update(m);
+    updateState(m);
   }
 
   @Override
@@ -138,6 +147,10 @@ final class MachineWrites implements Tx.Machines {
     if (p.executeUpdate() != 1) {
       throw new IllegalStateException("machine row vanished: " + m.id());
     }
+    updateState(m);
+  }
+
+  private void updateState(Machine m) throws SQLException {
     PreparedStatement state = st.sql(STATE_UPDATE + " WHERE mid = ?");
     bindState(state, m.liveness());
     state.setLong(11, keys.mid(m.id()));
