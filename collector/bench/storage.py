@@ -112,12 +112,26 @@ def main():
     print(f"rows in the raw table(s): {raw_rows}"
           + (f" (heartbeats stored, from BENCH_RAW_HEARTBEATS: {heartbeats})"
              if heartbeats != raw_rows else ""))
-    print(f"bytes kept per machine-day: {rollup_bytes / (machines * days):.0f}"
+    # Machines that sent nothing on a day have no row of it: count the machine-days stored when
+    # the table says, else MACHINES x DAYS.
+    machine_days = machines * days
+    if "machine_days" in tables and tables["machine_days"]["rows"]:
+        machine_days = tables["machine_days"]["rows"]
+        print(f"machine-days stored: {machine_days} (rows of machine_days;"
+              f" {machines} machines x {days:g} days would be {machines * days:g})")
+    print(f"bytes kept per machine-day: {rollup_bytes / machine_days:.0f}"
           f"  (rollup tables + indexes, {rollup_bytes} bytes in whole pages;"
-          f" payload only: {rollup_payload / (machines * days):.0f}; goal <= 1024)")
+          f" payload only: {rollup_payload / machine_days:.0f}; goal <= 1024)")
     if heartbeats:
         print(f"bytes per raw heartbeat: {raw_bytes / heartbeats:.1f}"
               f"  (raw table(s) + indexes, {raw_bytes} bytes / {heartbeats} heartbeats; goal <= 64)")
+        # A machine-hour row packs that hour's heartbeats into one body: split what a row costs
+        # from what each heartbeat adds, so that another interval's day can be worked out.
+        if "raw_heartbeat_hours" in tables and raw_rows:
+            body = db.execute("SELECT COALESCE(SUM(LENGTH(body)), 0) FROM raw_heartbeat_hours").fetchone()[0]
+            print(f"raw model: {(raw_bytes - body) / raw_rows:.1f} bytes per machine-hour row"
+                  f" + {body / heartbeats:.1f} bytes per heartbeat"
+                  f" ({heartbeats / raw_rows:.1f} heartbeats a row in this database)")
     else:
         print("bytes per raw heartbeat: - (no raw heartbeat stored)")
 
