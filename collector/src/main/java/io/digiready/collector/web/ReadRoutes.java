@@ -25,14 +25,18 @@ final class ReadRoutes {
   static void register(Registration r, Services s) {
     json(r, Route.SESSION, Auth::session);
     json(r, Route.READINESS_RULES, ctx -> Readiness.rules());
-    json(
-        r,
+    SameAnswer allUnits = new SameAnswer();
+    r.add(
         Route.UNITS,
         ctx -> {
           // ?parent= answers one level of the tree: a unit page shows its children, not 10,000.
           String parent =
               Params.optional(ctx, "parent", String.class, p -> true, "a unit code", null);
-          return parent == null ? s.coverage().all() : s.coverage().children(parent);
+          if (parent == null) {
+            Responses.json(ctx, allUnits.json(s.coverage().all()));
+          } else {
+            Responses.json(ctx, 200, s.coverage().children(parent));
+          }
         });
     json(
         r,

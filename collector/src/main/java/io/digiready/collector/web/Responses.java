@@ -21,6 +21,11 @@ final class Responses {
     }
   }
 
+  /** A 200 with JSON already written. */
+  static void json(Context ctx, byte[] json) {
+    ctx.status(200).contentType(JSON).result(json);
+  }
+
   /** An error answer written on Jetty's own response, with its Retry-After when it has one. */
   static void error(Response response, Callback callback, ErrorMapping.Answer a) {
     json(response, callback, a.status(), a.body(), a.retryAfterSeconds());
