@@ -174,6 +174,8 @@ public final class Collector implements AutoCloseable {
     if (matched > 0) {
       LOG.info("required applications worked out for {} machines", matched);
     }
+    // The first figures before the first question: a ministry's walk then never answers it late.
+    coverage.latest().warm(fleet, clock.instant());
     CoverageHistory history = new CoverageHistory(fleet, coverage, store, clock);
     dailyFigures =
         new DailyFigures(fleet, coverage, store, writer, clock, config.unitHistoryRetentionDays());

@@ -22,10 +22,14 @@ import java.util.function.BiFunction;
 public final class LatestFigures {
   static final Duration COSTLY = Duration.ofMillis(50);
   static final Duration KEEP = Duration.ofSeconds(10);
+  // Asked within this long (a scrape every minute, a page left open), the background keeps the
+  // figures ready; after it, a walk costs nothing until the next question.
+  static final Duration ASKED_WITHIN = Duration.ofMinutes(2);
 
   private final BiFunction<Fleet, Instant, List<UnitCoverage>> compute;
   private final Object computing = new Object();
   private volatile Kept kept;
+  private volatile Instant asked;
 
   LatestFigures(BiFunction<Fleet, Instant, List<UnitCoverage>> compute) {
     this.compute = compute;
@@ -50,12 +54,19 @@ public final class LatestFigures {
 
   /** Every unit, by code. */
   public List<UnitCoverage> all(Fleet fleet, Instant now) {
+    asked = now;
     return get(fleet, now).units();
   }
 
   /** One unit, or empty when the fleet has no such unit. */
   public Optional<UnitCoverage> unit(Fleet fleet, Instant now, String code) {
+    asked = now;
     return Optional.ofNullable(get(fleet, now).byCode().get(code));
+  }
+
+  /** Takes the figures before anyone asks (at start), without counting as a question. */
+  public void warm(Fleet fleet, Instant now) {
+    get(fleet, now);
   }
 
   /**
@@ -64,7 +75,12 @@ public final class LatestFigures {
    */
   public void refresh(Fleet fleet, Instant now) {
     Kept k = kept;
-    if (k == null || k.fleet() != fleet || k.took().compareTo(COSTLY) < 0) {
+    Instant lastAsked = asked;
+    if (k == null
+        || k.fleet() != fleet
+        || k.took().compareTo(COSTLY) < 0
+        || lastAsked == null
+        || now.isAfter(lastAsked.plus(ASKED_WITHIN))) {
       return;
     }
     if (!k.serves(fleet, now, KEEP.dividedBy(2))) {

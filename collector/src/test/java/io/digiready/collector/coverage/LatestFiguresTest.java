@@ -71,6 +71,18 @@ class LatestFiguresTest {
   }
 
   @Test
+  void nobodyAskingLetsTheBackgroundRest() {
+    LatestFigures latest = latest(LatestFigures.COSTLY.toMillis() + 20);
+    latest.warm(fleet, t0);
+    latest.refresh(fleet, t0.plus(LatestFigures.KEEP));
+    assertEquals(1, walks.get(), "taken at start is not a question");
+    latest.all(fleet, t0.plus(LatestFigures.KEEP));
+    Instant later = t0.plus(LatestFigures.KEEP).plus(LatestFigures.ASKED_WITHIN).plusSeconds(1);
+    latest.refresh(fleet, later);
+    assertEquals(2, walks.get(), "the last question is too long ago");
+  }
+
+  @Test
   void anotherFleetNeverGetsThisOnesFigures() {
     LatestFigures latest = latest(LatestFigures.COSTLY.toMillis() + 20);
     latest.all(fleet, t0);
