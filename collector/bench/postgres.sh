@@ -83,10 +83,10 @@ echo "   jar: ${COLLECTOR_JAR:-collector/target/digiready-collector.jar}"
 [ -z "${PG_RPS:-}" ] || echo "   PostgreSQL: $PG_RPS requests/s, $PG_HBS heartbeats/s (others $PG_OTHERS % of a core)"
 if [ "$MODE" = single ]; then
   if [ -n "${SQ_RPS:-}" ] && [ -n "${PG_RPS:-}" ]; then
-    awk -v p="$PG_RPS" -v s="$SQ_RPS" 'BEGIN { r = p / s; printf "ratio PostgreSQL / SQLite, requests/s: %.2f (goal >= 0.8: %s)\n", r, r >= 0.8 ? "met" : "NOT met" }'
+    awk -v p="$PG_RPS" -v s="$SQ_RPS" 'BEGIN { r = p / s; printf "ratio PostgreSQL / SQLite, requests/s: %.2f (goal >= 0.8: %s)\n", r, (r >= 0.8 ? "met" : "NOT met") }'
   else
     echo "ratio PostgreSQL / SQLite: needs both runs (not with --only)"
   fi
 elif [ -n "${PG_HBS:-}" ]; then
-  awk -v h="$PG_HBS" 'BEGIN { printf "PostgreSQL: %d heartbeats/s in 500-heartbeat batches (goal >= 100000: %s)\n", h, h >= 100000 ? "met" : "NOT met" }'
+  awk -v h="$PG_HBS" 'BEGIN { printf "PostgreSQL: %d heartbeats/s in 500-heartbeat batches (goal >= 100000: %s)\n", h, (h >= 100000 ? "met" : "NOT met") }'
 fi
