@@ -75,6 +75,7 @@ public final class HeartbeatService {
     }
     return writer
         .submitWithDeadline(
+            machineId,
             tx -> {
               // The transaction's view of the machine (locked where collectors share the
               // database), else the committed fleet, which only this writer changes.

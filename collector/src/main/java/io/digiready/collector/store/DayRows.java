@@ -86,6 +86,19 @@ final class DayRows {
     return MACHINE_UPSERT[hourOfDay];
   }
 
+  /**
+   * PostgreSQL: {@link #machineUpsert} for many machines at once, from four arrays (days, mids,
+   * heartbeats, internet-up counts) with no (day, mid) twice; returns day, mid and the new count.
+   */
+  static String machineUpsertMany(int hourOfDay) {
+    String hh = column("h", hourOfDay);
+    return MACHINE_UPSERT[hourOfDay]
+        .replace(
+            "VALUES (?, ?, ?, ?)",
+            "SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::integer[], ?::integer[])")
+        .replace(" RETURNING " + hh, " RETURNING day, mid, " + hh);
+  }
+
   /** Adds machines, heartbeats and internet-up counts to one hour of a unit's day row. */
   static String unitUpsert(int hourOfDay) {
     return UNIT_UPSERT[hourOfDay];

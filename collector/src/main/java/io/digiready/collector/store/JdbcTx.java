@@ -26,6 +26,7 @@ final class JdbcTx implements Tx, WriteOrder {
 
   private boolean savepointOpen;
   private boolean sharedWrite;
+  private boolean committed;
 
   JdbcTx(
       Connection c,
@@ -62,6 +63,7 @@ final class JdbcTx implements Tx, WriteOrder {
       throw new IllegalStateException("a request may stage heartbeats or write directly, not both");
     }
     if (!savepointOpen) {
+      machines.forgetLocked();
       heartbeats.flush();
       st.exec("SAVEPOINT request");
       savepointOpen = true;
@@ -108,7 +110,13 @@ final class JdbcTx implements Tx, WriteOrder {
       shared.bumpVersion(st);
     }
     dialect.commit(st);
+    committed = true;
     keys.publish();
+  }
+
+  /** Whether this transaction committed (its connection worked to the end). */
+  boolean committed() {
+    return committed;
   }
 
   @Override

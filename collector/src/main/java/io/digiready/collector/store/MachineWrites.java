@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +32,12 @@ final class MachineWrites implements Tx.Machines {
   private final WriteOrder order;
   private final HeartbeatWrites heartbeats;
   private final SharedDatabase shared;
+
+  /**
+   * Rows read and locked for the whole group ({@link #lockAll}); forgotten at the group's first
+   * direct write, after which {@link #current} reads the row itself again (still locked).
+   */
+  private final Map<String, Machine> locked = new HashMap<>();
 
   MachineWrites(
       Statements st,
@@ -211,6 +220,24 @@ final class MachineWrites implements Tx.Machines {
   public Optional<Machine> current(String machineId) throws SQLException {
     Machine m = heartbeats.current(machineId);
     // No flush first: staged rows of other machines do not change this one's row.
+    if (m != null) {
+      return Optional.of(m);
+    }
+    m = locked.get(machineId);
     return m != null ? Optional.of(m) : shared.lockMachine(st, machineId);
+  }
+
+  @Override
+  public void lockAll(Collection<String> machineIds) throws SQLException {
+    if (machineIds.isEmpty()) {
+      return;
+    }
+    order.beforeRead();
+    locked.putAll(shared.lockMachines(st, machineIds));
+  }
+
+  /** A direct write may change what a locked row read at the group's start said. */
+  void forgetLocked() {
+    locked.clear();
   }
 }

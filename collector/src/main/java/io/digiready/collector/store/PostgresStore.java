@@ -38,6 +38,12 @@ public final class PostgresStore extends JdbcStore {
   private final Map<String, PreparedStatement> writerStatements = new HashMap<>();
   private Connection writer;
 
+  /** The writer's last transaction and when it began: see {@link #begin}. */
+  private JdbcTx lastTx;
+
+  private long lastBegin;
+  private static final long IDLE_CHECK_NANOS = 1_000_000_000L;
+
   /** Holds the session-level advisory lock of the lease while this collector has it. */
   private Connection leaseConnection;
 
@@ -54,6 +60,8 @@ public final class PostgresStore extends JdbcStore {
       credentials.setProperty("password", password);
     }
     credentials.setProperty("ApplicationName", "digiready-collector");
+    // A batch of INSERTs (the group's raw records, probe sums) goes as multi-row statements.
+    credentials.setProperty("reWriteBatchedInserts", "true");
     try {
       writer = DriverManager.getConnection(url, credentials);
       migrate(writer);
@@ -194,11 +202,22 @@ public final class PostgresStore extends JdbcStore {
   @Override
   public Tx begin() {
     try {
-      if (writer == null || !writer.isValid(2)) {
+      // isValid is a round trip of its own: under load, when the last group committed a moment
+      // ago, the connection is taken as it is (a failure then fails one group, answered 503).
+      boolean check =
+          writer == null
+              || writer.isClosed()
+              || lastTx == null
+              || !lastTx.committed()
+              || System.nanoTime() - lastBegin > IDLE_CHECK_NANOS;
+      if (check && (writer == null || !writer.isValid(2))) {
         // The server restarted or the network broke: a new connection, statements prepared anew.
         reconnect();
       }
-      return new JdbcTx(writer, writerStatements, keys, keepRaw, dialect, SharedPostgres.INSTANCE);
+      lastBegin = System.nanoTime();
+      lastTx =
+          new JdbcTx(writer, writerStatements, keys, keepRaw, dialect, SharedPostgres.INSTANCE);
+      return lastTx;
     } catch (SQLException e) {
       throw new StorageUnavailableException("cannot begin a transaction: " + e.getMessage(), e);
     }

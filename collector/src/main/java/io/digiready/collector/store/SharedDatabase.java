@@ -2,6 +2,8 @@ package io.digiready.collector.store;
 
 import io.digiready.collector.fleet.Machine;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,14 @@ interface SharedDatabase {
 
   /** The machine as the database holds it, locked until the commit; empty if not shared. */
   Optional<Machine> lockMachine(Statements st, String machineId) throws SQLException;
+
+  /**
+   * The machines among {@code machineIds} as the database holds them, by id, locked until the
+   * commit; empty if not shared. One statement for a whole writer group, the rows locked in the
+   * order of their keys so that two collectors locking overlapping groups cannot deadlock.
+   */
+  Map<String, Machine> lockMachines(Statements st, Collection<String> machineIds)
+      throws SQLException;
 
   /**
    * Serialises writes to the unit tree until the commit; SQLite has one writer already. Taken
@@ -49,6 +59,11 @@ interface SharedDatabase {
         @Override
         public Optional<Machine> lockMachine(Statements st, String machineId) {
           return Optional.empty();
+        }
+
+        @Override
+        public Map<String, Machine> lockMachines(Statements st, Collection<String> machineIds) {
+          return Map.of();
         }
 
         @Override

@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,23 @@ final class SharedPostgres implements SharedDatabase {
     try (ResultSet rs = p.executeQuery()) {
       return rs.next() ? Optional.of(MachineRows.read(rs)) : Optional.empty();
     }
+  }
+
+  @Override
+  public Map<String, Machine> lockMachines(Statements st, Collection<String> machineIds)
+      throws SQLException {
+    // ORDER BY runs below the lock in PostgreSQL's plan: rows are locked in mid order.
+    PreparedStatement p =
+        st.sql(MachineRows.SELECT + " WHERE m.id = ANY(?) ORDER BY s.mid FOR UPDATE OF s");
+    p.setArray(1, st.connection().createArrayOf("text", machineIds.toArray()));
+    Map<String, Machine> out = new HashMap<>();
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        Machine m = MachineRows.read(rs);
+        out.put(m.id(), m);
+      }
+    }
+    return out;
   }
 
   @Override

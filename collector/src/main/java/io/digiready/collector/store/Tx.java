@@ -114,6 +114,12 @@ public interface Tx {
      * holds it, locked until the commit; empty when neither applies.
      */
     Optional<Machine> current(String machineId) throws SQLException;
+
+    /**
+     * Reads and locks the rows of these machines in one statement (on a shared database), before
+     * the group's requests ask for them one by one through {@link #current}.
+     */
+    default void lockAll(java.util.Collection<String> machineIds) throws SQLException {}
   }
 
   interface Events {
