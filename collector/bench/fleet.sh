@@ -102,6 +102,12 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$COLLECTOR_PID/status"; }
 hwm_mib() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$COLLECTOR_PID/status"; }
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > a ? b : a) }'; }
+cpu_seconds() { # the collector's user + system CPU so far
+  awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz }' "/proc/$COLLECTOR_PID/stat"
+}
+cpu_ms_per() { # cpu-before cpu-after count -> milliseconds of collector CPU per item
+  awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.3f", (n > 0 ? 1000 * (b - a) / n : 0) }'
+}
 
 # Starts the collector on a data dir (extra serve flags after it) and sets READY_SECONDS.
 start() { # data-dir [serve flags...]
@@ -159,6 +165,7 @@ fleet() { # log-name simulator-args...
 rate() { grep -E "^$2" "$TMP/$1.txt" | sed -E 's/.*\(([0-9]+)\/s\).*/\1/' | tail -1; }
 p99() { grep -E "^$2" "$TMP/$1.txt" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/' | tail -1; }
 seconds() { grep -E "^$2" "$TMP/$1.txt" | sed -E 's/.* over ([0-9.]+) s.*/\1/' | tail -1; }
+ok_count() { grep -E "^$2" "$TMP/$1.txt" | sed -E 's/.*, ([0-9]+) acknowledged.*/\1/' | tail -1; }
 errors() { grep -E "^$2" "$TMP/$1.txt" | sed -E 's/.*errors (\{[^}]*\}).*/\1/' | tail -1; }
 window_p99() { grep -F "window $2:" "$TMP/$1.txt" | sed -E 's/.*p99 ([0-9.]+) ms.*/\1/' | tail -1; }
 
@@ -181,9 +188,13 @@ echo "reference: 1000 machines in 10 units, heartbeats as fast as acknowledged f
 start "$TMP/reference"
 fleet reference-warmup --machines 1000 --units 10 --root reference --state "$TMP/reference.tsv" \
   --max-rate --duration-seconds 30 > /dev/null
+c0=$(cpu_seconds)
 fleet reference --machines 1000 --units 10 --root reference --state "$TMP/reference.tsv" --max-rate \
   --duration-seconds "$MAX_RATE_SECONDS"
 REFERENCE=$(rate reference 'heartbeats')
+REFERENCE_CPU=$(cpu_ms_per "$c0" "$(cpu_seconds)" "$(ok_count reference heartbeats)")
+REFERENCE_MIB=$(hwm_mib)
+echo "  collector: $REFERENCE_CPU ms of CPU per heartbeat, peak resident $REFERENCE_MIB MiB"
 stop "$COLLECTOR_PID"
 
 # --- the ministry ------------------------------------------------------------------------------
@@ -204,19 +215,25 @@ ministry_zone() { # zone: the ministry's office hours time zone, inherited by ev
 # Made before the import (which keeps office hours set through the API), so that every figure of
 # the run is in the zone the midnight phase starts from.
 ministry_zone -12:00 POST || { echo "could not create the ministry" >&2; exit 1; }
+c0=$(cpu_seconds)
 fleet enroll --tree "$TMP/tree.csv" --machines "$MACHINES" --state "$TMP/machines.tsv" --duration-seconds 0
 ENROLL_SECONDS=$(seconds enroll 'enroll')
+echo "  collector: $(cpu_ms_per "$c0" "$(cpu_seconds)" "$(ok_count enroll enroll)") ms of CPU per enrollment (the import and tokens included)"
 ENROLL_ERRORS=$(errors enroll 'enroll')
 
 echo "max-rate: the whole fleet, heartbeats as fast as acknowledged for $MAX_RATE_SECONDS s"
+c0=$(cpu_seconds)
 fleet max-rate --machines "$MACHINES" --state "$TMP/machines.tsv" --max-rate --duration-seconds "$MAX_RATE_SECONDS"
 CAPACITY=$(rate max-rate 'heartbeats')
+CAPACITY_CPU=$(cpu_ms_per "$c0" "$(cpu_seconds)" "$(ok_count max-rate heartbeats)")
+echo "  collector: $CAPACITY_CPU ms of CPU per heartbeat (reference: $REFERENCE_CPU ms)"
 # Half the capacity, as one heartbeat per machine per interval.
 INTERVAL=$(awk -v m="$MACHINES" -v c="$CAPACITY" 'BEGIN { i = int(2 * m / c + 0.999); print (i < 1 ? 1 : i) }')
 PACED_RATE=$(awk -v m="$MACHINES" -v i="$INTERVAL" 'BEGIN { printf "%.0f", m / i }')
 
 echo "paced: $PACED_MINUTES min at one heartbeat per machine every $INTERVAL s (~$PACED_RATE/s, half the capacity); each minute: /api/v1/units, $COMMUNE's page data, /metrics, the coverage CSV"
 DB_BEFORE=$(du -sb "$TMP/ministry" | cut -f1)
+c0=$(cpu_seconds)
 java -Xmx1g -jar "$SIM" fleet --collector "$URL" --admin-token-file "$TMP/admin-token" \
   --connections "$CONNECTIONS" --machines "$MACHINES" --state "$TMP/machines.tsv" \
   --interval-seconds "$INTERVAL" --duration-seconds $((PACED_MINUTES * 60)) > "$TMP/paced.txt" 2>&1 &
@@ -237,6 +254,7 @@ grep -E '^heartbeats' "$TMP/paced.txt" | sed 's/^/  /'
 PACED_P99=$(p99 paced 'heartbeats')
 PACED_ERRORS=$(errors paced 'heartbeats')
 PACED_OK=$(grep -E '^heartbeats' "$TMP/paced.txt" | sed -E 's/.*, ([0-9]+) acknowledged.*/\1/')
+echo "  collector: $(cpu_ms_per "$c0" "$(cpu_seconds)" "$PACED_OK") ms of CPU per heartbeat, the minute's questions and walks included"
 DB_AFTER=$(du -sb "$TMP/ministry" | cut -f1)
 
 # --- midnight ----------------------------------------------------------------------------------
@@ -310,6 +328,8 @@ read -r u2 _ < <(timed /api/v1/units admin)
 echo "  ready after $READY_SECONDS s; /metrics $rs s ($rb bytes); /api/v1/units $u1 s, then $u2 s; RSS $(rss_mib) MiB"
 stop "$COLLECTOR_PID"
 
+echo "memory: peak $PEAK_MIB MiB with $MACHINES machines, $REFERENCE_MIB MiB with 1,000:" \
+  "$(awk -v a="$PEAK_MIB" -v b="$REFERENCE_MIB" -v m="$MACHINES" 'BEGIN { printf "%.2f", (a - b) * 1024 / (m - 1000) }') KiB per machine"
 echo "figures ($MACHINES machines, $UNITS units; stop took $STOP_SECONDS s)"
 check "enroll: the whole fleet" "$ENROLL_SECONDS" '<=' 600 s
 [ "$ENROLL_ERRORS" = '{}' ] || { echo "  enroll: errors $ENROLL_ERRORS  NOT MET"; FAILED=1; }
