@@ -238,8 +238,9 @@ public final class Collector implements AutoCloseable {
         1,
         1,
         TimeUnit.SECONDS);
-    // Each unit's figures of the day that ended, within a minute of its end (lease holder only).
-    maintenance.scheduleWithFixedDelay(this::dailyTick, 10, 60, TimeUnit.SECONDS);
+    // Each unit's figures of the day that ended, within seconds of its end (lease holder only); a
+    // tick before its time is one comparison.
+    maintenance.scheduleWithFixedDelay(this::dailyTick, 10, 10, TimeUnit.SECONDS);
     if (store.shared()) {
       maintenance.scheduleWithFixedDelay(follower::poll, 2, 2, TimeUnit.SECONDS);
       store.renewLease();
