@@ -117,11 +117,7 @@ final class MachineWrites implements Tx.Machines {
     p.setString(4, id.hostname());
     p.setLong(5, m.enrolledAt().toEpochMilli());
     p.setString(6, m.possibleDuplicateOf());
-    p.setString(7, id.hardwareUuid());
-    p.setString(8, id.systemSerial());
-    p.setString(9, id.baseboardSerial());
-    p.setString(10, id.macs());
-    p.setString(11, id.osInstallId());
+    bindFingerprint(p, 7, id);
     setInstant(p, 12, m.retiredAt());
     p.executeUpdate();
     PreparedStatement state =
@@ -146,17 +142,23 @@ final class MachineWrites implements Tx.Machines {
     p.setString(1, m.unitCode());
     p.setString(2, m.tokenHash());
     p.setString(3, id.hostname());
-    p.setString(4, id.hardwareUuid());
-    p.setString(5, id.systemSerial());
-    p.setString(6, id.baseboardSerial());
-    p.setString(7, id.macs());
-    p.setString(8, id.osInstallId());
+    bindFingerprint(p, 4, id);
     setInstant(p, 9, m.retiredAt());
     p.setString(10, m.id());
     if (p.executeUpdate() != 1) {
       throw new IllegalStateException("machine row vanished: " + m.id());
     }
     updateState(m);
+  }
+
+  /** The five identity columns in their fixed order, from parameter {@code first} on. */
+  private static void bindFingerprint(PreparedStatement p, int first, Machine.Identity id)
+      throws SQLException {
+    p.setString(first, id.hardwareUuid());
+    p.setString(first + 1, id.systemSerial());
+    p.setString(first + 2, id.baseboardSerial());
+    p.setString(first + 3, id.macs());
+    p.setString(first + 4, id.osInstallId());
   }
 
   private void updateState(Machine m) throws SQLException {
