@@ -141,7 +141,9 @@ public final class Collector implements AutoCloseable {
         .description(
             "1 on the collector that does the background work and exports per-machine series")
         .register(registry);
+    long readStart = System.nanoTime();
     List<Machine> loaded = store.loadMachines();
+    LOG.info("machines read in {} ms", (System.nanoTime() - readStart) / 1_000_000);
     Fleet fleet = new Fleet(loaded.size());
     fleet.load(store.loadUnits(), loaded, store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
