@@ -83,9 +83,7 @@ class UnitSoftwareTest {
                 new Class<?>[] {Store.class},
                 (proxy, method, args) -> {
                   asked.add(method.getName());
-                  return method.getName().equals("softwareReported")
-                      ? java.util.Set.of("a")
-                      : null;
+                  return method.getName().equals("softwareReported") ? java.util.Set.of("a") : null;
                 });
     List<Machine> members = List.of(machine("a", T, T), machine("b", null, null));
 
