@@ -5,6 +5,7 @@ import io.digiready.collector.config.CollectorConfig;
 import io.digiready.collector.coverage.CoverageCalculator;
 import io.digiready.collector.coverage.CoverageService;
 import io.digiready.collector.fleet.Fleet;
+import io.digiready.collector.fleet.Machine;
 import io.digiready.collector.fleet.Tokens;
 import io.digiready.collector.history.CoverageHistory;
 import io.digiready.collector.history.DailyFigures;
@@ -141,8 +142,11 @@ public final class Collector implements AutoCloseable {
         .description(
             "1 on the collector that does the background work and exports per-machine series")
         .register(registry);
-    Fleet fleet = new Fleet();
-    fleet.load(store.loadUnits(), store.loadMachines(), store.loadActiveEnrollmentTokens());
+    long readStart = System.nanoTime();
+    List<Machine> loaded = store.loadMachines();
+    LOG.info("machines read in {} ms", (System.nanoTime() - readStart) / 1_000_000);
+    Fleet fleet = new Fleet(loaded.size());
+    fleet.load(store.loadUnits(), loaded, store.loadActiveEnrollmentTokens());
     store.loadActiveViewerTokens().forEach(fleet::putViewerToken);
     ResumeBatching resumes = new ResumeBatching();
     writer =

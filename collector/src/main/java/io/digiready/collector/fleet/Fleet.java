@@ -20,14 +20,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Fleet {
   private final Map<String, Unit> units = new ConcurrentHashMap<>();
-  private final Map<String, Machine> machines = new ConcurrentHashMap<>();
-  private final Map<String, String> machineByTokenHash = new ConcurrentHashMap<>();
+  private final Map<String, Machine> machines;
+  private final Map<String, String> machineByTokenHash;
   // A unit's page and export read its own machines, not the million of a ministry.
   private final Map<String, Set<String>> idsByUnit = new ConcurrentHashMap<>();
   private final Map<String, EnrollmentToken> enrollmentByHash = new ConcurrentHashMap<>();
   private final Map<String, ViewerToken> viewerByHash = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong unitChanges =
       new java.util.concurrent.atomic.AtomicLong();
+
+  public Fleet() {
+    this(0);
+  }
+
+  /**
+   * Sized for {@code expectedMachines} (those about to be loaded): a million machines then go in
+   * without the maps doubling twenty times on the way, at start.
+   */
+  public Fleet(int expectedMachines) {
+    // The map sizes itself for this many entries at its load factor.
+    int capacity = Math.max(16, expectedMachines);
+    machines = new ConcurrentHashMap<>(capacity);
+    machineByTokenHash = new ConcurrentHashMap<>(capacity);
+  }
 
   public void load(List<Unit> u, List<Machine> m, List<EnrollmentToken> tokens) {
     u.forEach(this::putUnit);

@@ -3,7 +3,10 @@ package io.digiready.collector.software;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.digiready.collector.fleet.Machine;
+import io.digiready.collector.store.Store;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +45,54 @@ class UnitSoftwareTest {
     assertThat(UnitSoftware.signature(List.of(machine("a", T, T), machine("b", T, T))))
         .isNotEqualTo(before);
     assertThat(UnitSoftware.signature(List.of(machine("a", T, T)))).isNotEqualTo(before);
+  }
+
+  @Test
+  void a_unit_whose_machines_never_sent_a_list_is_counted_without_reading_the_database() {
+    List<String> asked = new ArrayList<>();
+    Store store =
+        (Store)
+            Proxy.newProxyInstance(
+                Store.class.getClassLoader(),
+                new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                  asked.add(method.getName());
+                  throw new IllegalStateException("no read expected: " + method.getName());
+                });
+    List<Machine> members = List.of(machine("a", T, null), machine("b", null, null));
+    long signature = UnitSoftware.signature(members);
+
+    UnitSoftware counts =
+        UnitSoftware.build(store, members, signature, new UnitSoftware.Applications(store));
+
+    assertThat(asked).isEmpty();
+    assertThat(counts.machines()).isEqualTo(2);
+    assertThat(counts.reporting()).isZero();
+    assertThat(counts.sids()).isEmpty();
+    assertThat(counts.vids()).isEmpty();
+    assertThat(counts.signature()).isEqualTo(signature);
+  }
+
+  @Test
+  void a_unit_with_one_machine_that_sent_a_list_reads_the_database() {
+    List<String> asked = new ArrayList<>();
+    Store store =
+        (Store)
+            Proxy.newProxyInstance(
+                Store.class.getClassLoader(),
+                new Class<?>[] {Store.class},
+                (proxy, method, args) -> {
+                  asked.add(method.getName());
+                  return method.getName().equals("softwareReported") ? java.util.Set.of("a") : null;
+                });
+    List<Machine> members = List.of(machine("a", T, T), machine("b", null, null));
+
+    UnitSoftware counts =
+        UnitSoftware.build(
+            store, members, UnitSoftware.signature(members), new UnitSoftware.Applications(store));
+
+    assertThat(asked).contains("softwareReported", "installedReleases");
+    assertThat(counts.machines()).isEqualTo(2);
+    assertThat(counts.reporting()).isEqualTo(1);
   }
 }
