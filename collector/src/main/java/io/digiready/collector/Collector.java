@@ -232,16 +232,7 @@ public final class Collector implements AutoCloseable {
     // Its own thread: a ministry's walk (half a second) must not delay the lease or the follower.
     figures = Executors.newSingleThreadScheduledExecutor(daemon("digiready-figures"));
     figures.scheduleWithFixedDelay(
-        () -> {
-          try {
-            coverage.latest().refresh(fleet, clock.instant());
-          } catch (RuntimeException e) {
-            LOG.warn("unit figures not taken in the background: {}", e.toString());
-          }
-        },
-        1,
-        1,
-        TimeUnit.SECONDS);
+        () -> coverage.latest().refresh(fleet, clock.instant()), 1, 1, TimeUnit.SECONDS);
     // Each unit's figures of the day that ended, within seconds of its end (lease holder only); a
     // tick before its time is one comparison.
     maintenance.scheduleWithFixedDelay(this::dailyTick, 10, 10, TimeUnit.SECONDS);

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every unit's figures now, for the API, the exports and {@code /metrics}. With a small fleet they
@@ -20,6 +22,7 @@ import java.util.function.BiFunction;
  * retirement shows within {@link #KEEP}, which is below the heartbeat interval.
  */
 public final class LatestFigures {
+  private static final Logger LOG = LoggerFactory.getLogger(LatestFigures.class);
   static final Duration COSTLY = Duration.ofMillis(50);
   static final Duration KEEP = Duration.ofSeconds(10);
   // Asked within this long (a scrape every minute, a page left open), the background keeps the
@@ -71,9 +74,18 @@ public final class LatestFigures {
 
   /**
    * Takes the figures again when they are costly and half their time is up; for a background
-   * thread, so that the questions find them ready.
+   * thread, so that the questions find them ready. Never throws: a failed walk is logged, and the
+   * next question walks again.
    */
   public void refresh(Fleet fleet, Instant now) {
+    try {
+      refreshIfDue(fleet, now);
+    } catch (RuntimeException e) {
+      LOG.warn("unit figures not taken in the background: {}", e.toString());
+    }
+  }
+
+  private void refreshIfDue(Fleet fleet, Instant now) {
     Kept k = kept;
     Instant lastAsked = asked;
     if (k == null
