@@ -172,8 +172,8 @@ public final class Collector implements AutoCloseable {
             fleet, writer, store, clock, Duration.ofDays(config.enrollmentTokenExpiryDays()));
     RequiredSoftware required = new RequiredSoftware(fleet, store, writer);
     units.onRequiredApplicationsChanged(required::unitsChanged);
-    // Machines never matched against their unit's required applications (a database from before
-    // the lists, a machine enrolled without an inventory): once, before the first figures.
+    // Machines whose software list was never matched against their unit's required applications
+    // (a database from before the lists): once, before the first figures.
     int matched = required.evaluateUnknown();
     if (matched > 0) {
       LOG.info("required applications worked out for {} machines", matched);

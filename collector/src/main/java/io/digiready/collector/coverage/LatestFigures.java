@@ -16,23 +16,20 @@ import org.slf4j.LoggerFactory;
  * are computed for each question, exactly as of that moment. When computing them costs more than
  * {@link #COSTLY} (a ministry: a million machines walk in about half a second), the last result is
  * reused for up to {@link #KEEP}, and a background thread takes them again halfway through, so that
- * no question waits for a walk and a page, a scrape and an export together cost one walk. A unit's
- * write (a new unit, a move, office hours, required applications) drops the kept figures at once: a
- * unit written is never missing or stale in the next answer. A machine's heartbeat, move or
- * retirement shows within {@link #KEEP}, which is below the heartbeat interval.
+ * no question waits for a walk (not even the first after a quiet hour) and a page, a scrape and an
+ * export together cost one walk: about a tenth of a core at a million machines. A unit's write (a
+ * new unit, a move, office hours, required applications) drops the kept figures at once: a unit
+ * written is never missing or stale in the next answer. A machine's heartbeat, move or retirement
+ * shows within {@link #KEEP}, which is below the heartbeat interval.
  */
 public final class LatestFigures {
   private static final Logger LOG = LoggerFactory.getLogger(LatestFigures.class);
   static final Duration COSTLY = Duration.ofMillis(50);
   static final Duration KEEP = Duration.ofSeconds(10);
-  // Asked within this long (a scrape every minute, a page left open), the background keeps the
-  // figures ready; after it, a walk costs nothing until the next question.
-  static final Duration ASKED_WITHIN = Duration.ofMinutes(2);
 
   private final BiFunction<Fleet, Instant, List<UnitCoverage>> compute;
   private final Object computing = new Object();
   private volatile Kept kept;
-  private volatile Instant asked;
 
   LatestFigures(BiFunction<Fleet, Instant, List<UnitCoverage>> compute) {
     this.compute = compute;
@@ -57,17 +54,15 @@ public final class LatestFigures {
 
   /** Every unit, by code. */
   public List<UnitCoverage> all(Fleet fleet, Instant now) {
-    asked = now;
     return get(fleet, now).units();
   }
 
   /** One unit, or empty when the fleet has no such unit. */
   public Optional<UnitCoverage> unit(Fleet fleet, Instant now, String code) {
-    asked = now;
     return Optional.ofNullable(get(fleet, now).byCode().get(code));
   }
 
-  /** Takes the figures before anyone asks (at start), without counting as a question. */
+  /** Takes the figures before anyone asks (at start). */
   public void warm(Fleet fleet, Instant now) {
     get(fleet, now);
   }
@@ -87,12 +82,7 @@ public final class LatestFigures {
 
   private void refreshIfDue(Fleet fleet, Instant now) {
     Kept k = kept;
-    Instant lastAsked = asked;
-    if (k == null
-        || k.fleet() != fleet
-        || k.took().compareTo(COSTLY) < 0
-        || lastAsked == null
-        || now.isAfter(lastAsked.plus(ASKED_WITHIN))) {
+    if (k == null || k.fleet() != fleet || k.took().compareTo(COSTLY) < 0) {
       return;
     }
     if (!k.serves(fleet, now, KEEP.dividedBy(2))) {

@@ -52,11 +52,18 @@ public final class RequiredSoftware {
     return evaluate(machines);
   }
 
-  /** The machines never worked out (an older database, a machine that sent no list yet). */
+  /**
+   * The machines with a software list never worked out (a database from before the lists). A
+   * machine that never sent a list is left unknown: it has nothing installed, which every reader of
+   * the figure already takes unknown to mean, and a ministry's million new machines would otherwise
+   * be written one by one before the collector listens.
+   */
   public int evaluateUnknown() {
     List<Machine> machines = new ArrayList<>();
     for (Machine m : fleet.machines()) {
-      if (m.retiredAt() == null && m.hardware().softwareMissing() == null) {
+      if (m.retiredAt() == null
+          && m.hardware().softwareMissing() == null
+          && m.hardware().softwareAt() != null) {
         machines.add(m);
       }
     }
