@@ -153,13 +153,16 @@ check() { # label measured op limit unit
 fleet() { # log-name simulator-args...
   local name=$1
   shift
-  if ! java -Xmx1g -jar "$SIM" fleet --collector "$URL" --admin-token-file "$TMP/admin-token" \
-    --connections "$CONNECTIONS" "$@" > "$TMP/$name.txt" 2>&1; then
+  # GNU time, when installed, says how much memory the simulator needed for the phase.
+  local measure=()
+  [ -x /usr/bin/time ] && measure=(/usr/bin/time -f 'simulator: peak resident %M KiB')
+  if ! "${measure[@]}" java -Xmx1g -jar "$SIM" fleet --collector "$URL" \
+    --admin-token-file "$TMP/admin-token" --connections "$CONNECTIONS" "$@" > "$TMP/$name.txt" 2>&1; then
     echo "simulator ($name) failed:" >&2
     cat "$TMP/$name.txt" >&2
     FAILED=1
   fi
-  grep -E '^(tree|enroll|heartbeats)' "$TMP/$name.txt" | sed 's/^/  /'
+  grep -E '^(tree|enroll|heartbeats|simulator:)' "$TMP/$name.txt" | sed 's/^/  /'
 }
 
 rate() { grep -E "^$2" "$TMP/$1.txt" | sed -E 's/.*\(([0-9]+)\/s\).*/\1/' | tail -1; }
