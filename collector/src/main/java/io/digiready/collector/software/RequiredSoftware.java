@@ -43,13 +43,7 @@ public final class RequiredSoftware {
     for (String code : codes) {
       units.addAll(fleet.subtree(code));
     }
-    List<Machine> machines = new ArrayList<>();
-    for (Machine m : fleet.machines()) {
-      if (units.contains(m.unitCode())) {
-        machines.add(m);
-      }
-    }
-    return evaluate(machines);
+    return evaluate(fleet.machinesIn(units));
   }
 
   /**

@@ -51,14 +51,11 @@ class UnitSoftwareTest {
   void a_unit_whose_machines_never_sent_a_list_is_counted_without_reading_the_database() {
     List<String> asked = new ArrayList<>();
     Store store =
-        (Store)
-            Proxy.newProxyInstance(
-                Store.class.getClassLoader(),
-                new Class<?>[] {Store.class},
-                (proxy, method, args) -> {
-                  asked.add(method.getName());
-                  throw new IllegalStateException("no read expected: " + method.getName());
-                });
+        recording(
+            asked,
+            name -> {
+              throw new IllegalStateException("no read expected: " + name);
+            });
     List<Machine> members = List.of(machine("a", T, null), machine("b", null, null));
     long signature = UnitSoftware.signature(members);
 
@@ -77,14 +74,7 @@ class UnitSoftwareTest {
   void a_unit_with_one_machine_that_sent_a_list_reads_the_database() {
     List<String> asked = new ArrayList<>();
     Store store =
-        (Store)
-            Proxy.newProxyInstance(
-                Store.class.getClassLoader(),
-                new Class<?>[] {Store.class},
-                (proxy, method, args) -> {
-                  asked.add(method.getName());
-                  return method.getName().equals("softwareReported") ? java.util.Set.of("a") : null;
-                });
+        recording(asked, name -> name.equals("softwareReported") ? java.util.Set.of("a") : null);
     List<Machine> members = List.of(machine("a", T, T), machine("b", null, null));
 
     UnitSoftware counts =
@@ -94,5 +84,18 @@ class UnitSoftwareTest {
     assertThat(asked).contains("softwareReported", "installedReleases");
     assertThat(counts.machines()).isEqualTo(2);
     assertThat(counts.reporting()).isEqualTo(1);
+  }
+
+  /** A store that notes each method asked and answers with {@code answer} of its name. */
+  private static Store recording(
+      List<String> asked, java.util.function.Function<String, Object> answer) {
+    return (Store)
+        Proxy.newProxyInstance(
+            Store.class.getClassLoader(),
+            new Class<?>[] {Store.class},
+            (proxy, method, args) -> {
+              asked.add(method.getName());
+              return answer.apply(method.getName());
+            });
   }
 }
