@@ -11,9 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,6 +34,7 @@ final class HeartbeatWrites implements Tx.Heartbeats {
   private final WriteOrder order;
   private final Dialect dialect;
   private final boolean keepRaw;
+  private final PostgresGroupRows postgres;
 
   /** What released requests staged and has not been written yet. */
   private final HeartbeatStage group = new HeartbeatStage();
@@ -51,6 +51,7 @@ final class HeartbeatWrites implements Tx.Heartbeats {
     this.order = order;
     this.dialect = dialect;
     this.keepRaw = keepRaw;
+    this.postgres = new PostgresGroupRows(st, keys, keepRaw);
   }
 
   /** Whether the running request staged anything (it may not also write directly). */
@@ -132,12 +133,15 @@ final class HeartbeatWrites implements Tx.Heartbeats {
     if (group.isEmpty()) {
       return;
     }
-    Map<String, long[]> unitHours = machineDays();
-    unitDays(unitHours);
-    probeDays();
-    machineStates();
-    if (keepRaw) {
-      rawRecords();
+    if (dialect == Dialect.POSTGRESQL) {
+      unitDays(postgres.write(group));
+    } else {
+      unitDays(machineDays());
+      probeDays();
+      machineStates();
+      if (keepRaw) {
+        rawRecords();
+      }
     }
     group.clear();
   }
@@ -147,9 +151,6 @@ final class HeartbeatWrites implements Tx.Heartbeats {
    * in that hour, which is how the unit rows count machines per hour. Answers the unit sums.
    */
   private Map<String, long[]> machineDays() throws SQLException {
-    if (dialect == Dialect.POSTGRESQL) {
-      return machineDaysTogether();
-    }
     Map<String, long[]> unitHours = new LinkedHashMap<>();
     for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
       MachineHour key = e.getKey();
@@ -177,80 +178,22 @@ final class HeartbeatWrites implements Tx.Heartbeats {
     return unitHours;
   }
 
-  /** A machine's day row and hour. */
-  private record DayKey(long mid, long hour) {}
-
-  /**
-   * PostgreSQL: the day rows of the whole group in one statement per hour of the day, from arrays,
-   * instead of one round trip per row. Summed per machine and hour first, as one statement may not
-   * change a row twice (a machine moved to another unit within the group has two entries); the
-   * first entry of a machine hour counts the machine for its unit, as the row-by-row way does.
-   */
-  private Map<String, long[]> machineDaysTogether() throws SQLException {
-    Map<DayKey, int[]> sums = new LinkedHashMap<>();
-    for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
-      int[] s =
-          sums.computeIfAbsent(
-              new DayKey(keys.mid(e.getKey().machineId()), e.getKey().hour()), k -> new int[2]);
-      s[0] += e.getValue().heartbeats;
-      s[1] += e.getValue().internetUp;
-    }
-    Map<Integer, List<DayKey>> byHourOfDay = new TreeMap<>();
-    for (DayKey k : sums.keySet()) {
-      byHourOfDay
-          .computeIfAbsent((int) Math.floorMod(k.hour(), 24L), h -> new ArrayList<>())
-          .add(k);
-    }
-    Map<DayKey, Long> counts = new HashMap<>();
-    for (Map.Entry<Integer, List<DayKey>> e : byHourOfDay.entrySet()) {
-      List<DayKey> rows = e.getValue();
-      Long[] days = new Long[rows.size()];
-      Long[] mids = new Long[rows.size()];
-      Integer[] beats = new Integer[rows.size()];
-      Integer[] up = new Integer[rows.size()];
-      for (int i = 0; i < rows.size(); i++) {
-        DayKey k = rows.get(i);
-        days[i] = Math.floorDiv(k.hour(), 24L);
-        mids[i] = k.mid();
-        beats[i] = sums.get(k)[0];
-        up[i] = sums.get(k)[1];
-      }
-      PreparedStatement p = st.sql(DayRows.machineUpsertMany(e.getKey()));
-      p.setArray(1, st.connection().createArrayOf("bigint", days));
-      p.setArray(2, st.connection().createArrayOf("bigint", mids));
-      p.setArray(3, st.connection().createArrayOf("integer", beats));
-      p.setArray(4, st.connection().createArrayOf("integer", up));
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          counts.put(new DayKey(rs.getLong(2), rs.getLong(1) * 24 + e.getKey()), rs.getLong(3));
-        }
-      }
-    }
-    Map<String, long[]> unitHours = new LinkedHashMap<>();
-    Set<DayKey> counted = new HashSet<>();
-    for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
-      MachineHour key = e.getKey();
-      DayKey k = new DayKey(keys.mid(key.machineId()), key.hour());
-      boolean firstInHour = counted.add(k) && counts.get(k) == sums.get(k)[0];
-      Long uid = keys.uid(key.unitCode());
-      if (uid != null) {
-        long[] u = unitHours.computeIfAbsent(uid + " " + key.hour(), x -> new long[] {0, 0, 0});
-        u[0] += firstInHour ? 1 : 0;
-        u[1] += e.getValue().heartbeats;
-        u[2] += e.getValue().internetUp;
-      }
-    }
-    return unitHours;
-  }
-
   private void unitDays(Map<String, long[]> unitHours) throws SQLException {
+    // In (hour, uid) order: collectors sharing a database then lock unit rows in one order and
+    // cannot deadlock on them.
+    Map<long[], long[]> sorted =
+        new TreeMap<>(Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
+    unitHours.forEach(
+        (key, sums) -> {
+          String[] parts = key.split(" ");
+          sorted.put(new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[0])}, sums);
+        });
     Set<PreparedStatement> batches = new LinkedHashSet<>();
-    for (Map.Entry<String, long[]> e : unitHours.entrySet()) {
-      String[] parts = e.getKey().split(" ");
-      long hour = Long.parseLong(parts[1]);
+    for (Map.Entry<long[], long[]> e : sorted.entrySet()) {
+      long hour = e.getKey()[0];
       PreparedStatement p = st.sql(DayRows.unitUpsert((int) Math.floorMod(hour, 24L)));
       p.setLong(1, Math.floorDiv(hour, 24L));
-      p.setLong(2, Long.parseLong(parts[0]));
+      p.setLong(2, e.getKey()[1]);
       p.setLong(3, e.getValue()[0]);
       p.setLong(4, e.getValue()[1]);
       p.setLong(5, e.getValue()[2]);

@@ -73,7 +73,8 @@ final class Migrations {
           Step.sql("V040__raw_heartbeat_parts.sql"),
           new Step("V050__nfc_names", NfcNames::run),
           Step.sql("V051__required_applications.sql"),
-          Step.sql("V055__shared_version.sql"));
+          Step.sql("V055__shared_version.sql"),
+          Step.sql("V060__heartbeat_updates_hot.sql"));
 
   static List<Step> steps(Dialect dialect) {
     return dialect == Dialect.SQLITE ? SQLITE : POSTGRESQL;
