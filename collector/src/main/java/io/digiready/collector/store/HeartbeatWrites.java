@@ -11,14 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Heartbeats of one group commit: each request stages its rows ({@link #stage}); those of the
@@ -134,7 +132,7 @@ final class HeartbeatWrites implements Tx.Heartbeats {
       return;
     }
     if (dialect == Dialect.POSTGRESQL) {
-      unitDays(postgres.write(group));
+      postgres.write(group);
     } else {
       unitDays(machineDays());
       probeDays();
@@ -179,21 +177,13 @@ final class HeartbeatWrites implements Tx.Heartbeats {
   }
 
   private void unitDays(Map<String, long[]> unitHours) throws SQLException {
-    // In (hour, uid) order: collectors sharing a database then lock unit rows in one order and
-    // cannot deadlock on them.
-    Map<long[], long[]> sorted =
-        new TreeMap<>(Comparator.<long[]>comparingLong(k -> k[0]).thenComparingLong(k -> k[1]));
-    unitHours.forEach(
-        (key, sums) -> {
-          String[] parts = key.split(" ");
-          sorted.put(new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[0])}, sums);
-        });
     Set<PreparedStatement> batches = new LinkedHashSet<>();
-    for (Map.Entry<long[], long[]> e : sorted.entrySet()) {
-      long hour = e.getKey()[0];
+    for (Map.Entry<String, long[]> e : unitHours.entrySet()) {
+      String[] parts = e.getKey().split(" ");
+      long hour = Long.parseLong(parts[1]);
       PreparedStatement p = st.sql(DayRows.unitUpsert((int) Math.floorMod(hour, 24L)));
       p.setLong(1, Math.floorDiv(hour, 24L));
-      p.setLong(2, e.getKey()[1]);
+      p.setLong(2, Long.parseLong(parts[0]));
       p.setLong(3, e.getValue()[0]);
       p.setLong(4, e.getValue()[1]);
       p.setLong(5, e.getValue()[2]);

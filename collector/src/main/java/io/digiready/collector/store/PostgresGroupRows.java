@@ -5,13 +5,12 @@ import io.digiready.collector.store.HeartbeatStage.MachineHour;
 import io.digiready.collector.store.HeartbeatStage.UnitProbe;
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,10 +18,11 @@ import java.util.TreeMap;
 
 /**
  * PostgreSQL: the heartbeat rows of a whole writer group in one statement. Its {@code WITH} parts
- * update the machine states, add the raw records and the probe sums, and its main part adds the day
- * rows of one hour of the day, all from arrays; the day rows of any other hour of the day (a batch
- * spanning hours) follow as one statement each. Written row by row, a group of 30 requests took
- * some 90 statement executions in 5 round trips, and its server time was mostly theirs.
+ * update the machine states, add the raw records, the probe sums and the day rows of one hour of
+ * the day, and its main part adds the unit rows of that hour from what the day rows now hold, all
+ * from arrays; any other hour of the day (a batch spanning hours) follows as one statement with its
+ * day and unit rows. Written row by row, a group of 30 single heartbeats took some 90 statement
+ * executions in 5 round trips, and the writer mostly waited for them.
  *
  * <p>One statement may not change a row twice, so rows are summed per key first: a machine moved to
  * another unit within the group has two machine hours with the same day row and raw parts.
@@ -59,15 +59,52 @@ final class PostgresGroupRows {
           + " latency_max = GREATEST(COALESCE(unit_probe_days.latency_max, excluded.latency_max),"
           + " COALESCE(excluded.latency_max, unit_probe_days.latency_max)))";
 
+  /** Per hour of the day: the group's rows, its first statement. */
   private static final String[] TOGETHER = new String[24];
+
   private static final String[] TOGETHER_NO_RAW = new String[24];
+
+  /** Per hour of the day: the day and unit rows of a group's other hours of the day. */
+  private static final String[] DAYS_AND_UNITS = new String[24];
 
   static {
     for (int hour = 0; hour < 24; hour++) {
-      String days = DayRows.machineUpsertMany(hour);
-      TOGETHER[hour] = "WITH " + STATES + ", " + RAW + ", " + PROBES + " " + days;
-      TOGETHER_NO_RAW[hour] = "WITH " + STATES + ", " + PROBES + " " + days;
+      String daysAndUnits =
+          "days AS (" + DayRows.machineUpsertMany(hour) + ") " + unitUpsertFromDays(hour);
+      TOGETHER[hour] = "WITH " + STATES + ", " + RAW + ", " + PROBES + ", " + daysAndUnits;
+      TOGETHER_NO_RAW[hour] = "WITH " + STATES + ", " + PROBES + ", " + daysAndUnits;
+      DAYS_AND_UNITS[hour] = "WITH " + daysAndUnits;
     }
+  }
+
+  /**
+   * The unit rows of one hour of the day from the group's machine hours (day, mid, uid, heartbeats,
+   * internet-up, whether it is the first entry of its machine hour in the group, the machine hour's
+   * heartbeats in the whole group): a machine counts for its unit when its day row now holds no
+   * more than the group added, i.e. this is its first heartbeat of the hour. Rows in (day, uid)
+   * order, so that collectors sharing the database lock them in one order.
+   */
+  private static String unitUpsertFromDays(int hourOfDay) {
+    String mm = DayRows.column("m", hourOfDay);
+    String hh = DayRows.column("h", hourOfDay);
+    String ii = DayRows.column("i", hourOfDay);
+    return "INSERT INTO unit_days (day, uid, "
+        + mm
+        + ", "
+        + hh
+        + ", "
+        + ii
+        + ") SELECT e.day, e.uid, count(*) FILTER (WHERE e.first AND d."
+        + hh
+        + " = e.total), sum(e.beats), sum(e.up)"
+        + " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::integer[], ?::integer[],"
+        + " ?::boolean[], ?::integer[]) AS e(day, mid, uid, beats, up, first, total)"
+        + " JOIN days d ON d.day = e.day AND d.mid = e.mid"
+        + " GROUP BY e.day, e.uid ORDER BY e.day, e.uid"
+        + " ON CONFLICT (day, uid) DO UPDATE SET "
+        + (mm + " = unit_days." + mm + " + excluded." + mm + ", ")
+        + (hh + " = unit_days." + hh + " + excluded." + hh + ", ")
+        + (ii + " = unit_days." + ii + " + excluded." + ii);
   }
 
   private final Statements st;
@@ -86,78 +123,89 @@ final class PostgresGroupRows {
   /** A raw part of a machine hour. */
   private record RawKey(long mid, long hour, long part) {}
 
-  /**
-   * Writes the group's machine states, raw records, probe sums and day rows; answers the unit sums
-   * per {@code "uid hour"}: machines whose first heartbeat of that hour is in this group,
-   * heartbeats, heartbeats with internet.
-   */
-  Map<String, long[]> write(HeartbeatStage group) throws SQLException {
+  /** A machine hour of the group, in the order staged, with its machine's key. */
+  private record Entry(MachineHour key, HeartbeatStage.Hour hour, long mid) {}
+
+  /** Writes the group's machine states, raw records, probe sums, day rows and unit rows. */
+  void write(HeartbeatStage group) throws SQLException {
     Map<DayKey, int[]> sums = new LinkedHashMap<>();
+    Map<Integer, List<Entry>> byHourOfDay = new TreeMap<>();
     for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
-      int[] s =
-          sums.computeIfAbsent(
-              new DayKey(keys.mid(e.getKey().machineId()), e.getKey().hour()), k -> new int[2]);
+      long mid = keys.mid(e.getKey().machineId());
+      int[] s = sums.computeIfAbsent(new DayKey(mid, e.getKey().hour()), k -> new int[2]);
       s[0] += e.getValue().heartbeats;
       s[1] += e.getValue().internetUp;
-    }
-    Map<Integer, List<DayKey>> byHourOfDay = new TreeMap<>();
-    for (DayKey k : sums.keySet()) {
       byHourOfDay
-          .computeIfAbsent((int) Math.floorMod(k.hour(), 24L), h -> new ArrayList<>())
-          .add(k);
+          .computeIfAbsent((int) Math.floorMod(e.getKey().hour(), 24L), h -> new ArrayList<>())
+          .add(new Entry(e.getKey(), e.getValue(), mid));
     }
-    Map<DayKey, Long> counts = new HashMap<>();
+    if (byHourOfDay.isEmpty()) {
+      // Only duplicates: no day row to add, but the machines were seen.
+      byHourOfDay.put(0, List.of());
+    }
     boolean first = true;
-    for (Map.Entry<Integer, List<DayKey>> e : byHourOfDay.entrySet()) {
+    for (Map.Entry<Integer, List<Entry>> e : byHourOfDay.entrySet()) {
       int hourOfDay = e.getKey();
       PreparedStatement p;
-      int next;
+      int at = 1;
       if (first) {
         p = st.sql(keepRaw ? TOGETHER[hourOfDay] : TOGETHER_NO_RAW[hourOfDay]);
-        next = bindRest(p, group);
+        at = bindRest(p, group);
         first = false;
       } else {
-        p = st.sql(DayRows.machineUpsertMany(hourOfDay));
-        next = 1;
+        p = st.sql(DAYS_AND_UNITS[hourOfDay]);
       }
-      bindDays(p, next, e.getValue(), sums);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          counts.put(new DayKey(rs.getLong(2), rs.getLong(1) * 24 + hourOfDay), rs.getLong(3));
-        }
-      }
+      at = bindDays(p, at, e.getValue(), sums);
+      bindUnits(p, at, e.getValue(), sums);
+      p.executeUpdate();
     }
-    if (first && !group.machines.isEmpty()) {
-      // Only duplicates: no day row to add, but the machines were seen.
-      PreparedStatement p = st.sql(keepRaw ? TOGETHER[0] : TOGETHER_NO_RAW[0]);
-      bindDays(p, bindRest(p, group), List.of(), sums);
-      p.executeQuery().close();
-    }
-    return unitSums(group, sums, counts);
   }
 
-  /** The first entry of a machine hour counts the machine for its unit, as row by row. */
-  private Map<String, long[]> unitSums(
-      HeartbeatStage group, Map<DayKey, int[]> sums, Map<DayKey, Long> counts) throws SQLException {
-    Map<String, long[]> unitHours = new LinkedHashMap<>();
-    Set<DayKey> counted = new HashSet<>();
-    for (Map.Entry<MachineHour, HeartbeatStage.Hour> e : group.hours.entrySet()) {
-      MachineHour key = e.getKey();
-      DayKey k = new DayKey(keys.mid(key.machineId()), key.hour());
-      boolean firstInHour = counted.add(k) && counts.get(k) == sums.get(k)[0];
-      Long uid = keys.uid(key.unitCode());
-      if (uid != null) {
-        long[] u = unitHours.computeIfAbsent(uid + " " + key.hour(), x -> new long[] {0, 0, 0});
-        u[0] += firstInHour ? 1 : 0;
-        u[1] += e.getValue().heartbeats;
-        u[2] += e.getValue().internetUp;
-      }
-    }
-    return unitHours;
-  }
-
-  private void bindDays(PreparedStatement p, int at, List<DayKey> rows, Map<DayKey, int[]> sums)
+  /** The unit sums' inputs: the first entry of a machine hour counts the machine, as row by row. */
+  private void bindUnits(PreparedStatement p, int at, List<Entry> entries, Map<DayKey, int[]> sums)
       throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
+    Set<DayKey> seen = new HashSet<>();
+    for (Entry e : entries) {
+      DayKey k = new DayKey(e.mid(), e.key().hour());
+      boolean firstOfHour = seen.add(k);
+      Long uid = keys.uid(e.key().unitCode());
+      if (uid != null) {
+        rows.add(
+            new Object[] {
+              Math.floorDiv(e.key().hour(), 24L),
+              e.mid(),
+              uid,
+              e.hour().heartbeats,
+              e.hour().internetUp,
+              firstOfHour,
+              sums.get(k)[0]
+            });
+      }
+    }
+    String[] types = {"bigint", "bigint", "bigint", "integer", "integer", "boolean", "integer"};
+    for (int c = 0; c < types.length; c++) {
+      Object[] column =
+          switch (types[c]) {
+            case "integer" -> new Integer[rows.size()];
+            case "boolean" -> new Boolean[rows.size()];
+            default -> new Long[rows.size()];
+          };
+      for (int i = 0; i < rows.size(); i++) {
+        column[i] = rows.get(i)[c];
+      }
+      p.setArray(at + c, array(types[c], column));
+    }
+  }
+
+  /** The day rows of these entries, one per machine hour; answers the next parameter index. */
+  private int bindDays(PreparedStatement p, int at, List<Entry> entries, Map<DayKey, int[]> sums)
+      throws SQLException {
+    Set<DayKey> distinct = new LinkedHashSet<>();
+    for (Entry e : entries) {
+      distinct.add(new DayKey(e.mid(), e.key().hour()));
+    }
+    List<DayKey> rows = new ArrayList<>(distinct);
     Long[] days = new Long[rows.size()];
     Long[] mids = new Long[rows.size()];
     Integer[] beats = new Integer[rows.size()];
@@ -173,6 +221,7 @@ final class PostgresGroupRows {
     p.setArray(at + 1, array("bigint", mids));
     p.setArray(at + 2, array("integer", beats));
     p.setArray(at + 3, array("integer", up));
+    return at + 4;
   }
 
   /** Binds the machine states, raw records and probe sums; answers the next parameter index. */
