@@ -7,7 +7,7 @@
 -- free on each page keeps the new version on the same page.
 --
 -- The only reader of machine_state.changed is the followers' look at liveness every 2 s, which now
--- reads the table through (20 MB at 100,000 machines).
+-- reads the table through: 432 kB for the bench's 1,000 machines, so about 40 MB at 100,000.
 DROP INDEX machine_state_changed_idx;
 ALTER TABLE machine_state SET (fillfactor = 80);
 
