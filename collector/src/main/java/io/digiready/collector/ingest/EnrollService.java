@@ -80,6 +80,7 @@ public final class EnrollService {
     String tokenHash = Tokens.sha256Hex(agentToken);
     Machine machine =
         writer.call(
+            token.id(),
             tx -> {
               if (!tx.tokens().useEnrollment(token.id(), now)) {
                 // Spent by another enrollment of the same group, or revoked meanwhile.

@@ -15,9 +15,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -44,9 +41,16 @@ public final class GroupCommitWriter implements AutoCloseable {
     R run(Tx tx) throws Exception;
   }
 
-  /** {@code machineId}: the machine whose row the work reads first (a heartbeat), or null. */
+  /**
+   * {@code machineId}: the machine whose row the work reads first (a heartbeat), or null; {@code
+   * tokenId}: the enrollment token whose row it updates first (an enrollment), or null.
+   */
   private record Op<R>(
-      String machineId, Work<R> work, Consumer<R> afterCommit, CompletableFuture<R> future) {
+      String machineId,
+      String tokenId,
+      Work<R> work,
+      Consumer<R> afterCommit,
+      CompletableFuture<R> future) {
     void fail(Throwable t) {
       future.completeExceptionally(t);
     }
@@ -63,8 +67,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private volatile boolean lastCommitFailed;
   private final Consumer<Throwable> onDeath;
   private final Duration answerTimeout;
-  private final AnswerScope answerScope;
-  private final ExecutorService answers;
+  private final AnswerThread answers;
 
   /**
    * Runs the answers of one committed group on the answer thread; the HTTP layer wraps them so that
@@ -111,15 +114,8 @@ public final class GroupCommitWriter implements AutoCloseable {
       Duration answerTimeout) {
     this.store = store;
     this.onDeath = onDeath;
-    this.answerScope = answerScope;
     this.answerTimeout = answerTimeout;
-    this.answers =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "digiready-answers");
-              t.setDaemon(true);
-              return t;
-            });
+    this.answers = new AnswerThread(answerScope);
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.commitTimer =
         Timer.builder(MetricNames.WRITER_COMMIT)
@@ -138,15 +134,16 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   /** Queues work; throws {@link QueueFullException} at once when the queue is full. */
   public <R> CompletableFuture<R> submit(Work<R> work, Consumer<R> afterCommit) {
-    return submit(null, work, afterCommit);
+    return submit(null, null, work, afterCommit);
   }
 
-  private <R> CompletableFuture<R> submit(String machineId, Work<R> work, Consumer<R> afterCommit) {
+  private <R> CompletableFuture<R> submit(
+      String machineId, String tokenId, Work<R> work, Consumer<R> afterCommit) {
     CompletableFuture<R> future = new CompletableFuture<>();
     if (death != null) {
       throw new StorageUnavailableException("the writer has stopped", death);
     }
-    Op<R> op = new Op<>(machineId, work, afterCommit, future);
+    Op<R> op = new Op<>(machineId, tokenId, work, afterCommit, future);
     if (!running || !queue.offer(op)) {
       throw new QueueFullException();
     }
@@ -165,7 +162,7 @@ public final class GroupCommitWriter implements AutoCloseable {
    * free at once instead of parked until the commit.
    */
   public <R> CompletableFuture<R> submitWithDeadline(Work<R> work, Consumer<R> afterCommit) {
-    return submitWithDeadline(null, work, afterCommit);
+    return withDeadline(submit(null, null, work, afterCommit));
   }
 
   /**
@@ -174,7 +171,11 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   public <R> CompletableFuture<R> submitWithDeadline(
       String machineId, Work<R> work, Consumer<R> afterCommit) {
-    return submit(machineId, work, afterCommit)
+    return withDeadline(submit(machineId, null, work, afterCommit));
+  }
+
+  private <R> CompletableFuture<R> withDeadline(CompletableFuture<R> submitted) {
+    return submitted
         .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .exceptionally(
             e -> {
@@ -192,8 +193,17 @@ public final class GroupCommitWriter implements AutoCloseable {
    * the work's own exception is rethrown as is.
    */
   public <R> R call(Work<R> work, Consumer<R> afterCommit) {
+    return call(null, work, afterCommit);
+  }
+
+  /**
+   * As above, for work that first counts a use of enrollment token {@code tokenId}: a group's token
+   * rows are locked in key order before its work runs ({@link Tx.Tokens#lockEnrollments}), so that
+   * two collectors enrolling through the same tokens cannot deadlock.
+   */
+  public <R> R call(String tokenId, Work<R> work, Consumer<R> afterCommit) {
     try {
-      return submitWithDeadline(work, afterCommit).get();
+      return withDeadline(submit(null, tokenId, work, afterCommit)).get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
@@ -283,6 +293,9 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
     List<Object> results = new ArrayList<>(group.size());
     try {
+      tx.tokens()
+          .lockEnrollments(
+              group.stream().map(Op::tokenId).filter(Objects::nonNull).distinct().toList());
       tx.machines()
           .lockAll(group.stream().map(Op::machineId).filter(Objects::nonNull).distinct().toList());
       for (Op<?> op : group) {
@@ -314,22 +327,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
     }
     if (!answered.isEmpty()) {
-      Runnable job = () -> answerScope.run(() -> answered.forEach(GroupCommitWriter::answer));
-      try {
-        answers.execute(job);
-      } catch (RejectedExecutionException e) {
-        // Closed while this writer outlived close()'s wait: committed work is still answered.
-        job.run();
-      }
-    }
-  }
-
-  private static void answer(Runnable complete) {
-    try {
-      complete.run();
-    } catch (RuntimeException e) {
-      // What waits on a future runs inside complete(); one failing must not silence the others.
-      LOG.error("answering a committed write failed", e);
+      answers.answer(answered);
     }
   }
 
@@ -388,8 +386,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     running = false;
     try {
       thread.join(answerTimeout.toMillis());
-      answers.shutdown();
-      answers.awaitTermination(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      answers.close(answerTimeout);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

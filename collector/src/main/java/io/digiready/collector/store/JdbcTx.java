@@ -42,7 +42,7 @@ final class JdbcTx implements Tx, WriteOrder {
     this.keys = new TxKeys(st, known);
     this.heartbeats = new HeartbeatWrites(st, keys, this, dialect, keepRaw);
     this.units = new UnitRows(st, keys, this, shared);
-    this.tokens = new TokenRows(st, this);
+    this.tokens = new TokenRows(st, this, shared);
     this.machines = new MachineWrites(st, keys, this, heartbeats, shared);
     this.events = new EventRows(st, this);
     this.software = new SoftwareWrites(st, keys, this);

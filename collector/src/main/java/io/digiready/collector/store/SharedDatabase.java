@@ -29,6 +29,9 @@ interface SharedDatabase {
   Map<String, Machine> lockMachines(Statements st, Collection<String> machineIds)
       throws SQLException;
 
+  /** Locks these enrollment tokens' rows until the commit, in key order; nothing if not shared. */
+  void lockEnrollmentTokens(Statements st, Collection<String> ids) throws SQLException;
+
   /**
    * Serialises writes to the unit tree until the commit; SQLite has one writer already. Taken
    * before the tree is read, so the second of two moves sees the first one's commit.
@@ -65,6 +68,9 @@ interface SharedDatabase {
         public Map<String, Machine> lockMachines(Statements st, Collection<String> machineIds) {
           return Map.of();
         }
+
+        @Override
+        public void lockEnrollmentTokens(Statements st, Collection<String> ids) {}
 
         @Override
         public void lockTree(Statements st) {}

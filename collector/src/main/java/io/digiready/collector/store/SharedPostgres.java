@@ -52,6 +52,17 @@ final class SharedPostgres implements SharedDatabase {
   }
 
   @Override
+  public void lockEnrollmentTokens(Statements st, Collection<String> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    PreparedStatement p =
+        st.sql("SELECT id FROM enrollment_tokens WHERE id = ANY(?) ORDER BY id FOR UPDATE");
+    p.setArray(1, st.connection().createArrayOf("text", ids.toArray()));
+    p.executeQuery().close();
+  }
+
+  @Override
   public void bumpVersion(Statements st) throws SQLException {
     st.sql("UPDATE shared_version SET version = version + 1").executeUpdate();
   }

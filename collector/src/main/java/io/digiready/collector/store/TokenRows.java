@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** Enrollment and viewer tokens: their rows, the writes that use or revoke them, their reads. */
@@ -23,10 +24,12 @@ final class TokenRows implements Tx.Tokens {
 
   private final Statements st;
   private final WriteOrder order;
+  private final SharedDatabase shared;
 
-  TokenRows(Statements st, WriteOrder order) {
+  TokenRows(Statements st, WriteOrder order, SharedDatabase shared) {
     this.st = st;
     this.order = order;
+    this.shared = shared;
   }
 
   static EnrollmentToken enrollmentToken(ResultSet rs) throws SQLException {
@@ -107,6 +110,14 @@ final class TokenRows implements Tx.Tokens {
     p.setString(1, id);
     p.setLong(2, now.toEpochMilli());
     return p.executeUpdate() == 1;
+  }
+
+  @Override
+  public void lockEnrollments(Collection<String> ids) throws SQLException {
+    if (!ids.isEmpty()) {
+      order.beforeRead();
+      shared.lockEnrollmentTokens(st, ids);
+    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.digiready.protocol.Heartbeat;
 import io.digiready.protocol.Inventory;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +81,12 @@ public interface Tx {
 
     /** Counts one use, if the token is still valid and has uses left. */
     boolean useEnrollment(String id, Instant now) throws SQLException;
+
+    /**
+     * Locks these enrollment tokens' rows until the commit, in key order, where several collectors
+     * share them: a group's uses then never wait on each other's rows in opposite orders.
+     */
+    void lockEnrollments(Collection<String> ids) throws SQLException;
 
     void insertViewer(ViewerToken token) throws SQLException;
 
