@@ -48,7 +48,13 @@ public final class FleetRun {
       Path state,
       long seed,
       Path tree,
-      int windowSeconds) {}
+      int windowSeconds,
+      boolean keepGoing) {
+    /** The window of the failure lines a run that keeps going prints. */
+    Duration tallyWindow() {
+      return windowSeconds > 0 ? Duration.ofSeconds(windowSeconds) : interval;
+    }
+  }
 
   /** What a phase measured. */
   public record Result(
@@ -108,6 +114,8 @@ public final class FleetRun {
 
   private String[] ids;
   private String[] tokens;
+  // When each machine's last acknowledged heartbeat was sent (epoch ms, 0: none), for --verify.
+  private long[] lastAckSentMillis;
 
   public FleetRun(URI base, String adminToken, PrintStream out) {
     this.base = base;
@@ -294,12 +302,18 @@ public final class FleetRun {
     return List.of(secrets);
   }
 
-  /** Sends heartbeats for the plan's duration and returns what was measured. */
-  public Result beat(Plan plan) throws InterruptedException {
+  /**
+   * Sends heartbeats for the plan's duration and returns what was measured; every acknowledged one
+   * goes to {@code acks}. With {@link Plan#keepGoing()}, prints the answers of each window (UTC
+   * aligned) as they come, failures by kind, so that a soak can tell when a fault hit.
+   */
+  public Result beat(Plan plan, AckLog acks) throws InterruptedException {
     int n = ids.length;
     long seqBase = Instant.now().getEpochSecond();
     long[] seq = new long[n];
+    lastAckSentMillis = new long[n];
     Phase phase = new Phase(plan.maxRate() ? "heartbeats, as fast as taken" : "heartbeats", 0);
+    FailureLines lines = plan.keepGoing() ? new FailureLines(phase, plan.tallyWindow(), out) : null;
     Semaphore inFlight = new Semaphore(plan.connections());
     long intervalNanos = plan.interval().toNanos();
     long startNanos = System.nanoTime();
@@ -321,8 +335,11 @@ public final class FleetRun {
       }
       inFlight.acquire();
       seq[machine]++;
-      String body = FleetMachines.heartbeat(ids[machine], seqBase + seq[machine], machine);
+      long thisSeq = seqBase + seq[machine];
+      String body = FleetMachines.heartbeat(ids[machine], thisSeq, machine);
       long start = System.nanoTime();
+      long sentMillis = System.currentTimeMillis();
+      int m = machine;
       http.sendAsync(
               post(Endpoints.HEARTBEATS, tokens[machine], body),
               HttpResponse.BodyHandlers.ofString())
@@ -330,14 +347,30 @@ public final class FleetRun {
               (r, e) -> {
                 // counted before the permit goes back: the last acquire below waits for every
                 // answer, so the result then holds them all
-                phase.record(start, r, e, 200);
+                if (phase.record(start, r, e, 200)) {
+                  acks.acknowledged(ids[m], thisSeq, !r.body().contains("\"accepted\":0"));
+                  lastAckSentMillis[m] = Math.max(lastAckSentMillis[m], sentMillis);
+                }
                 inFlight.release();
               });
       sent++;
     }
     inFlight.acquire(plan.connections());
     inFlight.release(plan.connections());
+    if (lines != null) {
+      lines.close();
+    }
     return phase.result(plan.windowSeconds());
+  }
+
+  /** The enrolled machines' ids (null for one whose enrolment failed). */
+  String[] ids() {
+    return ids;
+  }
+
+  /** When each machine's last acknowledged heartbeat was sent, epoch ms; 0 for none. */
+  long[] lastAckSentMillis() {
+    return lastAckSentMillis;
   }
 
   private HttpRequest post(String path, String bearer, String body) {
