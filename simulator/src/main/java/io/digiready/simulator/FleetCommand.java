@@ -124,7 +124,8 @@ final class FleetCommand implements Callable<Integer> {
       FleetRun.Result enrolled = run.prepare(plan);
       if (enrolled != null) {
         System.out.println(enrolled.summary());
-        errors |= !enrolled.errors().isEmpty();
+        // keeping going, a machine that enrolled at its second try is no error
+        errors |= keepGoing ? run.unenrolled() > 0 : !enrolled.errors().isEmpty();
       }
       if (durationSeconds > 0) {
         FleetRun.Result beats = run.beat(plan, acks);

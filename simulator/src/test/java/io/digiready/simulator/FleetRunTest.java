@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code fleet --keep-going --ack-log} over real HTTP on a free port, against a stand-in collector
  * that refuses every third heartbeat with 503 (as a collector does while its database is down) and
- * cuts every seventh connection without an answer (as a collector killed with -9 does). Every
- * acknowledged heartbeat must be in the ack log, every other one counted by kind.
+ * cuts every seventh connection without an answer (as a collector killed with -9 does), and refuses
+ * every fifth enrolment with 503 (as a database deadlock between two collectors does). Every
+ * machine must end up enrolled, every acknowledged heartbeat be in the ack log, every other one
+ * counted by kind.
  */
 class FleetRunTest {
   @TempDir Path dir;
@@ -40,6 +42,8 @@ class FleetRunTest {
   private final AtomicInteger cut = new AtomicInteger();
   private final Set<String> answered200 = ConcurrentHashMap.newKeySet();
   private final AtomicInteger machines = new AtomicInteger();
+  private final AtomicInteger enrolments = new AtomicInteger();
+  private final Set<String> enrolledHosts = ConcurrentHashMap.newKeySet();
 
   @BeforeEach
   void start() throws IOException {
@@ -49,7 +53,12 @@ class FleetRunTest {
     server.createContext(
         "/api/v1/enroll",
         x -> {
-          x.getRequestBody().readAllBytes();
+          String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          if (enrolments.incrementAndGet() % 5 == 0) {
+            answer(x, 503, "{\"error\":\"unavailable\",\"detail\":\"deadlock detected\"}");
+            return;
+          }
+          enrolledHosts.add(FleetRun.field(body, "hostname"));
           int n = machines.getAndIncrement();
           answer(x, 201, "{\"machineId\":\"m-" + n + "\",\"agentToken\":\"a-" + n + "\"}");
         });
@@ -122,7 +131,10 @@ class FleetRunTest {
         new FleetRun(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "adm", out);
     FleetRun.Result result;
     try (AckLog acks = new AckLog(log)) {
-      assertThat(run.prepare(plan).errors()).isEmpty();
+      FleetRun.Result enrolled = run.prepare(plan);
+      assertThat(enrolled.errors()).containsEntry("HTTP 503", (long) enrolments.get() / 5);
+      assertThat(run.unenrolled()).isZero();
+      assertThat(enrolledHosts).hasSize(30);
       result = run.beat(plan, acks);
     } finally {
       run.close();
