@@ -48,7 +48,13 @@ final class Phase {
       micros[count++] = took;
     }
     if (e != null) {
-      failed(e.getClass().getSimpleName());
+      // sendAsync's future wraps what happened (a refused or cut connection) in a
+      // CompletionException: the kind is the cause's
+      Throwable cause =
+          e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+              ? e.getCause()
+              : e;
+      failed(cause.getClass().getSimpleName());
       return false;
     }
     if (r.statusCode() != expected) {

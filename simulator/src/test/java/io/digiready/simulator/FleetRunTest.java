@@ -151,6 +151,7 @@ class FleetRunTest {
             .mapToLong(Map.Entry::getValue)
             .sum();
     assertThat(cutCounted).isEqualTo(cut.get()).isPositive();
+    assertThat(result.errors()).doesNotContainKey("CompletionException"); // the cause is the kind
     assertThat(result.ok() + refused.get() + cut.get()).isEqualTo(result.requests());
 
     // once per window, with the time: the acknowledged and failed answers of all windows add up
