@@ -125,8 +125,9 @@ java -Xmx1g -jar "$SIM" fleet --collector "$URL" --admin-token-file "$TMP/admin-
   --interval-seconds 60 --duration-seconds $((MINUTES * 60)) --window-seconds 60 \
   --keep-going --ack-log "$TMP/acks.txt" --verify > "$TMP/simulator.log" 2>&1 &
 SIM_PID=$!
-until grep -qs '^enroll:' "$TMP/simulator.log" || ! kill -0 "$SIM_PID" 2> /dev/null; do sleep 1; done
-if ! grep -sE '^(tree|enroll):' "$TMP/simulator.log" | sed 's/^/  simulator: /' | grep -q enroll; then
+# the enrolment's summary comes after any retries ("enroll: N machines ask again"): the beats follow it
+until grep -qsE '^enroll: [0-9]+ requests' "$TMP/simulator.log" || ! kill -0 "$SIM_PID" 2> /dev/null; do sleep 1; done
+if ! grep -qsE '^enroll: [0-9]+ requests' "$TMP/simulator.log"; then
   echo "the simulator stopped before its machines were enrolled; its log:" >&2
   grep -v '^\s*at ' "$TMP/simulator.log" | tail -20 >&2
   exit 1

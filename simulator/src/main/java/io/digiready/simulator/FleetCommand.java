@@ -119,7 +119,8 @@ final class FleetCommand implements Callable<Integer> {
             windowSeconds,
             keepGoing);
     FleetRun run = new FleetRun(target.collector, target.adminToken(), System.out);
-    try (AckLog acks = new AckLog(ackLog)) {
+    // only with --ack-log: fleet.sh's million PCs would not fit an AckLog's per-machine maps
+    try (AckLog acks = ackLog == null ? null : new AckLog(ackLog)) {
       boolean errors = false;
       FleetRun.Result enrolled = run.prepare(plan);
       if (enrolled != null) {

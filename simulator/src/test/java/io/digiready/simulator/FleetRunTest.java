@@ -217,4 +217,40 @@ class FleetRunTest {
     }
     assertThat(lastSeq).isNotEmpty();
   }
+
+  @Test
+  void without_an_ack_log_the_run_counts_the_same_and_writes_nothing() throws Exception {
+    FleetRun.Plan plan =
+        new FleetRun.Plan(
+            4,
+            1,
+            "soak",
+            Duration.ofMillis(400),
+            Duration.ofSeconds(1),
+            2,
+            false,
+            null,
+            1,
+            null,
+            0,
+            false);
+    FleetRun run =
+        new FleetRun(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            "adm",
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    FleetRun.Result result;
+    try {
+      run.prepare(plan);
+      result = run.beat(plan, null);
+    } finally {
+      run.close();
+    }
+
+    assertThat(result.ok()).isEqualTo(answered200.size()).isPositive();
+    assertThat(result.requests()).isEqualTo(heartbeats.get());
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }
