@@ -27,20 +27,15 @@ if [ "${1:-}" = --only ]; then
   esac
 fi
 BENCH=$(cd "$(dirname "$0")" && pwd)
-[ "$(id -u)" = 0 ] || { echo "run as root: PostgreSQL's programs run as the postgres user through runuser" >&2; exit 2; }
-PG_BIN=$(find /usr/lib/postgresql -maxdepth 3 -name initdb -path '*/bin/*' 2> /dev/null | sort -V | tail -1 | xargs -r dirname)
-[ -n "$PG_BIN" ] || { echo "initdb not found: apt-get install postgresql" >&2; exit 2; }
-command -v haproxy > /dev/null || { echo "haproxy is not installed: apt-get install haproxy" >&2; exit 2; }
+# shellcheck source=collector/bench/pgcluster.sh
+. "$BENCH/pgcluster.sh"
+pg_cluster_check
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/digiready-pgbench.XXXXXX")
-chmod 755 "$TMP"
-mkdir "$TMP/pg"
-chown postgres: "$TMP/pg"
-pg() { runuser -u postgres -- "$@"; }
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  pg "$PG_BIN/pg_ctl" -D "$TMP/pg/data" -m fast stop > /dev/null 2>&1 || true
+  [ -z "${PG_DIR:-}" ] || pg_cluster_stop 2> /dev/null || true
   rm -rf "$TMP"
   exit "$status"
 }
@@ -48,11 +43,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-pg "$PG_BIN/initdb" -A trust -U postgres -D "$TMP/pg/data" > "$TMP/initdb.log"
-pg "$PG_BIN/pg_ctl" -D "$TMP/pg/data" -l "$TMP/pg/server.log" -w \
-  -o "-k $TMP/pg -c listen_addresses=127.0.0.1 -p $PORT -c max_connections=200" start > /dev/null
-echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PORT (fsync on, synchronous_commit on)"
+pg_cluster_init "$TMP"
+pg_cluster_start
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') on 127.0.0.1:$PG_PORT (fsync on, synchronous_commit on)"
 
 run() { # label database [run.sh options]
   local label=$1 db=$2
@@ -62,9 +55,9 @@ run() { # label database [run.sh options]
   if [ "$db" = sqlite ]; then
     "$BENCH/run.sh" "$MODE" --no-noop "$@" | tee "$TMP/$db.out"
   else
-    pg "$PG_BIN/psql" -h "$TMP/pg" -p "$PORT" -U postgres -qc "CREATE DATABASE $db" > /dev/null
+    pg "$PG_BIN/psql" -h "$PG_DIR" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE $db" > /dev/null
     "$BENCH/run.sh" "$MODE" --no-noop "$@" -- --storage postgresql \
-      --jdbc-url "jdbc:postgresql://127.0.0.1:$PORT/$db" --jdbc-user postgres | tee "$TMP/$db.out"
+      --jdbc-url "jdbc:postgresql://127.0.0.1:$PG_PORT/$db" --jdbc-user postgres | tee "$TMP/$db.out"
   fi
 }
 # The collector's row of a run's table: requests/s, heartbeats/s and others %, or nothing.

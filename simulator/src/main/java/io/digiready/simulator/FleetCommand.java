@@ -2,6 +2,7 @@ package io.digiready.simulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,6 +82,26 @@ final class FleetCommand implements Callable<Integer> {
       description = "also print latency percentiles per window of this many seconds (UTC-aligned)")
   int windowSeconds;
 
+  @Option(names = "--ack-log", description = "file to record every acknowledged heartbeat")
+  Path ackLog;
+
+  @Option(
+      names = "--keep-going",
+      description = {
+        "a heartbeat not acknowledged (an error status, a refused or cut connection) is counted,",
+        "not an error: the answers of each --window-seconds (else each interval) are printed as",
+        "they come, failures by kind; only an answer 500 or a failed --verify makes exit 1"
+      })
+  boolean keepGoing;
+
+  @Option(
+      names = "--verify",
+      description = {
+        "at the end, compare every unit's figures (GET /api/v1/units) with what the fleet's own",
+        "record implies; needs a fresh collector whose heartbeat interval is --interval-seconds"
+      })
+  boolean verify;
+
   @Override
   public Integer call() throws Exception {
     var plan =
@@ -95,24 +116,59 @@ final class FleetCommand implements Callable<Integer> {
             state,
             seed,
             tree,
-            windowSeconds);
+            windowSeconds,
+            keepGoing);
     FleetRun run = new FleetRun(target.collector, target.adminToken(), System.out);
-    try {
+    // only with --ack-log: fleet.sh's million PCs would not fit an AckLog's per-machine maps
+    try (AckLog acks = ackLog == null ? null : new AckLog(ackLog)) {
       boolean errors = false;
       FleetRun.Result enrolled = run.prepare(plan);
       if (enrolled != null) {
         System.out.println(enrolled.summary());
-        errors |= !enrolled.errors().isEmpty();
+        // keeping going, a machine that enrolled at its second try is no error
+        errors |= keepGoing ? run.unenrolled() > 0 : !enrolled.errors().isEmpty();
       }
       if (durationSeconds > 0) {
-        FleetRun.Result beats = run.beat(plan);
+        FleetRun.Result beats = run.beat(plan, acks);
         System.out.println(beats.summary());
         beats.windows().forEach(w -> System.out.println(w.summary()));
-        errors |= !beats.errors().isEmpty();
+        errors |= keepGoing ? beats.errors().containsKey("HTTP 500") : !beats.errors().isEmpty();
+      }
+      if (verify) {
+        errors |= !verify(plan, run);
       }
       return errors ? 1 : 0;
     } finally {
       run.close();
     }
+  }
+
+  /** Prints the comparison; true when every unit matches. */
+  private boolean verify(FleetRun.Plan plan, FleetRun run) throws Exception {
+    var units = FleetVerify.units(plan);
+    long now = System.currentTimeMillis();
+    var facts =
+        FleetVerify.facts(
+            FleetVerify.unitOf(plan, units),
+            run.ids(),
+            run.lastAckSentMillis(),
+            now,
+            plan.interval().multipliedBy(3));
+    var expected = FleetVerify.expected(units, facts);
+    System.out.println(
+        "verify: " + FleetVerify.recency(run.ids(), run.lastAckSentMillis(), now, plan.interval()));
+    var actual = FleetVerify.fetchUnits(target.client());
+    for (UnitRow top : units) {
+      if (top.parent() == null) {
+        System.out.println("verify: " + FleetVerify.rootLine(expected.get(top.code()), actual));
+      }
+    }
+    List<String> problems = Verifier.differences(expected, actual);
+    problems.forEach(p -> System.out.println("MISMATCH " + p));
+    System.out.println(
+        problems.isEmpty()
+            ? "verify: every unit matches the expectation (" + expected.size() + " units)"
+            : "verify: " + problems.size() + " differences");
+    return problems.isEmpty();
   }
 }

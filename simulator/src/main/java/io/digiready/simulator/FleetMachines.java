@@ -38,9 +38,14 @@ final class FleetMachines {
     return unitOf;
   }
 
+  /** Every 50th machine has no internet. */
+  static boolean hasInternet(int machine) {
+    return machine % 50 != 0;
+  }
+
   /** One machine's heartbeat: every 50th machine has no internet. */
   static String heartbeat(String machineId, long seq, int machine) {
-    boolean internet = machine % 50 != 0;
+    boolean internet = hasInternet(machine);
     return "{\"heartbeats\":[{\"machineId\":\""
         + machineId
         + "\",\"seq\":"

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +47,13 @@ public final class FleetRun {
       Path state,
       long seed,
       Path tree,
-      int windowSeconds) {}
+      int windowSeconds,
+      boolean keepGoing) {
+    /** The window of the failure lines a run that keeps going prints. */
+    Duration tallyWindow() {
+      return windowSeconds > 0 ? Duration.ofSeconds(windowSeconds) : interval;
+    }
+  }
 
   /** What a phase measured. */
   public record Result(
@@ -108,6 +113,8 @@ public final class FleetRun {
 
   private String[] ids;
   private String[] tokens;
+  // When each machine's last acknowledged heartbeat was sent (epoch ms, 0: none), for --verify.
+  private long[] lastAckSentMillis;
 
   public FleetRun(URI base, String adminToken, PrintStream out) {
     this.base = base;
@@ -149,11 +156,11 @@ public final class FleetRun {
     int[] unitOf;
     List<String> enrollmentTokens;
     if (plan.tree() == null) {
-      enrollmentTokens = createUnits(plan);
+      enrollmentTokens = new FleetUnits(http, base, adminToken, out).create(plan);
       unitOf = null;
     } else {
       List<UnitRow> units = UnitRow.parseCsv(Files.readString(plan.tree(), StandardCharsets.UTF_8));
-      enrollmentTokens = importTree(plan, units);
+      enrollmentTokens = new FleetUnits(http, base, adminToken, out).importTree(plan, units);
       unitOf = FleetMachines.byStaff(units, plan.machines());
     }
     ids = new String[plan.machines()];
@@ -161,9 +168,9 @@ public final class FleetRun {
     Phase phase = new Phase("enroll", plan.machines());
     Semaphore inFlight = new Semaphore(plan.connections());
     CountDownLatch done = new CountDownLatch(plan.machines());
+    Map<Integer, String> failed = new ConcurrentHashMap<>();
     Random random = new Random(plan.seed());
     for (int i = 0; i < plan.machines(); i++) {
-      int machine = i;
       String body =
           "{\"enrollmentToken\":\""
               + enrollmentTokens.get(unitOf == null ? i % enrollmentTokens.size() : unitOf[i])
@@ -176,22 +183,24 @@ public final class FleetRun {
               + "\",\"macs\":[],\"osInstallId\":\"os-"
               + i
               + "\"}}";
-      inFlight.acquire();
-      long start = System.nanoTime();
-      http.sendAsync(post(Endpoints.ENROLL, null, body), HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (r, e) -> {
-                inFlight.release();
-                if (phase.record(start, r, e, 201)) {
-                  ids[machine] = field(r.body(), "machineId");
-                  tokens[machine] = field(r.body(), "agentToken");
-                }
-                done.countDown();
-              });
+      enroll(i, body, phase, inFlight, done, failed);
     }
     done.await();
+    // As an agent does: a machine whose enrolment failed (a 503 while the database is busy or
+    // down, a collector gone) asks again a little later, with the same fingerprint.
+    for (int round = 1; plan.keepGoing() && !failed.isEmpty() && round <= 10; round++) {
+      Map<Integer, String> again = new java.util.TreeMap<>(failed);
+      failed.clear();
+      out.println("enroll: " + again.size() + " machines ask again (round " + round + ")");
+      TimeUnit.SECONDS.sleep(2);
+      CountDownLatch retried = new CountDownLatch(again.size());
+      for (var e : again.entrySet()) {
+        enroll(e.getKey(), e.getValue(), phase, inFlight, retried, failed);
+      }
+      retried.await();
+    }
     Result result = phase.result(0);
-    if (plan.state() != null && result.errors().isEmpty()) {
+    if (plan.state() != null && unenrolled() == 0) {
       StringBuilder text = new StringBuilder();
       for (int i = 0; i < ids.length; i++) {
         text.append(ids[i]).append('\t').append(tokens[i]).append('\n');
@@ -201,105 +210,48 @@ public final class FleetRun {
     return result;
   }
 
-  /** A root unit and {@code units} units below it, each with an enrollment token. */
-  private List<String> createUnits(Plan plan) throws IOException, InterruptedException {
-    int staff = Math.max(1, plan.machines() / plan.units());
-    admin(
-        Endpoints.UNITS,
-        "{\"code\":\""
-            + plan.root()
-            + "\",\"name\":\"Tỉnh "
-            + plan.root()
-            + "\",\"kind\":\"province\",\"staff\":0}",
-        201,
-        409);
-    List<String> secrets = new ArrayList<>();
-    for (int u = 0; u < plan.units(); u++) {
-      String code = String.format(Locale.ROOT, "%s.u%03d", plan.root(), u);
-      admin(
-          Endpoints.UNITS,
-          "{\"code\":\""
-              + code
-              + "\",\"name\":\"Xã "
-              + u
-              + "\",\"parent\":\""
-              + plan.root()
-              + "\",\"kind\":\"commune\",\"staff\":"
-              + staff
-              + "}",
-          201,
-          409);
-      secrets.add(
-          field(admin("/api/v1/units/" + code + "/enrollment-tokens", "{}", 201, 201), "token"));
-    }
-    return secrets;
+  private void enroll(
+      int machine,
+      String body,
+      Phase phase,
+      Semaphore inFlight,
+      CountDownLatch done,
+      Map<Integer, String> failed)
+      throws InterruptedException {
+    inFlight.acquire();
+    long start = System.nanoTime();
+    http.sendAsync(post(Endpoints.ENROLL, null, body), HttpResponse.BodyHandlers.ofString())
+        .whenComplete(
+            (r, e) -> {
+              inFlight.release();
+              if (phase.record(start, r, e, 201)) {
+                ids[machine] = field(r.body(), "machineId");
+                tokens[machine] = field(r.body(), "agentToken");
+              } else {
+                failed.put(machine, body);
+              }
+              done.countDown();
+            });
+  }
+
+  /** Machines whose enrolment failed (for good, after the retries of a run that keeps going). */
+  long unenrolled() {
+    return ids == null ? 0 : java.util.Arrays.stream(ids).filter(java.util.Objects::isNull).count();
   }
 
   /**
-   * Imports a unit tree (the CSV {@code simulator tree} writes) in one request and makes an
-   * enrollment token for every unit, {@code connections} requests at a time.
+   * Sends heartbeats for the plan's duration and returns what was measured; every acknowledged one
+   * goes to {@code acks} (none when null: an AckLog keeps two map entries per machine, which a
+   * million-PC run has no memory for). With {@link Plan#keepGoing()}, prints the answers of each
+   * window (UTC aligned) as they come, failures by kind, so that a soak can tell when a fault hit.
    */
-  private List<String> importTree(Plan plan, List<UnitRow> units)
-      throws IOException, InterruptedException {
-    long started = System.nanoTime();
-    HttpResponse<String> imported =
-        http.send(
-            HttpRequest.newBuilder(base.resolve(Endpoints.UNITS + "/import"))
-                .timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "text/csv")
-                .header("Authorization", "Bearer " + adminToken)
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        Files.readString(plan.tree(), StandardCharsets.UTF_8)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (imported.statusCode() != 200) {
-      throw new IllegalStateException(
-          "unit import answered " + imported.statusCode() + ": " + imported.body());
-    }
-    String[] secrets = new String[units.size()];
-    Map<String, Long> failures = new ConcurrentHashMap<>();
-    Semaphore inFlight = new Semaphore(plan.connections());
-    CountDownLatch done = new CountDownLatch(units.size());
-    for (int u = 0; u < units.size(); u++) {
-      int unit = u;
-      inFlight.acquire();
-      http.sendAsync(
-              post("/api/v1/units/" + units.get(u).code() + "/enrollment-tokens", adminToken, "{}"),
-              HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (r, e) -> {
-                inFlight.release();
-                if (e == null && r.statusCode() == 201) {
-                  secrets[unit] = field(r.body(), "token");
-                } else {
-                  failures.merge(
-                      e != null ? e.toString() : "HTTP " + r.statusCode(), 1L, Long::sum);
-                }
-                done.countDown();
-              });
-    }
-    done.await();
-    if (!failures.isEmpty()) {
-      throw new IllegalStateException("enrollment tokens not made: " + failures);
-    }
-    out.printf(
-        Locale.ROOT,
-        "tree: %d units imported from %s, %d enrollment tokens made in %.1f s (%s)%n",
-        units.size(),
-        plan.tree(),
-        secrets.length,
-        (System.nanoTime() - started) / 1e9,
-        imported.body());
-    return List.of(secrets);
-  }
-
-  /** Sends heartbeats for the plan's duration and returns what was measured. */
-  public Result beat(Plan plan) throws InterruptedException {
+  public Result beat(Plan plan, AckLog acks) throws InterruptedException {
     int n = ids.length;
     long seqBase = Instant.now().getEpochSecond();
     long[] seq = new long[n];
+    lastAckSentMillis = new long[n];
     Phase phase = new Phase(plan.maxRate() ? "heartbeats, as fast as taken" : "heartbeats", 0);
+    FailureLines lines = plan.keepGoing() ? new FailureLines(phase, plan.tallyWindow(), out) : null;
     Semaphore inFlight = new Semaphore(plan.connections());
     long intervalNanos = plan.interval().toNanos();
     long startNanos = System.nanoTime();
@@ -319,10 +271,17 @@ public final class FleetRun {
         }
         machine = (int) (sent % n);
       }
+      if (ids[machine] == null) {
+        sent++; // its enrolment failed: it has nothing to send, but keeps its slot in the pace
+        continue;
+      }
       inFlight.acquire();
       seq[machine]++;
-      String body = FleetMachines.heartbeat(ids[machine], seqBase + seq[machine], machine);
+      long thisSeq = seqBase + seq[machine];
+      String body = FleetMachines.heartbeat(ids[machine], thisSeq, machine);
       long start = System.nanoTime();
+      long sentMillis = System.currentTimeMillis();
+      int m = machine;
       http.sendAsync(
               post(Endpoints.HEARTBEATS, tokens[machine], body),
               HttpResponse.BodyHandlers.ofString())
@@ -330,17 +289,39 @@ public final class FleetRun {
               (r, e) -> {
                 // counted before the permit goes back: the last acquire below waits for every
                 // answer, so the result then holds them all
-                phase.record(start, r, e, 200);
+                if (phase.record(start, r, e, 200)) {
+                  if (acks != null) {
+                    acks.acknowledged(ids[m], thisSeq, !r.body().contains("\"accepted\":0"));
+                  }
+                  lastAckSentMillis[m] = Math.max(lastAckSentMillis[m], sentMillis);
+                }
                 inFlight.release();
               });
       sent++;
     }
     inFlight.acquire(plan.connections());
     inFlight.release(plan.connections());
+    if (lines != null) {
+      lines.close();
+    }
     return phase.result(plan.windowSeconds());
   }
 
+  /** The enrolled machines' ids (null for one whose enrolment failed). */
+  String[] ids() {
+    return ids;
+  }
+
+  /** When each machine's last acknowledged heartbeat was sent, epoch ms; 0 for none. */
+  long[] lastAckSentMillis() {
+    return lastAckSentMillis;
+  }
+
   private HttpRequest post(String path, String bearer, String body) {
+    return post(base, path, bearer, body);
+  }
+
+  static HttpRequest post(URI base, String path, String bearer, String body) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(60))
@@ -350,16 +331,6 @@ public final class FleetRun {
       b.header("Authorization", "Bearer " + bearer);
     }
     return b.build();
-  }
-
-  private String admin(String path, String body, int expected, int alsoFine)
-      throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(post(path, adminToken, body), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != expected && r.statusCode() != alsoFine) {
-      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
-    }
-    return r.body();
   }
 
   /** A top-level string field of a small JSON answer. */

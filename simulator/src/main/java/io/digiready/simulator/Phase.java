@@ -17,6 +17,9 @@ final class Phase {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong ok = new AtomicLong();
   private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+  // Since the last drain(): what a run that keeps going through faults prints once per window.
+  private final AtomicLong okSinceDrain = new AtomicLong();
+  private final Map<String, AtomicLong> errorsSinceDrain = new ConcurrentHashMap<>();
   private long[] micros;
   private long[] sentMillis;
   private boolean[] failed;
@@ -45,15 +48,51 @@ final class Phase {
       micros[count++] = took;
     }
     if (e != null) {
-      errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+      // sendAsync's future wraps what happened (a refused or cut connection) in a
+      // CompletionException: the kind is the cause's
+      Throwable cause =
+          e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+              ? e.getCause()
+              : e;
+      failed(cause.getClass().getSimpleName());
       return false;
     }
     if (r.statusCode() != expected) {
-      errors.computeIfAbsent("HTTP " + r.statusCode(), k -> new AtomicLong()).incrementAndGet();
+      failed("HTTP " + r.statusCode());
       return false;
     }
     ok.incrementAndGet();
+    okSinceDrain.incrementAndGet();
     return true;
+  }
+
+  private void failed(String kind) {
+    errors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    errorsSinceDrain.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** Answers since the last call: acknowledged, and failed by kind (status or exception). */
+  record Tally(long ok, Map<String, Long> failed) {
+    long failures() {
+      return failed.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /**
+   * What was answered since the last call, by the time the answer came (a request cut by a killed
+   * collector counts when the cut is seen). An answer counted while this runs is in this tally or
+   * the next, never in both or neither.
+   */
+  Tally drain() {
+    long okCount = okSinceDrain.getAndSet(0);
+    Map<String, Long> failed = new java.util.TreeMap<>();
+    for (String kind : errorsSinceDrain.keySet()) {
+      long n = errorsSinceDrain.get(kind).getAndSet(0);
+      if (n > 0) {
+        failed.put(kind, n);
+      }
+    }
+    return new Tally(okCount, failed);
   }
 
   synchronized FleetRun.Result result(int windowSeconds) {
