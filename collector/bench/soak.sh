@@ -182,7 +182,7 @@ echo "  heartbeats answered 500: ${ANSWERED_500:-0}"
 [ "${ANSWERED_500:-0}" = 0 ] || FAILED=1
 grep -q '^verify: every unit matches' "$TMP/simulator.log" || FAILED=1
 for c in a b; do
-  echo "  collector $c log: $(grep -c ' ERROR ' "$TMP/collector-$c.log" || true) ERROR lines, $(grep -cE '^\s+at ' "$TMP/collector-$c.log" || true) stack trace lines"
+  echo "  collector $c log: $(grep -c ' ERROR ' "$TMP/collector-$c.log" || true) ERROR lines ($(grep -c 'deadlock detected' "$TMP/collector-$c.log" || true) of them deadlocks), $(grep -cE '^\s+at ' "$TMP/collector-$c.log" || true) stack trace lines"
 done
 echo "acknowledged heartbeats against what the collectors hold (through HAProxy)"
 python3 "$BENCH/acks.py" "$URL" "$ADMIN" "$TMP/acks.txt" > "$TMP/acks-check.txt" || FAILED=1
