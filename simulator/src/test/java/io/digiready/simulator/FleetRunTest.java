@@ -179,26 +179,9 @@ class FleetRunTest {
 
   @Test
   void the_ack_log_says_which_machine_and_seq_each_line_is() throws Exception {
-    FleetRun.Plan plan =
-        new FleetRun.Plan(
-            4,
-            1,
-            "soak",
-            Duration.ofMillis(400),
-            Duration.ofSeconds(1),
-            2,
-            false,
-            null,
-            1,
-            null,
-            0,
-            true);
+    FleetRun.Plan plan = fourMachinesForOneSecond(true);
     Path log = dir.resolve("acks.txt");
-    FleetRun run =
-        new FleetRun(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-            "adm",
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    FleetRun run = quietRun();
     try (AckLog acks = new AckLog(log)) {
       run.prepare(plan);
       run.beat(plan, acks);
@@ -220,25 +203,8 @@ class FleetRunTest {
 
   @Test
   void without_an_ack_log_the_run_counts_the_same_and_writes_nothing() throws Exception {
-    FleetRun.Plan plan =
-        new FleetRun.Plan(
-            4,
-            1,
-            "soak",
-            Duration.ofMillis(400),
-            Duration.ofSeconds(1),
-            2,
-            false,
-            null,
-            1,
-            null,
-            0,
-            false);
-    FleetRun run =
-        new FleetRun(
-            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-            "adm",
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    FleetRun.Plan plan = fourMachinesForOneSecond(false);
+    FleetRun run = quietRun();
     FleetRun.Result result;
     try {
       run.prepare(plan);
@@ -252,5 +218,30 @@ class FleetRunTest {
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
+  }
+
+  /** Four machines in one unit, a heartbeat each every 400 ms for a second, two in flight. */
+  private static FleetRun.Plan fourMachinesForOneSecond(boolean ackLog) {
+    return new FleetRun.Plan(
+        4,
+        1,
+        "soak",
+        Duration.ofMillis(400),
+        Duration.ofSeconds(1),
+        2,
+        false,
+        null,
+        1,
+        null,
+        0,
+        ackLog);
+  }
+
+  /** A run against the stand-in collector whose printed lines nobody reads. */
+  private FleetRun quietRun() {
+    return new FleetRun(
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        "adm",
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 }
