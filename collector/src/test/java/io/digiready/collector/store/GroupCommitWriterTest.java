@@ -101,10 +101,14 @@ class GroupCommitWriterTest {
         GroupCommitWriter writer =
             new GroupCommitWriter(store, 10, new SimpleMeterRegistry(), cause -> {}, scope)) {
       List<String> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+      // The work waits until the test has chained its check: a future completed before that
+      // would run the check on the test's thread.
+      CountDownLatch chained = new CountDownLatch(1);
       CompletableFuture<String> answered =
           writer
               .submit(
                   tx -> {
+                    chained.await(10, TimeUnit.SECONDS);
                     tx.units().upsert(unit("u1"), Instant.now());
                     return "u1";
                   },
@@ -117,6 +121,7 @@ class GroupCommitWriterTest {
                           + (inScope.get() ? " in scope" : " outside the scope")
                           + " after "
                           + applied);
+      chained.countDown();
 
       assertThat(answered.get(10, TimeUnit.SECONDS))
           .isEqualTo("u1 answered on digiready-answers in scope after [u1 on digiready-writer]");
