@@ -325,15 +325,17 @@ final class PostgresGroupRows {
             });
       }
     }
-    String[] types = {"bigint", "bigint", "integer", "bigint", "bigint", "bigint", "bigint"};
-    for (int c = 0; c < 8; c++) {
+    String[] types = {
+      "bigint", "bigint", "integer", "bigint", "bigint", "bigint", "bigint", "bigint"
+    };
+    for (int c = 0; c < types.length; c++) {
       Object[] column = c == 2 ? new Integer[rows.size()] : new Long[rows.size()];
       for (int i = 0; i < rows.size(); i++) {
         column[i] = rows.get(i)[c];
       }
-      p.setArray(at + c, array(c < types.length ? types[c] : "bigint", column));
+      p.setArray(at + c, array(types[c], column));
     }
-    return at + 8;
+    return at + types.length;
   }
 
   private Array array(String type, Object[] values) throws SQLException {
